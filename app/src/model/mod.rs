@@ -1,0 +1,5 @@
+//! Types shared by the server and the browser.
+
+mod error;
+
+pub use error::{AppError, FieldError};

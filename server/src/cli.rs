@@ -1,0 +1,165 @@
+//! The `rehearse` command line: parse, configure logging, dispatch.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{DatabaseConnection, DbErr};
+use tokio::net::TcpListener;
+
+use crate::config::{Args, Command, ConfigError, MigrateAction};
+use crate::db::{self, ConnectError};
+use crate::state::AppState;
+use crate::{http, telemetry};
+
+/// Everything that can stop the program, each shown as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("invalid DATABASE_URL (--database-url): {0}")]
+    Connect(#[from] ConnectError),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] DbErr),
+    #[error("invalid REHEARSE_ADDR (--addr): cannot listen on {addr}: {source}")]
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the server stopped: {0}")]
+    Serve(std::io::Error),
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(std::io::Error),
+    #[error("cannot read .env: {0}")]
+    DotEnv(String),
+}
+
+pub fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // One line, whatever the underlying error printed.
+            let message = error.to_string().replace(['\n', '\r'], " ");
+            eprintln!("rehearse: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), CliError> {
+    load_dotenv()?;
+    let args = Args::parse();
+    telemetry::init(&args.log_settings()?);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(CliError::Runtime)?;
+    runtime.block_on(dispatch(args))
+}
+
+fn load_dotenv() -> Result<(), CliError> {
+    match dotenvy::dotenv() {
+        Ok(_) => Ok(()),
+        Err(error) if error.not_found() => Ok(()),
+        Err(error) => Err(CliError::DotEnv(error.to_string())),
+    }
+}
+
+async fn dispatch(args: Args) -> Result<(), CliError> {
+    match args.command {
+        None | Some(Command::Serve) => serve(&args).await,
+        Some(Command::Migrate { action }) => {
+            let db = db::connect(&args.database_url()?).await?;
+            migrate(&db, action).await
+        }
+    }
+}
+
+async fn serve(args: &Args) -> Result<(), CliError> {
+    let settings = args.serve_settings()?;
+    let database_url = args.database_url()?;
+    let db = db::connect(&database_url).await?;
+    db::migrate_up(&db).await?;
+    tracing::info!(database = %database_url, "database ready");
+
+    let pkg = settings.site_root.join("pkg");
+    if !pkg.join(format!("{}.wasm", crate::state::OUTPUT_NAME)).exists() {
+        tracing::warn!(
+            site_root = %settings.site_root.display(),
+            "the browser bundle is missing, so pages will not become interactive; build it with `make build`"
+        );
+    }
+
+    let listener = TcpListener::bind(settings.addr)
+        .await
+        .map_err(|source| CliError::Bind {
+            addr: settings.addr,
+            source,
+        })?;
+    let public = settings
+        .public_url
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| format!("http://{}", settings.addr));
+    tracing::info!(addr = %settings.addr, "Rehearse is serving {public}");
+
+    let app = http::router(AppState::new(db, &settings));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(CliError::Serve)
+}
+
+async fn migrate(db: &DatabaseConnection, action: MigrateAction) -> Result<(), CliError> {
+    match action {
+        MigrateAction::Up => {
+            Migrator::up(db, None).await?;
+            println!("All migrations are applied.");
+        }
+        MigrateAction::Down => {
+            Migrator::down(db, Some(1)).await?;
+            println!("Rolled back the most recent migration.");
+        }
+        MigrateAction::Status => {
+            let migrations = Migrator::get_migration_with_status(db).await?;
+            let width = migrations
+                .iter()
+                .map(|m| m.name().len())
+                .max()
+                .unwrap_or(0)
+                .max("MIGRATION".len());
+            println!("{:width$}  STATUS", "MIGRATION");
+            for m in &migrations {
+                println!(
+                    "{:width$}  {}",
+                    m.name(),
+                    m.status().to_string().to_lowercase()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // If the handler cannot be installed the server still stops on SIGTERM.
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

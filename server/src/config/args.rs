@@ -1,0 +1,65 @@
+use clap::{Parser, Subcommand};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/rehearse.db";
+
+/// Rehearse: interview practice you can host yourself.
+///
+/// With no subcommand, `rehearse` serves the web app. Every option can also be
+/// set through the environment variable shown with it, or in a `.env` file in
+/// the working directory.
+#[derive(Debug, Parser)]
+#[command(name = "rehearse", version, about, long_about, max_term_width = 100)]
+pub struct Args {
+    /// Database to use: a SQLite file (`sqlite://path/to/file.db`, created on first
+    /// run) or PostgreSQL (`postgres://user:password@host:5432/database`).
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    /// Which log lines to print: a level (error, warn, info, debug, trace) or
+    /// per-module directives such as `rehearse=debug,tower_http=info`.
+    #[arg(long, env = "REHEARSE_LOG_LEVEL", default_value = "info", global = true)]
+    pub log_level: String,
+
+    /// Log line format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "REHEARSE_LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: String,
+
+    /// Address and port to listen on.
+    #[arg(long, env = "REHEARSE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub addr: String,
+
+    /// The address people use to reach this server, such as
+    /// `https://rehearse.example.org`. Used for share links and for checking
+    /// the origin of requests. Defaults to the listen address.
+    #[arg(long, env = "REHEARSE_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
+    /// Folder holding the built site: the WebAssembly bundle, stylesheet and
+    /// static files produced by `cargo leptos build`.
+    #[arg(long, env = "REHEARSE_SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web app and the JSON API (the default).
+    Serve,
+    /// Apply, roll back or list database migrations.
+    Migrate {
+        #[command(subcommand)]
+        action: MigrateAction,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum MigrateAction {
+    /// Apply every pending migration.
+    Up,
+    /// Roll back the most recent migration.
+    Down,
+    /// List migrations and whether each is applied.
+    Status,
+}

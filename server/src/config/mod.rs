@@ -1,0 +1,191 @@
+//! Configuration from flags, the environment and `.env`.
+//!
+//! Every option is a flag and an environment variable. Values are read as text
+//! and checked here, so that a bad one stops the program with a single line
+//! that names the setting, rather than a usage dump or a panic.
+
+mod args;
+mod database_url;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub use args::{Args, Command, MigrateAction};
+pub use database_url::{DatabaseKind, DatabaseUrl};
+
+/// A setting that could not be used, named as the operator wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {setting}: {message}")]
+pub struct ConfigError {
+    pub setting: &'static str,
+    pub message: String,
+}
+
+impl ConfigError {
+    pub fn new(setting: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            setting,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Checked settings for logging, needed by every subcommand.
+#[derive(Debug, Clone)]
+pub struct LogSettings {
+    pub filter: String,
+    pub format: LogFormat,
+}
+
+/// Checked settings for `rehearse serve`.
+#[derive(Debug, Clone)]
+pub struct ServeSettings {
+    pub addr: SocketAddr,
+    pub public_url: Option<url::Url>,
+    pub site_root: PathBuf,
+}
+
+impl Args {
+    pub fn log_settings(&self) -> Result<LogSettings, ConfigError> {
+        let format = match self.log_format.trim().to_ascii_lowercase().as_str() {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => {
+                return Err(ConfigError::new(
+                    "REHEARSE_LOG_FORMAT (--log-format)",
+                    format!("'{other}' is not a log format; use text or json"),
+                ));
+            }
+        };
+        let filter = self.log_level.trim().to_string();
+        tracing_subscriber::EnvFilter::try_new(&filter).map_err(|e| {
+            ConfigError::new(
+                "REHEARSE_LOG_LEVEL (--log-level)",
+                format!("'{filter}' is not a log filter ({e}); try info or rehearse=debug"),
+            )
+        })?;
+        Ok(LogSettings { filter, format })
+    }
+
+    pub fn database_url(&self) -> Result<DatabaseUrl, ConfigError> {
+        DatabaseUrl::parse(&self.database_url)
+    }
+
+    pub fn serve_settings(&self) -> Result<ServeSettings, ConfigError> {
+        let addr = self.addr.trim().parse::<SocketAddr>().map_err(|_| {
+            ConfigError::new(
+                "REHEARSE_ADDR (--addr)",
+                format!(
+                    "'{}' is not an address and port such as 127.0.0.1:3000",
+                    self.addr
+                ),
+            )
+        })?;
+        let public_url = match self.public_url.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(parse_public_url(raw)?),
+        };
+        let site_root = PathBuf::from(&self.site_root);
+        if site_root.as_os_str().is_empty() {
+            return Err(ConfigError::new(
+                "REHEARSE_SITE_ROOT (--site-root)",
+                "must name the folder that holds the built site",
+            ));
+        }
+        Ok(ServeSettings {
+            addr,
+            public_url,
+            site_root,
+        })
+    }
+}
+
+fn parse_public_url(raw: &str) -> Result<url::Url, ConfigError> {
+    const SETTING: &str = "REHEARSE_PUBLIC_URL (--public-url)";
+    let url = url::Url::parse(raw).map_err(|e| {
+        ConfigError::new(
+            SETTING,
+            format!("'{raw}' is not a URL ({e}); use e.g. https://rehearse.example.org"),
+        )
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(ConfigError::new(
+            SETTING,
+            format!("'{raw}' must be an http:// or https:// URL with a host"),
+        ));
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn args(extra: &[&str]) -> Args {
+        let mut argv = vec!["rehearse"];
+        argv.extend_from_slice(extra);
+        Args::try_parse_from(argv).expect("arguments parse")
+    }
+
+    #[test]
+    fn defaults_serve_on_localhost_3000() {
+        let settings = args(&["--addr", "127.0.0.1:3000"]).serve_settings().unwrap();
+        assert_eq!(settings.addr, "127.0.0.1:3000".parse().unwrap());
+        assert!(settings.public_url.is_none());
+    }
+
+    #[test]
+    fn bad_address_names_the_setting() {
+        let error = args(&["--addr", "localhost"]).serve_settings().unwrap_err();
+        assert_eq!(error.setting, "REHEARSE_ADDR (--addr)");
+        assert!(error.to_string().starts_with("invalid REHEARSE_ADDR"));
+    }
+
+    #[test]
+    fn public_url_must_be_http_with_a_host() {
+        let ok = args(&["--public-url", "https://rehearse.example.org/"])
+            .serve_settings()
+            .unwrap();
+        assert_eq!(
+            ok.public_url.unwrap().as_str(),
+            "https://rehearse.example.org/"
+        );
+        for bad in ["ftp://example.org", "not a url", "mailto:a@b.c"] {
+            let error = args(&["--public-url", bad]).serve_settings().unwrap_err();
+            assert_eq!(error.setting, "REHEARSE_PUBLIC_URL (--public-url)", "{bad}");
+        }
+    }
+
+    #[test]
+    fn log_format_and_filter_are_checked() {
+        assert_eq!(
+            args(&["--log-format", "JSON"]).log_settings().unwrap().format,
+            LogFormat::Json
+        );
+        let error = args(&["--log-format", "xml"]).log_settings().unwrap_err();
+        assert_eq!(error.setting, "REHEARSE_LOG_FORMAT (--log-format)");
+        let error = args(&["--log-level", "rehearse=loud"])
+            .log_settings()
+            .unwrap_err();
+        assert_eq!(error.setting, "REHEARSE_LOG_LEVEL (--log-level)");
+    }
+
+    #[test]
+    fn no_subcommand_means_serve() {
+        assert!(args(&[]).command.is_none());
+        assert!(matches!(args(&["serve"]).command, Some(Command::Serve)));
+        assert!(matches!(
+            args(&["migrate", "status"]).command,
+            Some(Command::Migrate {
+                action: MigrateAction::Status
+            })
+        ));
+    }
+}

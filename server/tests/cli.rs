@@ -1,0 +1,119 @@
+//! The `rehearse` binary as an operator runs it.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{TestDb, backends};
+
+fn rehearse(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rehearse"));
+    command.args(args);
+    // Start from a clean slate so the developer's own settings do not leak in.
+    for var in [
+        "DATABASE_URL",
+        "REHEARSE_ADDR",
+        "REHEARSE_PUBLIC_URL",
+        "REHEARSE_LOG_LEVEL",
+        "REHEARSE_LOG_FORMAT",
+        "REHEARSE_SITE_ROOT",
+    ] {
+        command.env_remove(var);
+    }
+    let workdir = tempfile::tempdir().unwrap();
+    command.current_dir(workdir.path());
+    command.envs(env.iter().copied());
+    command.output().expect("the binary runs")
+}
+
+fn stderr_lines(output: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn help_documents_every_option_and_its_environment_variable() {
+    let output = rehearse(&["--help"], &[]);
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for needle in [
+        "--database-url",
+        "DATABASE_URL",
+        "--addr",
+        "REHEARSE_ADDR",
+        "--public-url",
+        "REHEARSE_PUBLIC_URL",
+        "--log-level",
+        "REHEARSE_LOG_LEVEL",
+        "--log-format",
+        "REHEARSE_LOG_FORMAT",
+        "--site-root",
+        "REHEARSE_SITE_ROOT",
+        "serve",
+        "migrate",
+    ] {
+        assert!(help.contains(needle), "--help does not mention {needle}:\n{help}");
+    }
+    let migrate_help = rehearse(&["migrate", "--help"], &[]);
+    let migrate_help = String::from_utf8(migrate_help.stdout).unwrap();
+    for action in ["up", "down", "status"] {
+        assert!(migrate_help.contains(action), "{migrate_help}");
+    }
+}
+
+#[test]
+fn invalid_settings_exit_nonzero_with_one_line_naming_the_setting() {
+    let cases: [(&str, &str, &str); 5] = [
+        ("DATABASE_URL", "nonsense", "DATABASE_URL"),
+        ("DATABASE_URL", "postgres://127.0.0.1:1/none", "DATABASE_URL"),
+        ("REHEARSE_ADDR", "localhost", "REHEARSE_ADDR"),
+        ("REHEARSE_PUBLIC_URL", "ftp://example.org", "REHEARSE_PUBLIC_URL"),
+        ("REHEARSE_LOG_FORMAT", "xml", "REHEARSE_LOG_FORMAT"),
+    ];
+    for (var, value, named) in cases {
+        let output = rehearse(&[], &[(var, value)]);
+        assert_eq!(output.status.code(), Some(2), "{var}={value}");
+        let lines = stderr_lines(&output);
+        assert_eq!(lines.len(), 1, "{var}={value} printed {lines:?}");
+        assert!(lines[0].contains(named), "{var}={value}: {}", lines[0]);
+        assert!(!lines[0].contains("panicked"), "{}", lines[0]);
+    }
+}
+
+#[test]
+fn migrate_status_up_and_down_report_and_change_the_schema() {
+    for kind in backends() {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let test_db = runtime.block_on(TestDb::new(kind));
+        let env = [("DATABASE_URL", test_db.url.as_str())];
+
+        let status = rehearse(&["migrate", "status"], &env);
+        assert!(status.status.success(), "{:?}", stderr_lines(&status));
+        let text = String::from_utf8(status.stdout).unwrap();
+        assert!(text.contains("m20261128_000001_initial"), "{text}");
+        assert!(text.contains("pending"), "{kind:?}: {text}");
+
+        let up = rehearse(&["migrate", "up"], &env);
+        assert!(up.status.success(), "{:?}", stderr_lines(&up));
+        let text = String::from_utf8(rehearse(&["migrate", "status"], &env).stdout).unwrap();
+        assert!(text.contains("applied") && !text.contains("pending"), "{kind:?}: {text}");
+
+        let down = rehearse(&["migrate", "down"], &env);
+        assert!(down.status.success(), "{:?}", stderr_lines(&down));
+        let text = String::from_utf8(rehearse(&["migrate", "status"], &env).stdout).unwrap();
+        assert!(text.contains("pending"), "{kind:?}: {text}");
+        drop(test_db);
+    }
+}
+
+#[test]
+fn sqlite_database_file_and_folder_are_created_on_first_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("nested/folder/rehearse.db");
+    let url = format!("sqlite://{}", file.display());
+    let output = rehearse(&["migrate", "up"], &[("DATABASE_URL", &url)]);
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    assert!(file.exists());
+}

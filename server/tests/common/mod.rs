@@ -1,0 +1,180 @@
+//! Test harness: a real router on a real port, over a fresh database.
+//!
+//! Every test runs against SQLite. When `TEST_DATABASE_URL` points at a
+//! PostgreSQL server, it runs against PostgreSQL too, in a database created for
+//! that test alone and dropped afterwards.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use rehearse::config::{DatabaseKind, DatabaseUrl, ServeSettings};
+use rehearse::state::AppState;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+
+/// The backends this run tests against.
+pub fn backends() -> Vec<DatabaseKind> {
+    let mut kinds = vec![DatabaseKind::Sqlite];
+    if std::env::var("TEST_DATABASE_URL").is_ok_and(|v| !v.trim().is_empty()) {
+        kinds.push(DatabaseKind::Postgres);
+    }
+    kinds
+}
+
+/// A database that exists for one test.
+pub struct TestDb {
+    pub url: DatabaseUrl,
+    kind: DatabaseKind,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn new(kind: DatabaseKind) -> Self {
+        match kind {
+            DatabaseKind::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary directory for SQLite");
+                let url = format!("sqlite://{}/rehearse.db", dir.path().display());
+                Self {
+                    url: DatabaseUrl::parse(&url).expect("valid SQLite URL"),
+                    kind,
+                    _dir: Some(dir),
+                    pg: None,
+                }
+            }
+            DatabaseKind::Postgres => {
+                let admin = std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL is set");
+                let name = format!("rehearse_test_{}", uuid::Uuid::new_v4().simple());
+                let conn = Database::connect(admin.as_str())
+                    .await
+                    .expect("connect to TEST_DATABASE_URL");
+                conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await
+                    .expect("create the test database");
+                conn.close().await.ok();
+                let mut url = url::Url::parse(&admin).expect("TEST_DATABASE_URL is a URL");
+                url.set_path(&name);
+                Self {
+                    url: DatabaseUrl::parse(url.as_str()).expect("valid PostgreSQL URL"),
+                    kind,
+                    _dir: None,
+                    pg: Some((admin, name)),
+                }
+            }
+        }
+    }
+
+    pub fn kind(&self) -> DatabaseKind {
+        self.kind
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some((admin, name)) = self.pg.take() else {
+            return;
+        };
+        // Drop runs outside any async context we can borrow, so the cleanup
+        // gets a small runtime of its own.
+        let cleanup = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime for test cleanup");
+            runtime.block_on(async move {
+                if let Ok(conn) = Database::connect(admin.as_str()).await {
+                    let _ = conn
+                        .execute_unprepared(&format!(
+                            "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                        ))
+                        .await;
+                    let _ = conn.close().await;
+                }
+            });
+        });
+        let _ = cleanup.join();
+    }
+}
+
+/// A running server and what a test needs to talk to it.
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    pub kind: DatabaseKind,
+    _test_db: TestDb,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request reaches the server")
+    }
+}
+
+/// The folder served as the site root in tests: the static files from
+/// `public/`, without a built WebAssembly bundle.
+pub fn site_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../public")
+}
+
+pub async fn spawn_app(kind: DatabaseKind) -> TestApp {
+    let test_db = TestDb::new(kind).await;
+    let db = rehearse::db::connect(&test_db.url)
+        .await
+        .expect("connect to the test database");
+    rehearse::db::migrate_up(&db)
+        .await
+        .expect("migrations apply");
+
+    let settings = ServeSettings {
+        addr: "127.0.0.1:0".parse().expect("literal address"),
+        public_url: None,
+        site_root: site_root(),
+    };
+    let listener = tokio::net::TcpListener::bind(settings.addr)
+        .await
+        .expect("bind a free port");
+    let address = listener.local_addr().expect("bound address");
+    let router = rehearse::http::router(AppState::new(db.clone(), &settings));
+    tokio::spawn(async move {
+        axum::serve(listener, router)
+            .await
+            .expect("test server runs");
+    });
+
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("HTTP client");
+    TestApp {
+        address,
+        client,
+        db,
+        kind,
+        _test_db: test_db,
+    }
+}
+
+/// Runs `check` once per backend, each on a fresh server and database.
+#[macro_export]
+macro_rules! on_every_backend {
+    ($(#[$meta:meta])* $name:ident, |$app:ident| $body:block) => {
+        $(#[$meta])*
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $name() {
+            for kind in $crate::common::backends() {
+                let $app = $crate::common::spawn_app(kind).await;
+                let $app = &$app;
+                async move $body.await;
+            }
+        }
+    };
+}
