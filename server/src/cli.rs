@@ -83,7 +83,10 @@ async fn serve(args: &Args) -> Result<(), CliError> {
     tracing::info!(database = %database_url, "database ready");
 
     let pkg = settings.site_root.join("pkg");
-    if !pkg.join(format!("{}.wasm", crate::state::OUTPUT_NAME)).exists() {
+    if !pkg
+        .join(format!("{}.wasm", crate::state::OUTPUT_NAME))
+        .exists()
+    {
         tracing::warn!(
             site_root = %settings.site_root.display(),
             "the browser bundle is missing, so pages will not become interactive; build it with `make build`"

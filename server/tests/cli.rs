@@ -54,7 +54,10 @@ fn help_documents_every_option_and_its_environment_variable() {
         "serve",
         "migrate",
     ] {
-        assert!(help.contains(needle), "--help does not mention {needle}:\n{help}");
+        assert!(
+            help.contains(needle),
+            "--help does not mention {needle}:\n{help}"
+        );
     }
     let migrate_help = rehearse(&["migrate", "--help"], &[]);
     let migrate_help = String::from_utf8(migrate_help.stdout).unwrap();
@@ -67,9 +70,17 @@ fn help_documents_every_option_and_its_environment_variable() {
 fn invalid_settings_exit_nonzero_with_one_line_naming_the_setting() {
     let cases: [(&str, &str, &str); 5] = [
         ("DATABASE_URL", "nonsense", "DATABASE_URL"),
-        ("DATABASE_URL", "postgres://127.0.0.1:1/none", "DATABASE_URL"),
+        (
+            "DATABASE_URL",
+            "postgres://127.0.0.1:1/none",
+            "DATABASE_URL",
+        ),
         ("REHEARSE_ADDR", "localhost", "REHEARSE_ADDR"),
-        ("REHEARSE_PUBLIC_URL", "ftp://example.org", "REHEARSE_PUBLIC_URL"),
+        (
+            "REHEARSE_PUBLIC_URL",
+            "ftp://example.org",
+            "REHEARSE_PUBLIC_URL",
+        ),
         ("REHEARSE_LOG_FORMAT", "xml", "REHEARSE_LOG_FORMAT"),
     ];
     for (var, value, named) in cases {
@@ -98,7 +109,10 @@ fn migrate_status_up_and_down_report_and_change_the_schema() {
         let up = rehearse(&["migrate", "up"], &env);
         assert!(up.status.success(), "{:?}", stderr_lines(&up));
         let text = String::from_utf8(rehearse(&["migrate", "status"], &env).stdout).unwrap();
-        assert!(text.contains("applied") && !text.contains("pending"), "{kind:?}: {text}");
+        assert!(
+            text.contains("applied") && !text.contains("pending"),
+            "{kind:?}: {text}"
+        );
 
         let down = rehearse(&["migrate", "down"], &env);
         assert!(down.status.success(), "{:?}", stderr_lines(&down));

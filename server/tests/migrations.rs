@@ -47,10 +47,18 @@ async fn migrations_go_up_down_and_up_again() {
 
         let applied = Migrator::migrations().len() as u32;
         Migrator::down(&db, Some(applied)).await.expect("down");
-        assert_eq!(all_tables(&db, kind).await, [false; 5], "{kind:?} after down");
+        assert_eq!(
+            all_tables(&db, kind).await,
+            [false; 5],
+            "{kind:?} after down"
+        );
 
         Migrator::up(&db, None).await.expect("second up");
-        assert_eq!(all_tables(&db, kind).await, [true; 5], "{kind:?} after second up");
+        assert_eq!(
+            all_tables(&db, kind).await,
+            [true; 5],
+            "{kind:?} after second up"
+        );
         db.close().await.ok();
     }
 }
@@ -87,7 +95,9 @@ async fn foreign_keys_cascade_from_sets_to_questions() {
             .await;
         assert!(orphan.is_err(), "{kind:?} accepted an orphan question");
 
-        db.execute_raw(run("DELETE FROM question_sets")).await.unwrap();
+        db.execute_raw(run("DELETE FROM question_sets"))
+            .await
+            .unwrap();
         let left = db
             .query_one_raw(run("SELECT COUNT(*) AS n FROM questions"))
             .await

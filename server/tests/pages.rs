@@ -25,12 +25,19 @@ on_every_backend!(home_page_is_rendered_on_the_server, |app| {
 });
 
 on_every_backend!(unknown_paths_get_the_404_page_with_status_404, |app| {
-    for path in ["/no-such-page", "/roles/definitely/not/here", "/pkg/nothing.js"] {
+    for path in [
+        "/no-such-page",
+        "/roles/definitely/not/here",
+        "/pkg/nothing.js",
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
     }
     let html = app.get("/no-such-page").await.text().await.unwrap();
-    assert!(html.contains("<title>Page not found · Rehearse</title>"), "{html}");
+    assert!(
+        html.contains("<title>Page not found · Rehearse</title>"),
+        "{html}"
+    );
     assert!(html.contains("We could not find that."));
     assert!(html.contains(r#"href="/""#));
     assert!(html.contains(r#"<meta name="description""#));
@@ -54,7 +61,10 @@ on_every_backend!(pages_are_compressed_for_clients_that_accept_it, |app| {
             .unwrap();
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
-            response.headers().get(CONTENT_ENCODING).map(|v| v.to_str().unwrap()),
+            response
+                .headers()
+                .get(CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
             Some(encoding)
         );
     }

@@ -134,7 +134,10 @@ mod tests {
     #[test]
     fn errors_survive_the_wire_encoding() {
         let error = AppError::Validation {
-            fields: vec![FieldError::new("count", "Choose between 5 and 20 questions.")],
+            fields: vec![FieldError::new(
+                "count",
+                "Choose between 5 and 20 questions.",
+            )],
         };
         let decoded = AppError::de(error.ser());
         assert_eq!(decoded, error);

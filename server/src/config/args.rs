@@ -17,15 +17,30 @@ pub struct Args {
 
     /// Which log lines to print: a level (error, warn, info, debug, trace) or
     /// per-module directives such as `rehearse=debug,tower_http=info`.
-    #[arg(long, env = "REHEARSE_LOG_LEVEL", default_value = "info", global = true)]
+    #[arg(
+        long,
+        env = "REHEARSE_LOG_LEVEL",
+        default_value = "info",
+        global = true
+    )]
     pub log_level: String,
 
     /// Log line format: `text` for people, `json` for log collectors.
-    #[arg(long, env = "REHEARSE_LOG_FORMAT", default_value = "text", global = true)]
+    #[arg(
+        long,
+        env = "REHEARSE_LOG_FORMAT",
+        default_value = "text",
+        global = true
+    )]
     pub log_format: String,
 
     /// Address and port to listen on.
-    #[arg(long, env = "REHEARSE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "REHEARSE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub addr: String,
 
     /// The address people use to reach this server, such as
@@ -36,7 +51,12 @@ pub struct Args {
 
     /// Folder holding the built site: the WebAssembly bundle, stylesheet and
     /// static files produced by `cargo leptos build`.
-    #[arg(long, env = "REHEARSE_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "REHEARSE_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: String,
 
     #[command(subcommand)]

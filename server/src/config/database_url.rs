@@ -34,7 +34,10 @@ impl DatabaseUrl {
         };
         if kind == DatabaseKind::Postgres {
             let parsed = url::Url::parse(url).map_err(|e| {
-                ConfigError::new(SETTING, format!("'{}' is not a valid URL ({e})", redact(url)))
+                ConfigError::new(
+                    SETTING,
+                    format!("'{}' is not a valid URL ({e})", redact(url)),
+                )
             })?;
             if parsed.host_str().is_none_or(str::is_empty) {
                 return Err(ConfigError::new(SETTING, "the PostgreSQL URL needs a host"));
@@ -114,14 +117,26 @@ mod tests {
             DatabaseUrl::parse("sqlite::memory:").unwrap().sqlite_file(),
             None
         );
-        for pg in ["postgres://postgres@127.0.0.1:5432/db", "postgresql://u:p@db/x"] {
-            assert_eq!(DatabaseUrl::parse(pg).unwrap().kind(), DatabaseKind::Postgres);
+        for pg in [
+            "postgres://postgres@127.0.0.1:5432/db",
+            "postgresql://u:p@db/x",
+        ] {
+            assert_eq!(
+                DatabaseUrl::parse(pg).unwrap().kind(),
+                DatabaseKind::Postgres
+            );
         }
     }
 
     #[test]
     fn nonsense_is_refused_with_the_setting_named() {
-        for bad in ["nonsense", "mysql://root@localhost/db", "", "sqlite://", "postgres://"] {
+        for bad in [
+            "nonsense",
+            "mysql://root@localhost/db",
+            "",
+            "sqlite://",
+            "postgres://",
+        ] {
             let error = DatabaseUrl::parse(bad).unwrap_err();
             assert_eq!(error.setting, SETTING, "{bad}");
         }

@@ -136,7 +136,9 @@ mod tests {
 
     #[test]
     fn defaults_serve_on_localhost_3000() {
-        let settings = args(&["--addr", "127.0.0.1:3000"]).serve_settings().unwrap();
+        let settings = args(&["--addr", "127.0.0.1:3000"])
+            .serve_settings()
+            .unwrap();
         assert_eq!(settings.addr, "127.0.0.1:3000".parse().unwrap());
         assert!(settings.public_url.is_none());
     }
@@ -166,7 +168,10 @@ mod tests {
     #[test]
     fn log_format_and_filter_are_checked() {
         assert_eq!(
-            args(&["--log-format", "JSON"]).log_settings().unwrap().format,
+            args(&["--log-format", "JSON"])
+                .log_settings()
+                .unwrap()
+                .format,
             LogFormat::Json
         );
         let error = args(&["--log-format", "xml"]).log_settings().unwrap_err();

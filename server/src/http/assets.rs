@@ -14,9 +14,7 @@ pub fn pkg_service(
     options: &LeptosOptions,
 ) -> tower_http::set_header::SetResponseHeader<ServeDir, HeaderValue> {
     let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    let files = ServeDir::new(dir)
-        .precompressed_br()
-        .precompressed_gzip();
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
     // File names are not content-hashed, so caches must revalidate; the
     // ETag/Last-Modified check keeps that to a 304.
     SetResponseHeaderLayer::overriding(

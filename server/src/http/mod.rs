@@ -6,9 +6,7 @@ mod health;
 use axum::{Router, routing::get};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
-use tower_http::{
-    compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer,
-};
+use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
 use crate::state::AppState;
 
@@ -30,7 +28,10 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos.clone();
             move || app::shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(context, app::shell))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            context,
+            app::shell,
+        ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY_BYTES))
         .layer(TraceLayer::new_for_http())

@@ -1,0 +1,34 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+// Every test fails if any page it opened logged a console error or threw.
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      const watch = (page: Page) => {
+        page.on('console', (msg) => {
+          if (msg.type() !== 'error') return;
+          // Chromium reports a page served with 404 as a failed load of the
+          // document itself. That status is the point of a not-found page;
+          // a missing subresource still counts, as its URL differs.
+          const documentNotFound =
+            msg.location().url === page.url() && /status of 404/.test(msg.text());
+          if (!documentNotFound) errors.push(`${page.url()}: ${msg.text()}`);
+        });
+        page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the WebAssembly bundle has hydrated the page. */
+export async function hydrated(page: Page) {
+  await expect(page.locator('.theme-toggle')).toHaveAttribute('data-theme-current', /^(light|dark)$/);
+}
