@@ -28,9 +28,10 @@ build: setup
 	cargo leptos build --release
 	node scripts/precompress.mjs "$(SITE_ROOT)/pkg" >/dev/null
 
-## unit: unit and HTTP integration tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
+## unit: unit and HTTP integration tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set).
+## Not --workspace: that would build `app` with both ssr and hydrate.
 unit:
-	cargo test --workspace --locked
+	cargo test --locked
 
 ## e2e: Playwright in Debian's Chromium against the release binary
 e2e:
@@ -44,7 +45,7 @@ wasm-size: build
 ## lint: formatting, clippy per feature set, and the wasm dependency guard
 lint: setup
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy -p app --all-targets --locked -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
 	scripts/check-wasm-deps.sh

@@ -39,7 +39,7 @@ enum QuestionSets {
     Seniority,
     JobDescription,
     Engine,
-    EngineVersion,
+    Notice,
     Visibility,
     CreatedAt,
 }
@@ -129,7 +129,7 @@ impl MigrationTrait for Migration {
                     .col(string_len(QuestionSets::Seniority, 16))
                     .col(text_null(QuestionSets::JobDescription))
                     .col(string_len(QuestionSets::Engine, 100))
-                    .col(string_len(QuestionSets::EngineVersion, 50))
+                    .col(text_null(QuestionSets::Notice))
                     .col(string_len(QuestionSets::Visibility, 16).default("link"))
                     .col(timestamp_with_time_zone(QuestionSets::CreatedAt))
                     .foreign_key(

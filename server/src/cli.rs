@@ -7,7 +7,14 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, DbErr};
 use tokio::net::TcpListener;
 
-use crate::config::{Args, Command, ConfigError, MigrateAction};
+use std::io::Read as _;
+use std::sync::Arc;
+
+use app::model::{AppError, GenerateInput};
+
+use crate::coach::OfflineCoach;
+use crate::config::{Args, Command, ConfigError, GenerateArgs, MigrateAction, OutputFormat};
+use crate::content::{ContentError, Library};
 use crate::db::{self, ConnectError};
 use crate::state::AppState;
 use crate::{http, telemetry};
@@ -32,6 +39,30 @@ pub enum CliError {
     Runtime(std::io::Error),
     #[error("cannot read .env: {0}")]
     DotEnv(String),
+    #[error("invalid content: {0}")]
+    Content(#[from] ContentError),
+    #[error("cannot read the job description from {path}: {source}")]
+    ReadJd {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Input(String),
+}
+
+impl From<AppError> for CliError {
+    fn from(error: AppError) -> Self {
+        match error {
+            AppError::Validation { fields } => CliError::Input(
+                fields
+                    .iter()
+                    .map(|f| format!("--{}: {}", f.field.replace('_', "-"), f.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            other => CliError::Input(other.to_string()),
+        }
+    }
 }
 
 pub fn main() -> ExitCode {
@@ -50,6 +81,12 @@ fn run() -> Result<(), CliError> {
     load_dotenv()?;
     let args = Args::parse();
     telemetry::init(&args.log_settings()?);
+    // These need neither a database nor the async runtime.
+    match &args.command {
+        Some(Command::Generate(generate_args)) => return generate(&args, generate_args),
+        Some(Command::Roles) => return roles(&args),
+        _ => {}
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -72,7 +109,72 @@ async fn dispatch(args: Args) -> Result<(), CliError> {
             let db = db::connect(&args.database_url()?).await?;
             migrate(&db, action).await
         }
+        Some(Command::Generate(_) | Command::Roles) => {
+            unreachable!("handled before the runtime starts")
+        }
     }
+}
+
+/// The content the server and the CLI use: an operator's folder, or the
+/// files built into the binary.
+pub fn load_library(args: &Args) -> Result<Library, ContentError> {
+    match &args.content_dir {
+        Some(dir) => Library::from_dir(dir),
+        None => Library::embedded(),
+    }
+}
+
+fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliError> {
+    let coach = OfflineCoach::new(Arc::new(load_library(args)?));
+    let job_description = match options.jd_file.as_deref() {
+        None => None,
+        Some(path) if path.as_os_str() == "-" => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|source| CliError::ReadJd {
+                    path: "standard input".into(),
+                    source,
+                })?;
+            Some(text)
+        }
+        Some(path) => Some(
+            std::fs::read_to_string(path).map_err(|source| CliError::ReadJd {
+                path: path.display().to_string(),
+                source,
+            })?,
+        ),
+    };
+    let request = coach.check(GenerateInput {
+        role: options.role.clone(),
+        job_description,
+        seniority: options.seniority.clone(),
+        kinds: (!options.kinds.is_empty()).then(|| options.kinds.clone()),
+        count: Some(options.count),
+    })?;
+    let set = coach.generate(&request);
+    match options.format {
+        OutputFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&set).expect("a question set always serialises")
+        ),
+        OutputFormat::Markdown => print!("{}", crate::export::markdown::question_set(&set)),
+    }
+    Ok(())
+}
+
+fn roles(args: &Args) -> Result<(), CliError> {
+    let library = load_library(args)?;
+    let width = library
+        .roles()
+        .iter()
+        .map(|r| r.slug.len())
+        .max()
+        .unwrap_or(4);
+    for role in library.roles() {
+        println!("{:width$}  {}", role.slug, role.title);
+    }
+    Ok(())
 }
 
 async fn serve(args: &Args) -> Result<(), CliError> {

@@ -1,8 +1,11 @@
 //! The `rehearse` server: configuration, HTTP, database and the command line.
 
 pub mod cli;
+pub mod coach;
 pub mod config;
+pub mod content;
 pub mod db;
+pub mod export;
 pub mod http;
 pub mod state;
 pub mod telemetry;

@@ -131,3 +131,111 @@ fn sqlite_database_file_and_folder_are_created_on_first_run() {
     assert!(output.status.success(), "{:?}", stderr_lines(&output));
     assert!(file.exists());
 }
+
+fn rehearse_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn roles_lists_the_library() {
+    let output = rehearse(&["roles"], &[]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.lines().count() >= 16, "{text}");
+    assert!(text.contains("backend-engineer") && text.contains("Backend Engineer"));
+}
+
+#[test]
+fn generate_prints_a_set_as_json_without_a_database() {
+    // A DATABASE_URL that could never connect proves no database is used.
+    let output = rehearse(
+        &[
+            "generate",
+            "--role",
+            "backend-engineer",
+            "--count",
+            "7",
+            "--format",
+            "json",
+        ],
+        &[("DATABASE_URL", "postgres://127.0.0.1:1/none")],
+    );
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    let set: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(set["role"], "backend-engineer");
+    assert_eq!(set["seniority"], "mid");
+    assert_eq!(set["engine"], "offline/1");
+    let questions = set["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 7);
+    for q in questions {
+        for field in [
+            "text",
+            "kind",
+            "focus_area",
+            "difficulty",
+            "provenance",
+            "rubric",
+            "follow_ups",
+        ] {
+            assert!(!q[field].is_null(), "{field} missing in {q}");
+        }
+        assert!(
+            ["focus_area", "jd_line", "skill"]
+                .contains(&q["provenance"]["source"].as_str().unwrap())
+        );
+    }
+}
+
+#[test]
+fn generate_reads_a_job_description_from_standard_input_as_markdown() {
+    let jd = include_str!("fixtures/jd/sre-cloud.txt");
+    let output = rehearse_with_stdin(&["generate", "--jd-file", "-", "--count", "5"], jd);
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.starts_with("# Interview questions: Site Reliability Engineer"),
+        "{text}"
+    );
+    assert_eq!(text.matches("\n## ").count(), 5, "{text}");
+    assert!(
+        text.contains(
+            "Matched this job description to the DevOps / Site Reliability Engineer role."
+        )
+    );
+}
+
+#[test]
+fn generate_rejects_bad_options_with_one_line() {
+    for args in [
+        vec!["generate", "--role", "astronaut"],
+        vec!["generate", "--role", "backend-engineer", "--count", "50"],
+        vec![
+            "generate",
+            "--role",
+            "backend-engineer",
+            "--seniority",
+            "wizard",
+        ],
+        vec!["generate"],
+        vec!["generate", "--jd-file", "/no/such/file"],
+    ] {
+        let output = rehearse(&args, &[]);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let lines = stderr_lines(&output);
+        assert_eq!(lines.len(), 1, "{args:?}: {lines:?}");
+    }
+}

@@ -73,8 +73,8 @@ async fn foreign_keys_cascade_from_sets_to_questions() {
         let run = |sql: &str| Statement::from_string(backend, sql.to_string());
 
         db.execute_raw(run(
-            "INSERT INTO question_sets (slug, title, seniority, engine, engine_version, created_at) \
-             VALUES ('abc', 'Backend', 'mid', 'offline', '1', CURRENT_TIMESTAMP)",
+            "INSERT INTO question_sets (slug, title, seniority, engine, created_at) \
+             VALUES ('abc', 'Backend', 'mid', 'offline/1', CURRENT_TIMESTAMP)",
         ))
         .await
         .unwrap();

@@ -1,5 +1,13 @@
 //! Types shared by the server and the browser.
 
 mod error;
+mod generate;
+mod question_set;
 
 pub use error::{AppError, FieldError};
+pub use generate::{
+    DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
+};
+pub use question_set::{
+    Provenance, ProvenanceSource, Question, QuestionKind, QuestionSet, Seniority,
+};

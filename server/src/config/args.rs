@@ -59,6 +59,11 @@ pub struct Args {
     )]
     pub site_root: String,
 
+    /// Folder of role, question and skill files to use instead of the ones
+    /// built into the binary; laid out like the repository's `content/`.
+    #[arg(long, env = "REHEARSE_CONTENT_DIR", global = true)]
+    pub content_dir: Option<std::path::PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -72,6 +77,39 @@ pub enum Command {
         #[command(subcommand)]
         action: MigrateAction,
     },
+    /// Print a question set for a role or a job description, with the offline
+    /// coach. Needs no server and no database.
+    Generate(GenerateArgs),
+    /// List the roles in the library.
+    Roles,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// Role slug, as `rehearse roles` lists them.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// File holding the job description, or `-` to read it from standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub jd_file: Option<std::path::PathBuf>,
+    /// Number of questions, from 5 to 20.
+    #[arg(long, default_value_t = 10)]
+    pub count: u32,
+    /// junior, mid, senior or staff. By default, read from the job description, else mid.
+    #[arg(long)]
+    pub seniority: Option<String>,
+    /// Kinds to include, comma-separated: behavioral, technical, system_design, situational.
+    #[arg(long, value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
+    pub format: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

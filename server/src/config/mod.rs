@@ -10,7 +10,7 @@ mod database_url;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-pub use args::{Args, Command, MigrateAction};
+pub use args::{Args, Command, GenerateArgs, MigrateAction, OutputFormat};
 pub use database_url::{DatabaseKind, DatabaseUrl};
 
 /// A setting that could not be used, named as the operator wrote it.

@@ -1,4 +1,10 @@
-//! Database connection and schema.
+//! Database connection, schema and the small repository functions services
+//! compose.
+
+pub mod entities;
+pub mod sets;
+pub mod tokens;
+pub mod usage;
 
 use std::time::Duration;
 

@@ -1,0 +1,204 @@
+//! What a visitor asks the generator for, and the rules it must keep.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AppError, FieldError, QuestionKind, Seniority};
+
+pub const MAX_JOB_DESCRIPTION_CHARS: usize = 20_000;
+pub const MIN_COUNT: u32 = 5;
+pub const MAX_COUNT: u32 = 20;
+pub const DEFAULT_COUNT: u32 = 10;
+const MAX_ROLE_CHARS: usize = 64;
+
+/// The generator's input as it arrives from a form, the JSON API or the CLI.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GenerateInput {
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub job_description: Option<String>,
+    #[serde(default)]
+    pub seniority: Option<String>,
+    #[serde(default)]
+    pub kinds: Option<Vec<String>>,
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+/// A checked request. The role slug still has to exist in the library.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GenerateRequest {
+    pub role: Option<String>,
+    pub job_description: Option<String>,
+    pub seniority: Option<Seniority>,
+    pub kinds: Vec<QuestionKind>,
+    pub count: u32,
+}
+
+impl GenerateInput {
+    /// Checks every field and reports every problem at once, each on the
+    /// field at fault.
+    pub fn validate(self) -> Result<GenerateRequest, AppError> {
+        let mut fields = Vec::new();
+
+        let role = self
+            .role
+            .map(|r| r.trim().to_lowercase())
+            .filter(|r| !r.is_empty());
+        if let Some(role) = &role
+            && (role.chars().count() > MAX_ROLE_CHARS
+                || !role
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+        {
+            fields.push(FieldError::new("role", "Choose a role from the list."));
+        }
+
+        let job_description = match self.job_description {
+            None => None,
+            Some(text) if text.chars().count() > MAX_JOB_DESCRIPTION_CHARS => {
+                fields.push(FieldError::new(
+                    "job_description",
+                    format!(
+                        "The job description is too long: {} characters, the limit is {MAX_JOB_DESCRIPTION_CHARS}.",
+                        text.chars().count()
+                    ),
+                ));
+                None
+            }
+            Some(text) if text.trim().is_empty() => {
+                if role.is_none() {
+                    fields.push(FieldError::new(
+                        "job_description",
+                        "The job description is empty. Paste the text of the posting, or pick a role instead.",
+                    ));
+                }
+                None
+            }
+            Some(text) => Some(text),
+        };
+        if role.is_none() && job_description.is_none() && fields.is_empty() {
+            fields.push(FieldError::new(
+                "role",
+                "Pick a role or paste a job description.",
+            ));
+        }
+
+        let seniority = match self.seniority.as_deref().map(str::trim) {
+            None | Some("") | Some("any") => None,
+            Some(value) => match Seniority::parse(value) {
+                Some(s) => Some(s),
+                None => {
+                    fields.push(FieldError::new(
+                        "seniority",
+                        "Choose junior, mid, senior or staff.",
+                    ));
+                    None
+                }
+            },
+        };
+
+        let mut kinds = Vec::new();
+        for value in self.kinds.unwrap_or_default() {
+            match QuestionKind::parse(&value) {
+                Some(kind) if !kinds.contains(&kind) => kinds.push(kind),
+                Some(_) => {}
+                None => fields.push(FieldError::new(
+                    "kinds",
+                    "Kinds are behavioral, technical, system_design and situational.",
+                )),
+            }
+        }
+        if kinds.is_empty() {
+            kinds = QuestionKind::ALL.to_vec();
+        }
+        kinds.sort();
+
+        let count = self.count.unwrap_or(DEFAULT_COUNT);
+        if !(MIN_COUNT..=MAX_COUNT).contains(&count) {
+            fields.push(FieldError::new(
+                "count",
+                format!("Choose between {MIN_COUNT} and {MAX_COUNT} questions."),
+            ));
+        }
+
+        if fields.is_empty() {
+            Ok(GenerateRequest {
+                role,
+                job_description,
+                seniority,
+                kinds,
+                count,
+            })
+        } else {
+            Err(AppError::Validation { fields })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(role: Option<&str>, jd: Option<&str>) -> GenerateInput {
+        GenerateInput {
+            role: role.map(Into::into),
+            job_description: jd.map(Into::into),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn defaults_are_all_kinds_and_ten_questions() {
+        let request = input(Some("backend-engineer"), None).validate().unwrap();
+        assert_eq!(request.count, 10);
+        assert_eq!(request.kinds, QuestionKind::ALL.to_vec());
+        assert_eq!(request.seniority, None);
+    }
+
+    #[test]
+    fn an_empty_or_whitespace_job_description_is_a_field_error() {
+        for jd in ["", "   \n\t  "] {
+            let error = input(None, Some(jd)).validate().unwrap_err();
+            assert!(error.field_message("job_description").is_some(), "{jd:?}");
+        }
+    }
+
+    #[test]
+    fn an_over_long_job_description_is_a_field_error() {
+        let long = "a".repeat(MAX_JOB_DESCRIPTION_CHARS + 1);
+        let error = input(Some("backend-engineer"), Some(&long))
+            .validate()
+            .unwrap_err();
+        assert!(
+            error
+                .field_message("job_description")
+                .unwrap()
+                .contains("20000")
+        );
+        let fits = "a".repeat(MAX_JOB_DESCRIPTION_CHARS);
+        assert!(input(None, Some(&fits)).validate().is_ok());
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let error = GenerateInput {
+            role: Some("<script>".into()),
+            job_description: None,
+            seniority: Some("wizard".into()),
+            kinds: Some(vec!["trivia".into()]),
+            count: Some(50),
+        }
+        .validate()
+        .unwrap_err();
+        for field in ["role", "seniority", "kinds", "count"] {
+            assert!(error.field_message(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn nothing_to_go_on_asks_for_a_role_or_description() {
+        let error = input(None, None).validate().unwrap_err();
+        assert!(error.field_message("role").is_some());
+    }
+}

@@ -1,0 +1,59 @@
+//! Which role a job description is for, when the visitor did not say.
+
+use std::collections::HashMap;
+
+use super::jd::JdAnalysis;
+use super::text::tokens;
+use crate::content::{Library, Role};
+
+/// Below this a description matches no role well enough to claim it.
+const MIN_SCORE: f32 = 2.5;
+
+pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
+    let heading: Vec<String> = jd
+        .title
+        .iter()
+        .map(String::as_str)
+        .chain(jd.lines.iter().take(2).map(|l| l.text.as_str()))
+        .flat_map(tokens)
+        .collect();
+
+    let mut best: Option<(&Role, f32)> = None;
+    for role in library.roles() {
+        let title = role
+            .title_names()
+            .map(|name| tokens(&name))
+            .filter(|words| contains_run(&heading, words))
+            .map(|words| 4.0 + words.len() as f32)
+            .fold(0.0_f32, f32::max);
+        let profile = skill_profile(role);
+        let skills: f32 = jd
+            .skills
+            .iter()
+            .map(|s| {
+                let weight = if s.must_have { 1.0 } else { 0.5 };
+                weight * (1.0 + profile.get(s.skill.as_str()).copied().unwrap_or(0) as f32).ln()
+            })
+            .sum();
+        let score = title + skills;
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((role, score));
+        }
+    }
+    best.filter(|&(_, score)| score >= MIN_SCORE)
+        .map(|(role, _)| role)
+}
+
+fn skill_profile(role: &Role) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for q in &role.questions {
+        for s in &q.skills {
+            *counts.entry(s.as_str()).or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn contains_run(haystack: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}

@@ -1,0 +1,6 @@
+//! sea-orm entities, one per table. They stay inside `server`: services map
+//! them to the app's types.
+
+pub mod question;
+pub mod question_set;
+pub mod usage_counter;

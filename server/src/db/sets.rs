@@ -1,0 +1,156 @@
+//! Question sets and their questions.
+
+use app::model::{Provenance, ProvenanceSource, Question, QuestionKind, QuestionSet, Seniority};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+use super::entities::{question, question_set};
+
+/// A stored set, as the service needs it.
+#[derive(Debug, Clone)]
+pub struct StoredSet {
+    pub slug: String,
+    pub owner_id: Option<i64>,
+    pub claim_token_hash: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub set: QuestionSet,
+}
+
+pub struct NewSet<'a> {
+    pub slug: &'a str,
+    pub owner_id: Option<i64>,
+    pub claim_token_hash: Option<&'a str>,
+    pub job_description: Option<&'a str>,
+    pub set: &'a QuestionSet,
+}
+
+/// Stores a set and its questions in one transaction.
+pub async fn insert(db: &DatabaseConnection, new: NewSet<'_>) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    let row = question_set::ActiveModel {
+        slug: Set(new.slug.to_string()),
+        owner_id: Set(new.owner_id),
+        claim_token_hash: Set(new.claim_token_hash.map(str::to_string)),
+        title: Set(new.set.title.clone()),
+        role_slug: Set(new.set.role.clone()),
+        seniority: Set(new.set.seniority.as_str().to_string()),
+        job_description: Set(new.job_description.map(str::to_string)),
+        engine: Set(new.set.engine.clone()),
+        notice: Set(new.set.notice.clone()),
+        visibility: Set("link".to_string()),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    insert_questions(&txn, row.id, &new.set.questions).await?;
+    txn.commit().await
+}
+
+async fn insert_questions<C: ConnectionTrait>(
+    db: &C,
+    set_id: i64,
+    questions: &[Question],
+) -> Result<(), DbErr> {
+    let rows = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| question::ActiveModel {
+            set_id: Set(set_id),
+            position: Set(i as i32 + 1),
+            kind: Set(q.kind.as_str().to_string()),
+            focus_area: Set(q.focus_area.clone()),
+            difficulty: Set(i16::from(q.difficulty)),
+            text: Set(q.text.clone()),
+            provenance_kind: Set(provenance_name(q.provenance.source).to_string()),
+            provenance_detail: Set(q.provenance.detail.clone()),
+            rubric_points: Set(serde_json::json!(q.rubric)),
+            follow_ups: Set(serde_json::json!(q.follow_ups)),
+            ..Default::default()
+        });
+    question::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+pub async fn find(db: &DatabaseConnection, slug: &str) -> Result<Option<StoredSet>, DbErr> {
+    let Some(row) = question_set::Entity::find()
+        .filter(question_set::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let questions = question::Entity::find()
+        .filter(question::Column::SetId.eq(row.id))
+        .order_by_asc(question::Column::Position)
+        .all(db)
+        .await?;
+    Ok(Some(to_stored(row, questions)))
+}
+
+/// Deletes a set if `claim_token_hash` is the one it was made with.
+/// Returns whether a set was deleted.
+pub async fn delete_claimed(
+    db: &DatabaseConnection,
+    slug: &str,
+    claim_token_hash: &str,
+) -> Result<bool, DbErr> {
+    let result = question_set::Entity::delete_many()
+        .filter(question_set::Column::Slug.eq(slug))
+        .filter(question_set::Column::ClaimTokenHash.eq(claim_token_hash))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> StoredSet {
+    let set = QuestionSet {
+        title: row.title,
+        role: row.role_slug,
+        seniority: Seniority::parse(&row.seniority).unwrap_or(Seniority::Mid),
+        engine: row.engine,
+        notice: row.notice,
+        questions: questions.into_iter().filter_map(to_question).collect(),
+    };
+    StoredSet {
+        slug: row.slug,
+        owner_id: row.owner_id,
+        claim_token_hash: row.claim_token_hash,
+        created_at: row.created_at,
+        set,
+    }
+}
+
+fn to_question(row: question::Model) -> Option<Question> {
+    Some(Question {
+        kind: QuestionKind::parse(&row.kind)?,
+        focus_area: row.focus_area,
+        difficulty: u8::try_from(row.difficulty).unwrap_or(2),
+        text: row.text,
+        provenance: Provenance {
+            source: provenance_source(&row.provenance_kind)?,
+            detail: row.provenance_detail,
+        },
+        rubric: serde_json::from_value(row.rubric_points).unwrap_or_default(),
+        follow_ups: serde_json::from_value(row.follow_ups).unwrap_or_default(),
+    })
+}
+
+fn provenance_name(source: ProvenanceSource) -> &'static str {
+    match source {
+        ProvenanceSource::FocusArea => "focus_area",
+        ProvenanceSource::JdLine => "jd_line",
+        ProvenanceSource::Skill => "skill",
+    }
+}
+
+fn provenance_source(name: &str) -> Option<ProvenanceSource> {
+    match name {
+        "focus_area" => Some(ProvenanceSource::FocusArea),
+        "jd_line" => Some(ProvenanceSource::JdLine),
+        "skill" => Some(ProvenanceSource::Skill),
+        _ => None,
+    }
+}

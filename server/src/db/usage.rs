@@ -1,0 +1,54 @@
+//! Counters per key and time window, shared by every instance through the
+//! database: rate limits now, token budgets later.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, Statement, Value};
+
+/// Adds one to the counter for `key` in the window starting at
+/// `window_start`, and returns the new count. One statement, so concurrent
+/// requests on any instance never lose an increment.
+pub async fn increment(
+    db: &DatabaseConnection,
+    key: &str,
+    window_start: DateTime<Utc>,
+) -> Result<i64, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DatabaseBackend::Postgres => {
+            "INSERT INTO usage_counters (key, window_start, count) VALUES ($1, $2, 1) \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = usage_counters.count + 1 \
+             RETURNING count"
+        }
+        _ => {
+            "INSERT INTO usage_counters (key, window_start, count) VALUES (?, ?, 1) \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = usage_counters.count + 1 \
+             RETURNING count"
+        }
+    };
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [Value::from(key.to_string()), Value::from(window_start)],
+        ))
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("usage counter after upsert".into()))?;
+    row.try_get_by_index::<i64>(0)
+}
+
+/// Removes windows that ended before `before`.
+pub async fn prune(db: &DatabaseConnection, before: DateTime<Utc>) -> Result<u64, DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DatabaseBackend::Postgres => "DELETE FROM usage_counters WHERE window_start < $1",
+        _ => "DELETE FROM usage_counters WHERE window_start < ?",
+    };
+    let result = db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [Value::from(before)],
+        ))
+        .await?;
+    Ok(result.rows_affected())
+}

@@ -1,0 +1,3 @@
+//! Question sets and answers in formats people take elsewhere.
+
+pub mod markdown;
