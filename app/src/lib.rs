@@ -1,19 +1,22 @@
 //! Rehearse's user interface, shared by the server (`ssr`) and the browser
 //! (`hydrate`).
 
+pub mod api;
 pub mod components;
 pub mod model;
 pub mod pages;
 
 use leptos::prelude::*;
+use leptos::server::SharedValue;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode, StaticSegment,
     components::{Route, Router, Routes},
+    path,
 };
 
-use crate::components::{SiteFooter, SiteHeader, Theme};
-use crate::pages::{HomePage, NotFoundPage};
+use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme};
+use crate::pages::{HomePage, NotFoundPage, RolePage, RolesIndexPage, SharePage};
 
 /// Sets the colour theme before first paint so a stored choice never flashes
 /// the other theme. It only reads storage and sets `data-theme` on `<html>`.
@@ -47,14 +50,47 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The renderer writes `<title>` (like `<textarea>`) as raw text, so on the
+/// server any markup in it is escaped; in the browser it is set as text.
+pub fn raw_text_safe(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        text
+    }
+}
+
+/// The base URL of the request being served; the browser receives the
+/// server's answer rather than working it out again.
+fn site_base() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        api::port::Requester::current()
+            .map(|r| r.base_url)
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(SiteBase(SharedValue::new(site_base).into_inner()));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/rehearse.css" />
         <Title formatter=|page: String| {
-            if page.is_empty() { "Rehearse".to_string() } else { format!("{page} · Rehearse") }
+            let title = if page.is_empty() {
+                "Rehearse".to_string()
+            } else {
+                format!("{page} · Rehearse")
+            };
+            raw_text_safe(title)
         } />
         <Router>
             <a class="skip-link" href="#main">
@@ -63,7 +99,10 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <main id="main" class="page">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=StaticSegment("") view=HomePage />
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("roles") view=RolesIndexPage ssr=SsrMode::Async />
+                    <Route path=path!("/roles/:slug") view=RolePage ssr=SsrMode::Async />
+                    <Route path=path!("/s/:slug") view=SharePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

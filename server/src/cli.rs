@@ -180,6 +180,7 @@ fn roles(args: &Args) -> Result<(), CliError> {
 async fn serve(args: &Args) -> Result<(), CliError> {
     let settings = args.serve_settings()?;
     let database_url = args.database_url()?;
+    let library = Arc::new(load_library(args)?);
     let db = db::connect(&database_url).await?;
     db::migrate_up(&db).await?;
     tracing::info!(database = %database_url, "database ready");
@@ -208,11 +209,14 @@ async fn serve(args: &Args) -> Result<(), CliError> {
         .unwrap_or_else(|| format!("http://{}", settings.addr));
     tracing::info!(addr = %settings.addr, "Rehearse is serving {public}");
 
-    let app = http::router(AppState::new(db, &settings));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(CliError::Serve)
+    let app = http::router(AppState::new(db, &settings, library));
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(CliError::Serve)
 }
 
 async fn migrate(db: &DatabaseConnection, action: MigrateAction) -> Result<(), CliError> {

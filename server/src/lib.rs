@@ -7,5 +7,6 @@ pub mod content;
 pub mod db;
 pub mod export;
 pub mod http;
+pub mod services;
 pub mod state;
 pub mod telemetry;

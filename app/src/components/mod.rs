@@ -1,13 +1,23 @@
 //! Building blocks shared by several pages.
 
+mod copy_link;
 mod error_view;
+mod generator;
+mod json_ld;
 mod page_meta;
+mod question_card;
+mod role_card;
 mod site_footer;
 mod site_header;
 mod theme_toggle;
 
+pub use copy_link::CopyLink;
 pub use error_view::ErrorView;
-pub use page_meta::PageMeta;
+pub use generator::{Generator, GeneratorEcho};
+pub use json_ld::JsonLd;
+pub use page_meta::{PageMeta, SiteBase};
+pub use question_card::QuestionCard;
+pub use role_card::RoleCard;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use theme_toggle::{Theme, ThemeToggle};

@@ -1,11 +1,39 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 
-/// The title and meta description every page sets.
+/// The address people reach this site at, as the server saw it, shared with
+/// the browser so both render the same absolute links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteBase(pub String);
+
+/// The title, description, canonical link and Open Graph tags every page
+/// sets. `path` is the page's canonical path, such as `/roles`.
 #[component]
-pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String) -> impl IntoView {
+pub fn PageMeta(
+    #[prop(into)] title: String,
+    #[prop(into)] description: String,
+    #[prop(optional, into)] path: Option<String>,
+) -> impl IntoView {
+    let base = use_context::<SiteBase>().map(|b| b.0).unwrap_or_default();
+    let url = path.map(|p| format!("{base}{p}"));
+    let og_title = if title.is_empty() {
+        "Rehearse".to_string()
+    } else {
+        format!("{title} · Rehearse")
+    };
     view! {
         <Title text=title />
-        <Meta name="description" content=description />
+        <Meta name="description" content=description.clone() />
+        <Meta property="og:site_name" content="Rehearse" />
+        <Meta property="og:type" content="website" />
+        <Meta property="og:title" content=og_title />
+        <Meta property="og:description" content=description />
+        <Meta name="twitter:card" content="summary" />
+        {url.map(|url| {
+            view! {
+                <Link rel="canonical" href=url.clone() />
+                <Meta property="og:url" content=url />
+            }
+        })}
     }
 }

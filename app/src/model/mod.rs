@@ -3,6 +3,8 @@
 mod error;
 mod generate;
 mod question_set;
+mod roles;
+mod shared_set;
 
 pub use error::{AppError, FieldError};
 pub use generate::{
@@ -11,3 +13,7 @@ pub use generate::{
 pub use question_set::{
     Provenance, ProvenanceSource, Question, QuestionKind, QuestionSet, Seniority,
 };
+pub use roles::{
+    FaqView, FocusAreaView, PrepStepView, RoleLink, RolePage, RoleSummary, SampleQuestion,
+};
+pub use shared_set::SharedSet;

@@ -1,21 +1,85 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-use crate::components::PageMeta;
+use crate::api::list_roles;
+use crate::components::{ErrorView, Generator, PageMeta, RoleCard};
+
+/// Roles shown first on the home page: the ones most people practise for.
+const POPULAR: [&str; 8] = [
+    "backend-engineer",
+    "frontend-engineer",
+    "full-stack-engineer",
+    "data-scientist",
+    "product-manager",
+    "devops-sre",
+    "data-analyst",
+    "engineering-manager",
+];
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let roles = Resource::new(|| (), |_| list_roles());
+    let deleted = move || use_query_map().read().get("deleted").is_some();
+
     view! {
         <PageMeta
             title=""
             description="Rehearse gives you interview questions tailored to a role or a job description, and honest, quoted feedback on your answers. Free, open source and self-hostable."
+            path="/"
         />
+        <Show when=deleted>
+            <p class="banner" role="status">"The question set was deleted."</p>
+        </Show>
         <section class="hero">
             <p class="eyebrow">"Interview practice"</p>
             <h1>"Rehearse the interview before it happens."</h1>
             <p class="lead">
-                "Questions tailored to the role or the job description in front of you, "
-                "and feedback on every answer that quotes what you actually said."
+                "Questions tailored to the role or the job description in front of you. "
+                "Every question says why it is there. Free, no sign-up."
             </p>
+        </section>
+
+        <section class="generate" aria-labelledby="generate-title">
+            <h2 id="generate-title">"Get a question set"</h2>
+            <Suspense fallback=|| view! { <p class="muted">"Loading roles…"</p> }>
+                {move || {
+                    roles
+                        .get()
+                        .map(|result| match result {
+                            Ok(roles) => view! { <Generator roles=roles from="/" /> }.into_any(),
+                            Err(error) => view! { <ErrorView error=error /> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </section>
+
+        <section class="popular" aria-labelledby="popular-title">
+            <h2 id="popular-title">"Popular roles"</h2>
+            <Suspense fallback=|| ()>
+                {move || {
+                    roles
+                        .get()
+                        .and_then(Result::ok)
+                        .map(|roles| {
+                            let popular: Vec<_> = POPULAR
+                                .iter()
+                                .filter_map(|slug| roles.iter().find(|r| r.slug == *slug).cloned())
+                                .collect();
+                            let total = roles.len();
+                            view! {
+                                <ul class="role-grid">
+                                    {popular
+                                        .into_iter()
+                                        .map(|role| view! { <RoleCard role /> })
+                                        .collect_view()}
+                                </ul>
+                                <p>
+                                    <a href="/roles">{format!("Browse all {total} roles")}</a>
+                                </p>
+                            }
+                        })
+                }}
+            </Suspense>
         </section>
 
         <section class="how" aria-labelledby="how-title">
@@ -25,18 +89,21 @@ pub fn HomePage() -> impl IntoView {
                     <h3>"1. Pick a role or paste a job description"</h3>
                     <p>
                         "Each question says why it is there: the focus area it covers, "
-                        "or the line of the job description it tests."
+                        "the skill it tests, or the line of the job description it comes from."
                     </p>
                 </li>
                 <li class="card">
-                    <h3>"2. Answer one question at a time"</h3>
-                    <p>"Type or dictate your answer. Drafts are kept, so nothing you write is lost."</p>
+                    <h3>"2. Share or keep the link"</h3>
+                    <p>
+                        "Every set has its own unguessable link. The job description you pasted "
+                        "stays private."
+                    </p>
                 </li>
                 <li class="card">
-                    <h3>"3. Get feedback you can act on"</h3>
+                    <h3>"3. Prepare with the rubric"</h3>
                     <p>
-                        "Structure, specificity and relevance are scored, and every comment "
-                        "points at the words in your answer it is about."
+                        "Open any question to see what a strong answer covers and the follow-ups "
+                        "an interviewer is likely to ask."
                     </p>
                 </li>
             </ol>
@@ -47,15 +114,11 @@ pub fn HomePage() -> impl IntoView {
             <ul class="value-list">
                 <li>
                     <strong>"Works offline."</strong>
-                    " A built-in coach needs no API key and gives the same result for the same input."
+                    " A built-in coach needs no API key and gives the same set for the same request."
                 </li>
                 <li>
-                    <strong>"Bring your own model."</strong>
-                    " Point it at any OpenAI-compatible server when you want one."
-                </li>
-                <li>
-                    <strong>"Your data stays put."</strong>
-                    " SQLite on one machine, or PostgreSQL behind several instances."
+                    <strong>"Open source."</strong>
+                    " Host it yourself on one machine with SQLite, or on PostgreSQL behind several instances."
                 </li>
             </ul>
         </section>

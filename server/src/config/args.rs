@@ -59,6 +59,26 @@ pub struct Args {
     )]
     pub site_root: String,
 
+    /// Question sets one address may generate per hour without an account;
+    /// 0 turns the limit off.
+    #[arg(
+        long,
+        env = "REHEARSE_GENERATE_LIMIT",
+        default_value = "30",
+        global = true
+    )]
+    pub generate_limit: String,
+
+    /// Take the client address from the `X-Forwarded-For` header set by a
+    /// reverse proxy in front of this server (`true` or `false`).
+    #[arg(
+        long,
+        env = "REHEARSE_TRUST_PROXY",
+        default_value = "false",
+        global = true
+    )]
+    pub trust_proxy: String,
+
     /// Folder of role, question and skill files to use instead of the ones
     /// built into the binary; laid out like the repository's `content/`.
     #[arg(long, env = "REHEARSE_CONTENT_DIR", global = true)]

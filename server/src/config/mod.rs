@@ -49,6 +49,30 @@ pub struct ServeSettings {
     pub addr: SocketAddr,
     pub public_url: Option<url::Url>,
     pub site_root: PathBuf,
+    pub generate_limit: u32,
+    pub trust_proxy: bool,
+}
+
+impl ServeSettings {
+    /// Settings for a server on `addr` with everything else at its default.
+    pub fn local(addr: SocketAddr, site_root: PathBuf) -> Self {
+        Self {
+            addr,
+            public_url: None,
+            site_root,
+            generate_limit: 30,
+            trust_proxy: false,
+        }
+    }
+
+    /// Cookies get the `Secure` flag and the `__Host-` prefix only when
+    /// people reach the server over HTTPS; browsers drop such cookies on
+    /// plain HTTP.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url
+            .as_ref()
+            .is_some_and(|u| u.scheme() == "https")
+    }
 }
 
 impl Args {
@@ -98,10 +122,31 @@ impl Args {
                 "must name the folder that holds the built site",
             ));
         }
+        let generate_limit = self.generate_limit.trim().parse::<u32>().map_err(|_| {
+            ConfigError::new(
+                "REHEARSE_GENERATE_LIMIT (--generate-limit)",
+                format!(
+                    "'{}' is not a whole number of sets per hour",
+                    self.generate_limit
+                ),
+            )
+        })?;
+        let trust_proxy = match self.trust_proxy.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" => true,
+            "false" | "0" | "no" | "" => false,
+            other => {
+                return Err(ConfigError::new(
+                    "REHEARSE_TRUST_PROXY (--trust-proxy)",
+                    format!("'{other}' is not true or false"),
+                ));
+            }
+        };
         Ok(ServeSettings {
             addr,
             public_url,
             site_root,
+            generate_limit,
+            trust_proxy,
         })
     }
 }
@@ -163,6 +208,33 @@ mod tests {
             let error = args(&["--public-url", bad]).serve_settings().unwrap_err();
             assert_eq!(error.setting, "REHEARSE_PUBLIC_URL (--public-url)", "{bad}");
         }
+    }
+
+    #[test]
+    fn limits_and_proxy_trust_are_checked() {
+        let settings = args(&["--generate-limit", "5", "--trust-proxy", "yes"])
+            .serve_settings()
+            .unwrap();
+        assert_eq!(settings.generate_limit, 5);
+        assert!(settings.trust_proxy);
+        let error = args(&["--generate-limit", "lots"])
+            .serve_settings()
+            .unwrap_err();
+        assert_eq!(error.setting, "REHEARSE_GENERATE_LIMIT (--generate-limit)");
+        let error = args(&["--trust-proxy", "maybe"])
+            .serve_settings()
+            .unwrap_err();
+        assert_eq!(error.setting, "REHEARSE_TRUST_PROXY (--trust-proxy)");
+    }
+
+    #[test]
+    fn cookies_are_secure_only_behind_https() {
+        let plain = args(&[]).serve_settings().unwrap();
+        assert!(!plain.secure_cookies());
+        let https = args(&["--public-url", "https://rehearse.example.org"])
+            .serve_settings()
+            .unwrap();
+        assert!(https.secure_cookies());
     }
 
     #[test]

@@ -93,6 +93,16 @@ impl Library {
         self.role_index.get(slug).map(|&i| &self.roles[i])
     }
 
+    /// A role by slug, title or another of its titles, ignoring case.
+    pub fn find_role(&self, name: &str) -> Option<&Role> {
+        let name = name.trim();
+        self.role(&name.to_lowercase()).or_else(|| {
+            self.roles
+                .iter()
+                .find(|r| r.title_names().any(|t| t.eq_ignore_ascii_case(name)))
+        })
+    }
+
     /// Behavioral questions that suit every role.
     pub fn shared_questions(&self) -> &[BankQuestion] {
         &self.shared

@@ -1,28 +1,47 @@
-//! The HTTP surface: pages, static assets, health checks and middleware.
+//! The HTTP surface: pages, forms, the JSON API, static assets, health
+//! checks and middleware.
 
+pub mod api;
 mod assets;
+mod cookies;
+mod crawlers;
+mod forms;
 mod health;
+mod requester;
 
-use axum::{Router, routing::get};
+use axum::{
+    Router, middleware,
+    routing::{get, post},
+};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
 
 use crate::state::AppState;
 
-/// Requests larger than this are refused before any handler reads them.
+/// Requests larger than this are refused before any handler reads them. A
+/// form with the longest job description allowed fits several times over.
 pub const MAX_REQUEST_BODY_BYTES: usize = 256 * 1024;
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(app::App);
     let context = {
+        let ports = state.ports.clone();
         let db = state.db.clone();
-        move || provide_context(db.clone())
+        move || {
+            provide_context(ports.clone());
+            provide_context(db.clone());
+        }
     };
 
     Router::new()
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
+        .route("/robots.txt", get(crawlers::robots))
+        .route("/sitemap.xml", get(crawlers::sitemap))
+        .route("/generate", post(forms::generate))
+        .route("/s/{slug}/delete", post(forms::delete_set))
+        .nest("/api/v1", api::routes())
         .nest_service("/pkg", assets::pkg_service(&state.leptos))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
@@ -31,6 +50,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context,
             app::shell,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            requester::attach,
         ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY_BYTES))

@@ -119,6 +119,17 @@ impl TestApp {
     }
 }
 
+/// The built-in content, loaded once per test binary.
+pub fn library() -> std::sync::Arc<rehearse::content::Library> {
+    static LIBRARY: std::sync::OnceLock<std::sync::Arc<rehearse::content::Library>> =
+        std::sync::OnceLock::new();
+    LIBRARY
+        .get_or_init(|| {
+            std::sync::Arc::new(rehearse::content::Library::embedded().expect("content loads"))
+        })
+        .clone()
+}
+
 /// The folder served as the site root in tests: the static files from
 /// `public/`, without a built WebAssembly bundle.
 pub fn site_root() -> PathBuf {
@@ -126,6 +137,14 @@ pub fn site_root() -> PathBuf {
 }
 
 pub async fn spawn_app(kind: DatabaseKind) -> TestApp {
+    spawn_app_with(kind, |_| {}).await
+}
+
+/// A server whose settings `adjust` changes first, e.g. a lower rate limit.
+pub async fn spawn_app_with(
+    kind: DatabaseKind,
+    adjust: impl FnOnce(&mut ServeSettings),
+) -> TestApp {
     let test_db = TestDb::new(kind).await;
     let db = rehearse::db::connect(&test_db.url)
         .await
@@ -133,21 +152,21 @@ pub async fn spawn_app(kind: DatabaseKind) -> TestApp {
     rehearse::db::migrate_up(&db)
         .await
         .expect("migrations apply");
-
-    let settings = ServeSettings {
-        addr: "127.0.0.1:0".parse().expect("literal address"),
-        public_url: None,
-        site_root: site_root(),
-    };
+    let mut settings =
+        ServeSettings::local("127.0.0.1:0".parse().expect("literal address"), site_root());
+    adjust(&mut settings);
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .expect("bind a free port");
     let address = listener.local_addr().expect("bound address");
-    let router = rehearse::http::router(AppState::new(db.clone(), &settings));
+    let router = rehearse::http::router(AppState::new(db.clone(), &settings, library()));
     tokio::spawn(async move {
-        axum::serve(listener, router)
-            .await
-            .expect("test server runs");
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("test server runs");
     });
 
     let client = reqwest::Client::builder()

@@ -86,15 +86,17 @@ impl OfflineCoach {
 
     /// Checks a request from any front door (form, API, CLI), including that
     /// the role it names exists.
-    pub fn check(&self, input: GenerateInput) -> Result<GenerateRequest, AppError> {
-        let request = input.validate()?;
-        if let Some(slug) = &request.role
-            && self.library.role(slug).is_none()
-        {
-            return Err(AppError::invalid(
-                "role",
-                format!("There is no role called '{slug}'. Choose one from the list."),
-            ));
+    pub fn check(&self, mut input: GenerateInput) -> Result<GenerateRequest, AppError> {
+        input.job_description = input.job_description.map(|jd| text::clean(&jd));
+        let mut request = input.validate()?;
+        if let Some(name) = &request.role {
+            let role = self.library.find_role(name).ok_or_else(|| {
+                AppError::invalid(
+                    "role",
+                    format!("There is no role called '{name}'. Choose one from the list."),
+                )
+            })?;
+            request.role = Some(role.slug.clone());
         }
         Ok(request)
     }

@@ -289,6 +289,24 @@ fn only_the_requested_kinds_are_included() {
 }
 
 #[test]
+fn roles_can_be_named_by_title_or_alias() {
+    for name in [
+        "Backend Engineer",
+        "backend engineer",
+        "Back-end Developer",
+        "backend-engineer",
+    ] {
+        let request = coach()
+            .check(GenerateInput {
+                role: Some(name.into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(request.role.as_deref(), Some("backend-engineer"), "{name}");
+    }
+}
+
+#[test]
 fn unknown_roles_are_a_field_error() {
     let error = coach()
         .check(GenerateInput {

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::model::{AppError, RolePage, RoleSummary};
+
+#[server(endpoint = "roles/list", input = GetUrl)]
+pub async fn list_roles() -> Result<Vec<RoleSummary>, AppError> {
+    Ok(crate::api::port::Ports::current()?.roles.list())
+}
+
+#[server(endpoint = "roles/get", input = GetUrl)]
+pub async fn get_role(slug: String) -> Result<RolePage, AppError> {
+    let result = crate::api::port::Ports::current()?.roles.page(&slug);
+    if let Err(error) = &result {
+        super::sets::set_status(error);
+    }
+    result
+}

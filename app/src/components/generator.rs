@@ -1,0 +1,178 @@
+//! The question-set generator form. It posts to `/generate` and works with
+//! JavaScript off; after hydration it counts characters and guards against
+//! double submits.
+
+use leptos::prelude::*;
+use leptos::server::SharedValue;
+use serde::{Deserialize, Serialize};
+
+use super::ErrorView;
+use crate::model::{
+    AppError, DEFAULT_COUNT, GenerateInput, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
+    QuestionKind, RoleSummary, Seniority,
+};
+
+/// What the visitor sent, and what was wrong with it, when the server shows
+/// the form again instead of a new set. Nothing typed is lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GeneratorEcho {
+    pub input: GenerateInput,
+    pub error: AppError,
+}
+
+#[component]
+pub fn Generator(
+    roles: Vec<RoleSummary>,
+    /// The role to start with, on a role's own page.
+    #[prop(optional, into)]
+    prefill_role: Option<String>,
+    /// The page to show the form on again if something needs fixing.
+    #[prop(into)]
+    from: String,
+) -> impl IntoView {
+    let echo = SharedValue::new(use_context::<GeneratorEcho>).into_inner();
+    let input = echo.as_ref().map(|e| e.input.clone()).unwrap_or_default();
+    let error = echo.map(|e| e.error);
+    let field_error = |field: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.field_message(field))
+            .map(str::to_string)
+    };
+    let role_error = field_error("role");
+    let jd_error = field_error("job_description");
+    let seniority_error = field_error("seniority");
+    let kinds_error = field_error("kinds");
+    let count_error = field_error("count");
+    let general_error = error
+        .clone()
+        .filter(|e| !matches!(e, AppError::Validation { .. }));
+
+    let role_value = input.role.clone().or(prefill_role).unwrap_or_default();
+    let jd_value = input.job_description.clone().unwrap_or_default();
+    let jd_len = RwSignal::new(jd_value.chars().count());
+    let seniority_value = input.seniority.clone().unwrap_or_default();
+    let chosen_kinds = input.kinds.clone().unwrap_or_default();
+    let kind_checked = move |kind: QuestionKind| {
+        chosen_kinds.is_empty() || chosen_kinds.iter().any(|k| k == kind.as_str())
+    };
+    let count_value = input.count.unwrap_or(DEFAULT_COUNT).to_string();
+    let submitting = RwSignal::new(false);
+
+    view! {
+        <form
+            class="generator card"
+            method="post"
+            action="/generate"
+            on:submit=move |_| submitting.set(true)
+        >
+            <input type="hidden" name="from" value=from />
+            {general_error.map(|e| view! { <ErrorView error=e /> })}
+            <div class="field">
+                <label for="gen-role">"Role"</label>
+                <input
+                    id="gen-role"
+                    name="role"
+                    type="text"
+                    list="gen-role-options"
+                    autocomplete="off"
+                    maxlength="100"
+                    placeholder="Start typing, e.g. Backend Engineer"
+                    value=role_value
+                    aria-invalid=role_error.is_some().then_some("true")
+                    aria-describedby="gen-role-help"
+                />
+                <datalist id="gen-role-options">
+                    {roles
+                        .iter()
+                        .map(|r| view! { <option value=r.title.clone()></option> })
+                        .collect_view()}
+                </datalist>
+                <p id="gen-role-help" class="field__help">
+                    "Pick a role, paste a job description below, or both."
+                </p>
+                {role_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="gen-jd">"Job description " <span class="muted">"(optional)"</span></label>
+                <textarea
+                    id="gen-jd"
+                    name="job_description"
+                    rows="8"
+                    maxlength=MAX_JOB_DESCRIPTION_CHARS.to_string()
+                    placeholder="Paste the posting: its requirements and responsibilities make the questions specific."
+                    aria-invalid=jd_error.is_some().then_some("true")
+                    aria-describedby="gen-jd-count"
+                    on:input=move |ev| jd_len.set(event_target_value(&ev).chars().count())
+                >
+                    {crate::raw_text_safe(jd_value)}
+                </textarea>
+                <p id="gen-jd-count" class="field__help" aria-live="polite">
+                    {move || format!("{} / {MAX_JOB_DESCRIPTION_CHARS} characters", jd_len.get())}
+                    " · The job description stays private: it is never shown on the share page."
+                </p>
+                {jd_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="gen-seniority">"Level"</label>
+                    <select id="gen-seniority" name="seniority">
+                        <option value="" selected=seniority_value.is_empty()>
+                            "From the job description (else mid)"
+                        </option>
+                        {Seniority::ALL
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s.as_str() selected=seniority_value == s.as_str()>
+                                        {s.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    {seniority_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for="gen-count">"Questions"</label>
+                    <input
+                        id="gen-count"
+                        name="count"
+                        type="number"
+                        min=MIN_COUNT.to_string()
+                        max=MAX_COUNT.to_string()
+                        value=count_value
+                        aria-invalid=count_error.is_some().then_some("true")
+                    />
+                    {count_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+                </div>
+            </div>
+            <fieldset class="field kinds">
+                <legend>"Kinds of question"</legend>
+                {QuestionKind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        let id = format!("gen-kind-{}", kind.as_str());
+                        let label_for = id.clone();
+                        view! {
+                            <label class="check" for=label_for>
+                                <input
+                                    id=id
+                                    type="checkbox"
+                                    name="kinds"
+                                    value=kind.as_str()
+                                    checked=kind_checked(kind)
+                                />
+                                {kind.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+                {kinds_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+            </fieldset>
+            <button class="button" type="submit" disabled=move || submitting.get()>
+                {move || if submitting.get() { "Generating…" } else { "Generate questions" }}
+            </button>
+        </form>
+    }
+}

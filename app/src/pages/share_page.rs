@@ -1,0 +1,90 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::get_set;
+use crate::components::{CopyLink, ErrorView, PageMeta, QuestionCard};
+use crate::model::{AppError, SharedSet};
+
+#[component]
+pub fn SharePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let set = Resource::new(slug, get_set);
+
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                set.get()
+                    .map(|result| match result {
+                        Ok(shared) => view! { <SetView shared /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <super::NotFoundPage /> }.into_any(),
+                        Err(error) => view! { <ErrorView error=error /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SetView(shared: SharedSet) -> impl IntoView {
+    let set = shared.set;
+    let count = set.questions.len();
+    let description = match &shared.role_title {
+        Some(role) => format!(
+            "{count} {role} interview questions, each with why it is asked and what a strong answer covers."
+        ),
+        None => format!(
+            "{count} interview questions, each with why it is asked and what a strong answer covers."
+        ),
+    };
+    let engine = if set.engine.starts_with("offline/") {
+        format!("Made by the built-in offline coach ({})", set.engine)
+    } else {
+        format!("Made by the model {}", set.engine)
+    };
+    let delete_action = format!("/s/{}/delete", shared.slug);
+    view! {
+        <PageMeta title=set.title.clone() description=description path=format!("/s/{}", shared.slug) />
+        <header class="set-header">
+            <p class="eyebrow">"Question set"</p>
+            <h1>{set.title.clone()}</h1>
+            <p class="set-meta">
+                {shared
+                    .role_title
+                    .clone()
+                    .zip(set.role.clone())
+                    .map(|(title, slug)| {
+                        view! {
+                            <a href=format!("/roles/{slug}")>{title}</a>
+                            " · "
+                        }
+                    })}
+                {set.seniority.label()}
+                {format!(" · {count} questions")}
+            </p>
+            <p class="muted">{engine}</p>
+            {set.notice.clone().map(|n| view! { <p class="banner" role="status">{n}</p> })}
+            <CopyLink url=shared.url.clone() />
+        </header>
+        <ol class="question-list">
+            {set
+                .questions
+                .into_iter()
+                .enumerate()
+                .map(|(i, question)| view! { <QuestionCard question number=i + 1 /> })
+                .collect_view()}
+        </ol>
+        <Show when=move || shared.can_delete>
+            <details class="danger-zone">
+                <summary>"Delete this set"</summary>
+                <p>"You made this set in this browser. Deleting it breaks its link for everyone."</p>
+                <form method="post" action=delete_action.clone()>
+                    <button class="button button--danger" type="submit">"Yes, delete it"</button>
+                </form>
+            </details>
+        </Show>
+        <p>
+            <a href="/">"Make another set"</a>
+        </p>
+    }
+}

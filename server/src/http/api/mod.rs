@@ -1,0 +1,99 @@
+//! The JSON API, version 1. The same services as the web pages, with JSON in
+//! and out; the OpenAPI document describes it.
+
+mod error;
+mod openapi;
+
+use app::api::port::{Requester, Roles, Sets};
+use app::model::{GenerateInput, RolePage, RoleSummary, SharedSet};
+use axum::extract::{Extension, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Serialize;
+
+pub use self::error::ApiError;
+use super::cookies;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/question-sets", post(create_set))
+        .route("/question-sets/{slug}", get(get_set))
+        .route("/roles", get(list_roles))
+        .route("/roles/{slug}", get(get_role))
+        .route("/openapi.json", get(openapi::document))
+        .fallback(|| async { ApiError(app::model::AppError::NotFound) })
+}
+
+/// A set as the API returns it: the set's own JSON form plus where it lives.
+#[derive(Serialize)]
+struct SetResponse {
+    slug: String,
+    url: String,
+    created_at: String,
+    #[serde(flatten)]
+    set: app::model::QuestionSet,
+}
+
+impl From<SharedSet> for SetResponse {
+    fn from(shared: SharedSet) -> Self {
+        Self {
+            slug: shared.slug,
+            url: shared.url,
+            created_at: shared.created_at,
+            set: shared.set,
+        }
+    }
+}
+
+async fn create_set(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    body: Result<Json<GenerateInput>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(input) = body?;
+    let created = state.sets.create(input, &requester).await?;
+    // Read back what was stored, so the answer is exactly what the link shows.
+    let reader = Requester {
+        claim_token: created
+            .new_claim_token
+            .clone()
+            .or(requester.claim_token.clone()),
+        ..requester
+    };
+    let shared = state.sets.shared(&created.slug, &reader).await?;
+    let mut response = (StatusCode::CREATED, Json(SetResponse::from(shared))).into_response();
+    response.headers_mut().insert(
+        header::LOCATION,
+        header::HeaderValue::from_str(&format!("/api/v1/question-sets/{}", created.slug))
+            .expect("slugs are URL-safe"),
+    );
+    if let Some(token) = created.new_claim_token {
+        response.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::claim(&token, state.settings.secure_cookies()),
+        );
+    }
+    Ok(response)
+}
+
+async fn get_set(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(slug): Path<String>,
+) -> Result<Json<SetResponse>, ApiError> {
+    Ok(Json(state.sets.shared(&slug, &requester).await?.into()))
+}
+
+async fn list_roles(State(state): State<AppState>) -> Json<Vec<RoleSummary>> {
+    Json(state.roles.list())
+}
+
+async fn get_role(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<RolePage>, ApiError> {
+    Ok(Json(state.roles.page(&slug)?))
+}

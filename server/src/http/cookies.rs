@@ -1,0 +1,79 @@
+//! The cookies this server sets, with the attributes each needs.
+
+use axum::http::{HeaderMap, HeaderValue, header};
+
+/// The anonymous claim token: lets the browser that made a set delete it.
+const CLAIM: &str = "rehearse-claim";
+/// A year: the claim outlives any session.
+const CLAIM_MAX_AGE: u64 = 365 * 24 * 3600;
+
+fn name(base: &str, secure: bool) -> String {
+    if secure {
+        format!("__Host-{base}")
+    } else {
+        base.to_string()
+    }
+}
+
+/// The value of cookie `base` in the request, under its secure or plain name.
+fn read(headers: &HeaderMap, base: &str, secure: bool) -> Option<String> {
+    let wanted = name(base, secure);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == wanted)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+pub fn read_claim(headers: &HeaderMap, secure: bool) -> Option<String> {
+    read(headers, CLAIM, secure)
+}
+
+pub fn claim(token: &str, secure: bool) -> HeaderValue {
+    let secure_attr = if secure { "; Secure" } else { "" };
+    let value = format!(
+        "{}={token}; Path=/; Max-Age={CLAIM_MAX_AGE}; HttpOnly; SameSite=Lax{secure_attr}",
+        name(CLAIM, secure)
+    );
+    // Built from a hex token and fixed text, so always a valid header.
+    HeaderValue::from_str(&value).expect("cookie header is ASCII")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_cookies_round_trip_under_the_right_name() {
+        for secure in [false, true] {
+            let set = claim("abc123", secure).to_str().unwrap().to_string();
+            let pair = set.split(';').next().unwrap();
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                header::COOKIE,
+                HeaderValue::from_str(&format!("other=1; {pair}")).unwrap(),
+            );
+            assert_eq!(read_claim(&headers, secure).as_deref(), Some("abc123"));
+            assert_eq!(read_claim(&headers, !secure), None);
+            assert_eq!(set.contains("__Host-"), secure);
+            assert_eq!(set.contains("; Secure"), secure);
+            assert!(
+                set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/")
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_claims_are_ignored() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("rehearse-claim=<script>"),
+        );
+        assert_eq!(read_claim(&headers, false), None);
+    }
+}

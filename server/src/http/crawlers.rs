@@ -1,0 +1,53 @@
+//! `/robots.txt` and `/sitemap.xml`.
+
+use app::api::port::{Requester, Roles};
+use axum::extract::{Extension, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+
+use crate::state::AppState;
+
+pub async fn robots(Extension(requester): Extension<Requester>) -> impl IntoResponse {
+    // Share links are private by default: only whoever has the link should
+    // find a set, so crawlers stay out of /s/ and the API.
+    let body = format!(
+        "User-agent: *\nDisallow: /s/\nDisallow: /api/\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        requester.base_url
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)
+}
+
+pub async fn sitemap(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+) -> impl IntoResponse {
+    let base = xml_escape(&requester.base_url);
+    let mut body = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let paths = ["/".to_string(), "/roles".to_string()].into_iter().chain(
+        state
+            .roles
+            .list()
+            .into_iter()
+            .map(|r| format!("/roles/{}", r.slug)),
+    );
+    for path in paths {
+        body.push_str(&format!(
+            "  <url><loc>{base}{}</loc></url>\n",
+            xml_escape(&path)
+        ));
+    }
+    body.push_str("</urlset>\n");
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        body,
+    )
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

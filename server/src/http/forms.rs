@@ -1,0 +1,159 @@
+//! Plain HTML form posts, so that generating and deleting work without
+//! JavaScript. A problem shows the same page again with the visitor's input
+//! and the error in place.
+
+use app::api::port::{Requester, Sets};
+use app::components::GeneratorEcho;
+use app::model::{AppError, GenerateInput};
+use axum::body::{Body, Bytes};
+use axum::extract::{Extension, Path, State};
+use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+
+use super::cookies;
+use crate::db::tokens;
+use crate::state::AppState;
+
+pub async fn generate(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    body: Bytes,
+) -> Response {
+    let (input, from) = parse_generate_form(&body);
+    match state.sets.create(input.clone(), &requester).await {
+        Ok(created) => {
+            let mut response = Redirect::to(&format!("/s/{}", created.slug)).into_response();
+            if let Some(token) = created.new_claim_token {
+                response.headers_mut().append(
+                    header::SET_COOKIE,
+                    cookies::claim(&token, state.settings.secure_cookies()),
+                );
+            }
+            response
+        }
+        Err(error) => render_again(&state, requester, &from, GeneratorEcho { input, error }).await,
+    }
+}
+
+pub async fn delete_set(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(slug): Path<String>,
+) -> Response {
+    match state.sets.delete(&slug, &requester).await {
+        Ok(()) => Redirect::to("/?deleted=1").into_response(),
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            let path = if tokens::is_slug(&slug) {
+                format!("/s/{slug}")
+            } else {
+                "/404".to_string()
+            };
+            let mut response = render_page(&state, requester, &path, None).await;
+            *response.status_mut() = status;
+            response
+        }
+    }
+}
+
+/// The form's fields. `kinds` repeats, once per ticked box.
+fn parse_generate_form(body: &[u8]) -> (GenerateInput, String) {
+    let mut input = GenerateInput::default();
+    let mut kinds = Vec::new();
+    let mut from = String::from("/");
+    for (key, value) in url::form_urlencoded::parse(body) {
+        let value = value.into_owned();
+        match key.as_ref() {
+            "role" => input.role = Some(value),
+            "job_description" => input.job_description = Some(value),
+            "seniority" => input.seniority = Some(value),
+            "kinds" => kinds.push(value),
+            // An unreadable number becomes 0, which earns the count's own
+            // message rather than a generic one.
+            "count" if !value.trim().is_empty() => {
+                input.count = Some(value.trim().parse().unwrap_or(0));
+            }
+            "from" => from = value,
+            _ => {}
+        }
+    }
+    if !kinds.is_empty() {
+        input.kinds = Some(kinds);
+    }
+    // A form with an empty job description box means "no description".
+    if input.role.as_deref().is_some_and(|r| !r.trim().is_empty())
+        && input
+            .job_description
+            .as_deref()
+            .is_some_and(|jd| jd.trim().is_empty())
+    {
+        input.job_description = None;
+    }
+    (input, safe_path(&from))
+}
+
+/// Only this site's own generator pages.
+fn safe_path(path: &str) -> String {
+    let ok = path == "/"
+        || path.strip_prefix("/roles/").is_some_and(|slug| {
+            !slug.is_empty()
+                && slug
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        });
+    if ok {
+        path.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+async fn render_again(
+    state: &AppState,
+    requester: Requester,
+    from: &str,
+    echo: GeneratorEcho,
+) -> Response {
+    let status = StatusCode::from_u16(echo.error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let retry_after = match &echo.error {
+        AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
+        _ => None,
+    };
+    let mut response = render_page(state, requester, from, Some(echo)).await;
+    *response.status_mut() = status;
+    if let Some(secs) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
+}
+
+/// Renders one of the app's pages as if it had been requested with GET.
+async fn render_page(
+    state: &AppState,
+    requester: Requester,
+    path: &str,
+    echo: Option<GeneratorEcho>,
+) -> Response {
+    let ports = state.ports.clone();
+    let db = state.db.clone();
+    let options = state.leptos.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(ports.clone());
+            provide_context(db.clone());
+            if let Some(echo) = echo.clone() {
+                provide_context(echo);
+            }
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut request = Request::builder()
+        .uri(path)
+        .body(Body::empty())
+        .expect("a path from safe_path is a valid URI");
+    request.extensions_mut().insert(requester);
+    handler(request).await.into_response()
+}

@@ -1,0 +1,63 @@
+//! Works out who is asking, once per request, for handlers and server
+//! functions alike.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use app::api::port::Requester;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use super::cookies;
+use crate::state::AppState;
+
+pub async fn attach(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+    let headers = request.headers();
+    let ip = if state.settings.trust_proxy {
+        forwarded_for(headers).unwrap_or(peer)
+    } else {
+        peer
+    };
+    let requester = Requester {
+        ip,
+        claim_token: cookies::read_claim(headers, state.settings.secure_cookies()),
+        base_url: base_url(&state, headers),
+    };
+    request.extensions_mut().insert(requester);
+    next.run(request).await
+}
+
+/// The client a trusted proxy reports: the last address it appended.
+fn forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
+    headers
+        .get("x-forwarded-for")?
+        .to_str()
+        .ok()?
+        .rsplit(',')
+        .next()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.settings.public_url {
+        return url.as_str().trim_end_matches('/').to_string();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        })
+        .map_or_else(|| state.settings.addr.to_string(), str::to_string);
+    format!("http://{host}")
+}

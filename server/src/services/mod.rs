@@ -1,0 +1,9 @@
+//! One service per port: each implements one of the app's traits over the
+//! database, the coach and the content.
+
+pub mod rate_limit;
+pub mod roles;
+pub mod sets;
+
+pub use roles::RoleCatalog;
+pub use sets::SetService;

@@ -1,0 +1,152 @@
+use std::sync::Arc;
+
+use app::api::port::{Created, Requester, Sets};
+use app::model::{AppError, GenerateInput, SharedSet};
+use sea_orm::DatabaseConnection;
+
+use super::rate_limit::RateLimit;
+use crate::coach::{OfflineCoach, SetCache};
+use crate::db::{self, tokens};
+
+pub struct SetService {
+    db: DatabaseConnection,
+    coach: Arc<OfflineCoach>,
+    cache: Arc<SetCache>,
+    limit: RateLimit,
+}
+
+impl SetService {
+    pub fn new(
+        db: DatabaseConnection,
+        coach: Arc<OfflineCoach>,
+        cache: Arc<SetCache>,
+        limit: RateLimit,
+    ) -> Self {
+        Self {
+            db,
+            coach,
+            cache,
+            limit,
+        }
+    }
+}
+
+/// Logs a database failure in full and gives the user a reference to quote.
+fn internal(context: &str, error: sea_orm::DbErr) -> AppError {
+    let reference = tokens::new_slug();
+    tracing::error!(%reference, error = %error, "{context}");
+    AppError::Internal { reference }
+}
+
+#[async_trait::async_trait]
+impl Sets for SetService {
+    async fn create(
+        &self,
+        input: GenerateInput,
+        requester: &Requester,
+    ) -> Result<Created, AppError> {
+        let request = self.coach.check(input)?;
+        self.limit
+            .check(&self.db, "generate", requester.ip, chrono::Utc::now())
+            .await?;
+        let set = {
+            let coach = Arc::clone(&self.coach);
+            let cache = Arc::clone(&self.cache);
+            let request = request.clone();
+            // A long job description takes a few milliseconds to read; keep
+            // that off the threads that serve other requests.
+            tokio::task::spawn_blocking(move || {
+                cache.get_or_insert_with(&request, || coach.generate(&request))
+            })
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "generation task failed");
+                AppError::Internal {
+                    reference: "generate".into(),
+                }
+            })?
+        };
+
+        let new_claim_token = match requester.claim_token {
+            Some(_) => None,
+            None => Some(tokens::new_secret()),
+        };
+        let claim = requester
+            .claim_token
+            .as_deref()
+            .or(new_claim_token.as_deref())
+            .map(tokens::digest);
+        let slug = tokens::new_slug();
+        db::sets::insert(
+            &self.db,
+            db::sets::NewSet {
+                slug: &slug,
+                owner_id: None,
+                claim_token_hash: claim.as_deref(),
+                job_description: request.job_description.as_deref(),
+                set: &set,
+            },
+        )
+        .await
+        .map_err(|e| internal("storing a question set failed", e))?;
+        tracing::info!(%slug, engine = %set.engine, questions = set.questions.len(), "question set created");
+        Ok(Created {
+            url: format!("{}/s/{slug}", requester.base_url),
+            slug,
+            new_claim_token,
+        })
+    }
+
+    async fn shared(&self, slug: &str, requester: &Requester) -> Result<SharedSet, AppError> {
+        if !tokens::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        let stored = db::sets::find(&self.db, slug)
+            .await
+            .map_err(|e| internal("loading a question set failed", e))?
+            .ok_or(AppError::NotFound)?;
+        let can_delete = match (&stored.claim_token_hash, &requester.claim_token) {
+            (Some(hash), Some(token)) => *hash == tokens::digest(token),
+            _ => false,
+        };
+        let role_title = stored
+            .set
+            .role
+            .as_deref()
+            .and_then(|slug| self.coach.library().role(slug))
+            .map(|r| r.title.clone());
+        Ok(SharedSet {
+            url: format!("{}/s/{}", requester.base_url, stored.slug),
+            slug: stored.slug,
+            set: stored.set,
+            role_title,
+            created_at: stored.created_at.to_rfc3339(),
+            can_delete,
+        })
+    }
+
+    async fn delete(&self, slug: &str, requester: &Requester) -> Result<(), AppError> {
+        if !tokens::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        let Some(token) = &requester.claim_token else {
+            return Err(AppError::Forbidden);
+        };
+        let deleted = db::sets::delete_claimed(&self.db, slug, &tokens::digest(token))
+            .await
+            .map_err(|e| internal("deleting a question set failed", e))?;
+        if deleted {
+            tracing::info!(%slug, "question set deleted by its creator");
+            return Ok(());
+        }
+        let exists = db::sets::find(&self.db, slug)
+            .await
+            .map_err(|e| internal("loading a question set failed", e))?
+            .is_some();
+        Err(if exists {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound
+        })
+    }
+}

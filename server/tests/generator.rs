@@ -1,0 +1,295 @@
+//! The anonymous generator end to end over HTTP: the form, the share page,
+//! deleting, limits and hostile input.
+
+mod common;
+
+use reqwest::StatusCode;
+use reqwest::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
+
+use common::TestApp;
+
+const BACKEND_JD: &str = include_str!("fixtures/jd/backend-payments.txt");
+
+/// Posts the generator form; returns the response without following it.
+async fn post_form(
+    app: &TestApp,
+    fields: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> reqwest::Response {
+    let mut request = app.client.post(app.url("/generate")).form(fields);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.expect("request reaches the server")
+}
+
+fn claim_cookie(response: &reqwest::Response) -> String {
+    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
+    set_cookie.split(';').next().unwrap().to_string()
+}
+
+async fn html(app: &TestApp, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await.unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+on_every_backend!(
+    the_form_makes_a_set_and_redirects_to_its_share_page,
+    |app| {
+        let response = post_form(
+            app,
+            &[("role", "Backend Engineer"), ("count", "8"), ("from", "/")],
+            None,
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{:?}", app.kind);
+        let location = response.headers()[LOCATION].to_str().unwrap().to_string();
+        assert!(location.starts_with("/s/"), "{location}");
+        let cookie = claim_cookie(&response);
+        assert!(cookie.starts_with("rehearse-claim="), "{cookie}");
+
+        let (status, page) = html(app, &location, None).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Mid-level Backend Engineer interview questions"));
+        assert_eq!(page.matches("class=\"question card\"").count(), 8);
+        assert!(page.contains("What a strong answer covers"));
+        assert!(page.contains("Focus area"));
+        assert!(page.contains("Copy link"));
+        assert!(page.contains(&format!("http://{}{location}", app.address)));
+        assert!(page.contains(r#"property="og:title""#));
+        // Only the browser that made it may delete it.
+        assert!(!page.contains("Delete this set"));
+        let (_, own) = html(app, &location, Some(&cookie)).await;
+        assert!(own.contains("Delete this set"));
+    }
+);
+
+on_every_backend!(the_creator_can_delete_a_set_and_nobody_else_can, |app| {
+    let made = post_form(app, &[("role", "data-analyst")], None).await;
+    let location = made.headers()[LOCATION].to_str().unwrap().to_string();
+    let cookie = claim_cookie(&made);
+    let delete = format!("{location}/delete");
+
+    let stranger = app.client.post(app.url(&delete)).send().await.unwrap();
+    assert_eq!(stranger.status(), StatusCode::FORBIDDEN);
+    let other_browser = app
+        .client
+        .post(app.url(&delete))
+        .header("cookie", "rehearse-claim=00ff00ff")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other_browser.status(), StatusCode::FORBIDDEN);
+    assert_eq!(html(app, &location, None).await.0, StatusCode::OK);
+
+    let owner = app
+        .client
+        .post(app.url(&delete))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(owner.status(), StatusCode::SEE_OTHER);
+    let (status, page) = html(app, &location, None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(page.contains("We could not find that."));
+});
+
+on_every_backend!(a_second_set_from_the_same_browser_keeps_its_claim, |app| {
+    let first = post_form(app, &[("role", "data-analyst")], None).await;
+    let cookie = claim_cookie(&first);
+    let second = post_form(app, &[("role", "product-manager")], Some(&cookie)).await;
+    assert_eq!(second.status(), StatusCode::SEE_OTHER);
+    assert!(second.headers().get(SET_COOKIE).is_none());
+    let location = second.headers()[LOCATION].to_str().unwrap().to_string();
+    assert!(
+        html(app, &location, Some(&cookie))
+            .await
+            .1
+            .contains("Delete this set")
+    );
+});
+
+on_every_backend!(
+    a_set_from_a_job_description_quotes_it_but_never_shows_it,
+    |app| {
+        let response = post_form(
+            app,
+            &[("job_description", BACKEND_JD), ("count", "12")],
+            None,
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let location = response.headers()[LOCATION].to_str().unwrap().to_string();
+        let (_, page) = html(app, &location, None).await;
+        assert!(page.contains("Interview questions: Senior Backend Engineer, Payments Platform"));
+        assert!(page.contains("From the job description"));
+        assert!(page.contains("Matched this job description to the Backend Engineer role."));
+        assert!(!page.contains(BACKEND_JD));
+        // Lines about the company and its perks are never quoted.
+        assert!(!page.contains("Tallyworks builds invoicing"));
+        assert!(!page.contains("Four-day weeks in August"));
+    }
+);
+
+on_every_backend!(
+    bad_input_shows_the_form_again_with_errors_and_nothing_lost,
+    |app| {
+        let long = "x".repeat(20_001);
+        let cases: [(&[(&str, &str)], &str); 4] = [
+            (
+                &[("job_description", "   \n  ")],
+                "The job description is empty.",
+            ),
+            (
+                &[("job_description", &long)],
+                "The job description is too long",
+            ),
+            (
+                &[("role", "Astronaut"), ("count", "8")],
+                "There is no role called",
+            ),
+            (
+                &[("role", "backend-engineer"), ("count", "50")],
+                "Choose between 5 and 20 questions.",
+            ),
+        ];
+        for (fields, message) in cases {
+            let response = post_form(app, fields, None).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{message}"
+            );
+            let page = response.text().await.unwrap();
+            assert!(page.contains(message), "{message}");
+            assert!(page.contains("aria-invalid=\"true\""), "{message}");
+        }
+        // What was typed comes back in the form.
+        let response = post_form(
+            app,
+            &[("role", "Astronaut"), ("job_description", "Build rockets")],
+            None,
+        )
+        .await;
+        let page = response.text().await.unwrap();
+        assert!(page.contains("value=\"Astronaut\""));
+        assert!(page.contains(">Build rockets</textarea>"));
+    }
+);
+
+on_every_backend!(a_role_page_form_error_comes_back_on_the_role_page, |app| {
+    let response = post_form(
+        app,
+        &[
+            ("role", "Frontend Engineer"),
+            ("count", "99"),
+            ("from", "/roles/frontend-engineer"),
+        ],
+        None,
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Frontend Engineer interviews"));
+    assert!(page.contains("Choose between 5 and 20 questions."));
+    // A foreign page to come back to is ignored.
+    let response = post_form(
+        app,
+        &[
+            ("count", "99"),
+            ("role", "x"),
+            ("from", "https://evil.example/"),
+        ],
+        None,
+    )
+    .await;
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Rehearse the interview before it happens.")
+    );
+});
+
+on_every_backend!(html_in_any_field_is_shown_as_text, |app| {
+    let script = "<script>alert('x')</script>";
+    let img = "<img src=x onerror=alert(1)>";
+    // Echoed back in an error, including an attempt to close the text box.
+    let breakout = format!("{img}</textarea><b id=pwned>x</b>");
+    let response = post_form(
+        app,
+        &[("role", script), ("job_description", &breakout)],
+        None,
+    )
+    .await;
+    let page = response.text().await.unwrap();
+    assert!(!page.contains(script) && !page.contains(img));
+    assert!(!page.contains("<b id=pwned>"));
+    assert!(page.contains("&lt;script&gt;") || page.contains("&lt;script>"));
+
+    // Quoted from a job description onto the share page.
+    let jd = format!(
+        "Backend Engineer {img}\nWhat you'll do\n- Design and build the APIs {img} for our payment partners\n- Own the Postgres schema {script} and its migrations\n"
+    );
+    let response = post_form(
+        app,
+        &[("job_description", &jd), ("role", "backend-engineer")],
+        None,
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()[LOCATION].to_str().unwrap().to_string();
+    let (_, page) = html(app, &location, None).await;
+    assert!(page.contains("From the job description"));
+    assert!(
+        !page.contains(script) && !page.contains(img),
+        "raw markup on the share page"
+    );
+});
+
+on_every_backend!(an_unknown_or_malformed_share_link_is_a_404_page, |app| {
+    for path in ["/s/aaaaaaaaaaaaaaa", "/s/not-a-slug", "/s/%3Cscript%3E"] {
+        let (status, page) = html(app, path, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(page.contains("We could not find that."), "{path}");
+    }
+});
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anonymous_generation_is_rate_limited_per_address() {
+    for kind in common::backends() {
+        let app = common::spawn_app_with(kind, |s| s.generate_limit = 2).await;
+        for _ in 0..2 {
+            let ok = post_form(&app, &[("role", "backend-engineer")], None).await;
+            assert_eq!(ok.status(), StatusCode::SEE_OTHER, "{kind:?}");
+        }
+        let limited = post_form(&app, &[("role", "backend-engineer")], None).await;
+        assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS, "{kind:?}");
+        let retry: u64 = limited.headers()[RETRY_AFTER]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=3600).contains(&retry));
+        let page = limited.text().await.unwrap();
+        assert!(page.contains("Too many requests. Please try again in"));
+
+        let api = app
+            .client
+            .post(app.url("/api/v1/question-sets"))
+            .json(&serde_json::json!({ "role": "backend-engineer" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(api.headers().contains_key(RETRY_AFTER));
+        let body: serde_json::Value = api.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "rate_limited");
+    }
+}
