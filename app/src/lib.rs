@@ -1,6 +1,9 @@
 //! Rehearse's user interface, shared by the server (`ssr`) and the browser
 //! (`hydrate`).
 
+// The view types of the larger pages nest deeply.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod model;

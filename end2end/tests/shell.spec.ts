@@ -59,7 +59,7 @@ test('an unknown page answers 404 with the not-found page', async ({ page }) => 
 
 test('pages fit a 360 px wide screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ['/', '/no-such-page']) {
+  for (const path of ['/', '/roles', '/roles/backend-engineer', '/no-such-page']) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Browser entry point: hydrates the HTML the server rendered.
 
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -293,3 +293,33 @@ async fn anonymous_generation_is_rate_limited_per_address() {
         assert_eq!(body["error"]["code"], "rate_limited");
     }
 }
+
+on_every_backend!(posts_from_another_site_are_refused, |app| {
+    let from_evil = app
+        .client
+        .post(app.url("/generate"))
+        .header("origin", "https://evil.example")
+        .form(&[("role", "backend-engineer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from_evil.status(), StatusCode::FORBIDDEN);
+    let cross_site = app
+        .client
+        .post(app.url("/api/v1/question-sets"))
+        .header("sec-fetch-site", "cross-site")
+        .json(&serde_json::json!({ "role": "backend-engineer" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
+    let same_site = app
+        .client
+        .post(app.url("/generate"))
+        .header("origin", format!("http://{}", app.address))
+        .form(&[("role", "backend-engineer")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same_site.status(), StatusCode::SEE_OTHER);
+});

@@ -112,9 +112,17 @@ impl Library {
         &self.skills
     }
 
+    /// Every question: the roles' banks, then the shared bank.
+    pub fn all_questions(&self) -> impl Iterator<Item = &BankQuestion> {
+        self.roles
+            .iter()
+            .flat_map(|r| r.questions.iter())
+            .chain(&self.shared)
+    }
+
     /// Number of questions across roles and the shared bank.
     pub fn question_count(&self) -> usize {
-        self.roles.iter().map(|r| r.questions.len()).sum::<usize>() + self.shared.len()
+        self.all_questions().count()
     }
 }
 

@@ -53,12 +53,7 @@ fn the_built_in_library_loads_with_every_required_role() {
 fn no_question_text_appears_twice_anywhere() {
     let library = Library::embedded().unwrap();
     let mut seen = HashSet::new();
-    let all = library
-        .roles()
-        .iter()
-        .flat_map(|r| r.questions.iter())
-        .chain(library.shared_questions());
-    for q in all {
+    for q in library.all_questions() {
         assert!(seen.insert(normalise_text(&q.text)), "{} repeats", q.id);
     }
 }

@@ -31,7 +31,11 @@ fn is_slug(s: &str) -> bool {
         })
 }
 
-pub fn check(roles: &[(String, Role)], shared: &[BankQuestion], skills: &[Skill]) -> Vec<String> {
+pub fn check<'a>(
+    roles: &'a [(String, Role)],
+    shared: &'a [BankQuestion],
+    skills: &[Skill],
+) -> Vec<String> {
     let mut problems = Vec::new();
     let mut p = |msg: String| problems.push(msg);
 
@@ -76,7 +80,22 @@ pub fn check(roles: &[(String, Role)], shared: &[BankQuestion], skills: &[Skill]
     let mut texts: HashMap<String, &str> = HashMap::new();
     let mut total = 0;
 
-    let check_question = |p: &mut dyn FnMut(String), file: &str, q: &'_ BankQuestion| {
+    // The rules every question keeps, in a role file or the shared bank,
+    // including that its id and its text are used nowhere else.
+    let mut check_question = |p: &mut dyn FnMut(String), file: &'a str, q: &'a BankQuestion| {
+        total += 1;
+        if let Some(other) = ids.insert(&q.id, file) {
+            p(format!(
+                "{file}: question id {} is also used in {other}",
+                q.id
+            ));
+        }
+        if let Some(other) = texts.insert(normalise_text(&q.text), &q.id) {
+            p(format!(
+                "{file}: question {} repeats the text of {other}",
+                q.id
+            ));
+        }
         let at = format!("{file}: question {}", q.id);
         if q.id.trim().is_empty() {
             p(format!("{file}: a question has no id"));
@@ -207,7 +226,6 @@ pub fn check(roles: &[(String, Role)], shared: &[BankQuestion], skills: &[Skill]
             }
         }
         for q in &role.questions {
-            total += 1;
             check_question(&mut p, file, q);
             if !focus_ids.contains(q.focus.as_str()) {
                 p(format!(
@@ -215,23 +233,10 @@ pub fn check(roles: &[(String, Role)], shared: &[BankQuestion], skills: &[Skill]
                     q.id, q.focus
                 ));
             }
-            if let Some(other) = ids.insert(&q.id, file) {
-                p(format!(
-                    "{file}: question id {} is also used in {other}",
-                    q.id
-                ));
-            }
-            if let Some(other) = texts.insert(normalise_text(&q.text), &q.id) {
-                p(format!(
-                    "{file}: question {} repeats the text of {other}",
-                    q.id
-                ));
-            }
         }
     }
 
     for q in shared {
-        total += 1;
         let file = "questions/shared-behavioral.toml";
         check_question(&mut p, file, q);
         if q.kind != QuestionKind::Behavioral {
@@ -240,18 +245,6 @@ pub fn check(roles: &[(String, Role)], shared: &[BankQuestion], skills: &[Skill]
         if q.focus.trim().is_empty() {
             p(format!(
                 "{file}: question {} needs a theme in `focus`",
-                q.id
-            ));
-        }
-        if let Some(other) = ids.insert(&q.id, file) {
-            p(format!(
-                "{file}: question id {} is also used in {other}",
-                q.id
-            ));
-        }
-        if let Some(other) = texts.insert(normalise_text(&q.text), &q.id) {
-            p(format!(
-                "{file}: question {} repeats the text of {other}",
                 q.id
             ));
         }

@@ -8,6 +8,7 @@ mod crawlers;
 mod forms;
 mod health;
 mod requester;
+mod same_origin;
 
 use axum::{
     Router, middleware,
@@ -54,6 +55,11 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             requester::attach,
+        ))
+        // Outermost of the two, so a cross-site request is refused first.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            same_origin::check,
         ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY_BYTES))

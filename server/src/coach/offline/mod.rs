@@ -39,12 +39,7 @@ impl OfflineCoach {
         let matcher = SkillMatcher::new(library.skills());
         let mut named_tech = HashMap::new();
         let mut words = HashMap::new();
-        let all = library
-            .roles()
-            .iter()
-            .flat_map(|r| r.questions.iter())
-            .chain(library.shared_questions());
-        for q in all {
+        for q in library.all_questions() {
             let everything = format!(
                 "{} {} {}",
                 q.text,

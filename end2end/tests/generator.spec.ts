@@ -1,0 +1,108 @@
+import { test, expect, hydrated } from './fixtures';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const jd = fs.readFileSync(
+  path.join(__dirname, '..', '..', 'server', 'tests', 'fixtures', 'jd', 'sre-cloud.txt'),
+  'utf8',
+);
+
+async function questionTexts(page: import('@playwright/test').Page) {
+  return page.locator('.question__text').allInnerTexts();
+}
+
+test('a visitor generates a set from the home page and the share link shows the same questions', async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel('Role').fill('Backend Engineer');
+  await page.getByLabel('Level').selectOption('senior');
+  await page.getByLabel('Questions').fill('6');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+
+  await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Senior Backend Engineer interview questions');
+  await expect(page.locator('.question')).toHaveCount(6);
+  const mine = await questionTexts(page);
+
+  // The rubric stays folded until asked for.
+  const firstRubric = page.locator('.rubric').first();
+  await expect(firstRubric.locator('ul').first()).toBeHidden();
+  await firstRubric.locator('summary').click();
+  await expect(firstRubric.locator('ul').first()).toBeVisible();
+
+  // A fresh browser context is someone else opening the link.
+  const shareUrl = await page.locator('#share-url').inputValue();
+  expect(shareUrl).toBe(page.url());
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(shareUrl);
+  expect(await questionTexts(theirs)).toEqual(mine);
+  await expect(theirs.getByText('Delete this set')).toHaveCount(0);
+  await other.close();
+
+  // The creator can delete it from the same browser.
+  await page.getByText('Delete this set').click();
+  await page.getByRole('button', { name: 'Yes, delete it' }).click();
+  await expect(page.getByRole('status')).toHaveText('The question set was deleted.');
+  const gone = await page.goto(shareUrl);
+  expect(gone?.status()).toBe(404);
+});
+
+test('a visitor generates a set from a role page with the role filled in', async ({ page }) => {
+  await page.goto('/roles/product-manager');
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Product Manager interviews');
+  await expect(page.getByLabel('Role')).toHaveValue('Product Manager');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mid-level Product Manager interview questions');
+  await expect(page.locator('.question')).toHaveCount(10);
+});
+
+test('a visitor pastes a job description and each question says why it is there', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel(/Job description/).fill(jd);
+  await expect(page.locator('#gen-jd-count')).toContainText(`${jd.length} / 20000 characters`);
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page).toHaveURL(/\/s\//);
+  await expect(page.getByRole('status')).toContainText('Matched this job description to the DevOps / Site Reliability Engineer role.');
+  const quotes = await page.locator('.why__quote').allInnerTexts();
+  expect(quotes.length).toBeGreaterThan(0);
+  for (const quote of quotes) expect(jd).toContain(quote);
+  // The description itself is never on the share page.
+  await expect(page.getByText('two million monthly users')).toHaveCount(0);
+});
+
+test('the home-page form works with JavaScript off, errors included', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Role').fill('Astronaut');
+  await page.getByLabel(/Job description/).fill('We build rockets.');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page.getByText("There is no role called 'Astronaut'")).toBeVisible();
+  // Nothing typed is lost.
+  await expect(page.getByLabel(/Job description/)).toHaveValue('We build rockets.');
+
+  await page.getByLabel('Role').fill('Data Analyst');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
+  await expect(page.locator('.question')).toHaveCount(10);
+  await context.close();
+});
+
+test('the role index filters as you type', async ({ page }) => {
+  await page.goto('/roles');
+  await hydrated(page);
+  const cards = page.locator('.role-card');
+  const all = await cards.count();
+  expect(all).toBeGreaterThanOrEqual(16);
+  await page.getByLabel('Filter roles').fill('design');
+  await expect(cards).not.toHaveCount(all);
+  await expect(page.getByRole('link', { name: 'Product Designer' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Mobile Engineer' })).toHaveCount(0);
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmarks: offline generation latency, and requests per second for a share
+# page and a role page under load from a second process (wrk). Figures vary
+# with the machine; compare runs on one machine as ratios.
+#
+#   scripts/bench.sh            (after `make build`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target_dir=${CARGO_TARGET_DIR:-target}
+bin="$target_dir/release/rehearse"
+port=${BENCH_PORT:-3199}
+duration=${BENCH_SECONDS:-10}
+connections=${BENCH_CONNECTIONS:-32}
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "bench: installing wrk from Debian" >&2
+  if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+echo "== offline generation"
+cargo run --quiet --release -p server --example generate_bench
+
+[[ -x "$bin" ]] || { echo "bench: build the release first (make build)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+DATABASE_URL="sqlite://$work/bench.db" REHEARSE_ADDR="127.0.0.1:$port" \
+  REHEARSE_SITE_ROOT=target/site REHEARSE_LOG_LEVEL=warn REHEARSE_GENERATE_LIMIT=0 \
+  "$bin" serve &
+server=$!
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
+
+slug=$(curl -fs -X POST -H 'content-type: application/json' \
+  -d '{"role":"backend-engineer","count":10}' \
+  "http://127.0.0.1:$port/api/v1/question-sets" | sed -E 's/.*"slug":"([a-z0-9]+)".*/\1/')
+
+for path in "/s/$slug" "/roles/backend-engineer"; do
+  echo "== GET $path ($connections connections, ${duration}s, 2 threads)"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" \
+    | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
+done
