@@ -17,7 +17,7 @@ test('a visitor generates a set from the home page and the share link shows the 
 }) => {
   await page.goto('/');
   await hydrated(page);
-  await page.getByLabel('Role').fill('Backend Engineer');
+  await page.getByLabel('Role', { exact: true }).fill('Backend Engineer');
   await page.getByLabel('Level').selectOption('senior');
   await page.getByLabel('Questions').fill('6');
   await page.getByRole('button', { name: 'Generate questions' }).click();
@@ -55,7 +55,7 @@ test('a visitor generates a set from a role page with the role filled in', async
   await page.goto('/roles/product-manager');
   await hydrated(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Product Manager interviews');
-  await expect(page.getByLabel('Role')).toHaveValue('Product Manager');
+  await expect(page.getByLabel('Role', { exact: true })).toHaveValue('Product Manager');
   await page.getByRole('button', { name: 'Generate questions' }).click();
   await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mid-level Product Manager interview questions');
@@ -81,14 +81,14 @@ test('the home-page form works with JavaScript off, errors included', async ({ b
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
-  await page.getByLabel('Role').fill('Astronaut');
+  await page.getByLabel('Role', { exact: true }).fill('Astronaut');
   await page.getByLabel(/Job description/).fill('We build rockets.');
   await page.getByRole('button', { name: 'Generate questions' }).click();
   await expect(page.getByText("There is no role called 'Astronaut'")).toBeVisible();
   // Nothing typed is lost.
   await expect(page.getByLabel(/Job description/)).toHaveValue('We build rockets.');
 
-  await page.getByLabel('Role').fill('Data Analyst');
+  await page.getByLabel('Role', { exact: true }).fill('Data Analyst');
   await page.getByRole('button', { name: 'Generate questions' }).click();
   await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
   await expect(page.locator('.question')).toHaveCount(10);
@@ -101,8 +101,8 @@ test('the role index filters as you type', async ({ page }) => {
   const cards = page.locator('.role-card');
   const all = await cards.count();
   expect(all).toBeGreaterThanOrEqual(16);
-  await page.getByLabel('Filter roles').fill('design');
-  await expect(cards).not.toHaveCount(all);
+  await page.getByLabel('Filter roles').fill('designer');
+  await expect(cards).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Product Designer' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Mobile Engineer' })).toHaveCount(0);
 });

@@ -11,7 +11,6 @@ fn matches(role: &RoleSummary, filter: &str) -> bool {
         || std::iter::once(&role.title)
             .chain(&role.aliases)
             .chain(&role.focus_areas)
-            .chain(std::iter::once(&role.summary))
             .any(|text| text.to_lowercase().contains(&filter))
 }
 
