@@ -81,17 +81,24 @@ fn run() -> Result<(), CliError> {
     load_dotenv()?;
     let args = Args::parse();
     telemetry::init(&args.log_settings()?);
-    // These need neither a database nor the async runtime.
     match &args.command {
-        Some(Command::Generate(generate_args)) => return generate(&args, generate_args),
-        Some(Command::Roles) => return roles(&args),
-        _ => {}
+        // These need neither a database nor the async runtime.
+        Some(Command::Generate(generate_args)) => generate(&args, generate_args),
+        Some(Command::Roles) => roles(&args),
+        Some(Command::Migrate { action }) => block_on(async {
+            let db = db::connect(&args.database_url()?).await?;
+            migrate(&db, *action).await
+        }),
+        None | Some(Command::Serve) => block_on(serve(&args)),
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+}
+
+fn block_on(work: impl std::future::Future<Output = Result<(), CliError>>) -> Result<(), CliError> {
+    tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(CliError::Runtime)?;
-    runtime.block_on(dispatch(args))
+        .map_err(CliError::Runtime)?
+        .block_on(work)
 }
 
 fn load_dotenv() -> Result<(), CliError> {
@@ -99,19 +106,6 @@ fn load_dotenv() -> Result<(), CliError> {
         Ok(_) => Ok(()),
         Err(error) if error.not_found() => Ok(()),
         Err(error) => Err(CliError::DotEnv(error.to_string())),
-    }
-}
-
-async fn dispatch(args: Args) -> Result<(), CliError> {
-    match args.command {
-        None | Some(Command::Serve) => serve(&args).await,
-        Some(Command::Migrate { action }) => {
-            let db = db::connect(&args.database_url()?).await?;
-            migrate(&db, action).await
-        }
-        Some(Command::Generate(_) | Command::Roles) => {
-            unreachable!("handled before the runtime starts")
-        }
     }
 }
 
@@ -209,6 +203,7 @@ async fn serve(args: &Args) -> Result<(), CliError> {
         .unwrap_or_else(|| format!("http://{}", settings.addr));
     tracing::info!(addr = %settings.addr, "Rehearse is serving {public}");
 
+    tokio::spawn(prune_usage_counters(db.clone()));
     let app = http::router(AppState::new(db, &settings, library));
     axum::serve(
         listener,
@@ -248,6 +243,21 @@ async fn migrate(db: &DatabaseConnection, action: MigrateAction) -> Result<(), C
         }
     }
     Ok(())
+}
+
+/// Rate-limit windows older than two days are never read again; clear them
+/// out hourly so the table stays small.
+async fn prune_usage_counters(db: DatabaseConnection) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        let cutoff = chrono::Utc::now() - chrono::Duration::days(2);
+        match db::usage::prune(&db, cutoff).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "pruned old usage counters"),
+            Err(error) => tracing::warn!(%error, "pruning usage counters failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {
