@@ -9,7 +9,7 @@ pub fn SiteFooter() -> impl IntoView {
                     "Rehearse " {env!("CARGO_PKG_VERSION")}
                     " · free, open-source interview practice you can host yourself."
                 </p>
-                <p class="muted">"Your answers stay on the server you run."</p>
+                <p class="muted">"Your data stays on the server you run."</p>
             </div>
         </footer>
     }
