@@ -8,12 +8,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       const watch = (page: Page) => {
         page.on('console', (msg) => {
           if (msg.type() !== 'error') return;
-          // Chromium reports a page served with 404 as a failed load of the
-          // document itself. That status is the point of a not-found page;
-          // a missing subresource still counts, as its URL differs.
-          const documentNotFound =
-            msg.location().url === page.url() && /status of 404/.test(msg.text());
-          if (!documentNotFound) errors.push(`${page.url()}: ${msg.text()}`);
+          // Chromium reports a page served with a 4xx status (a not-found
+          // page, a form shown again with its errors) as a failed load of the
+          // document itself. That status is the point of those pages; a
+          // missing subresource still counts, as its URL differs.
+          const documentStatus =
+            msg.location().url === page.url() && /status of 4\d\d/.test(msg.text());
+          if (!documentStatus) errors.push(`${page.url()}: ${msg.text()}`);
         });
         page.on('pageerror', (err) => errors.push(`${page.url()}: ${err.message}`));
       };

@@ -106,3 +106,21 @@ test('the role index filters as you type', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Product Designer' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Mobile Engineer' })).toHaveCount(0);
 });
+
+test('after a server-side error the page hydrates with what was typed', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel('Role', { exact: true }).fill('Astronaut');
+  await page.getByLabel(/Job description/).fill('Fly to the moon and back.');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page.getByText("There is no role called 'Astronaut'")).toBeVisible();
+  await hydrated(page);
+  const jd = page.getByLabel(/Job description/);
+  await expect(jd).toHaveValue('Fly to the moon and back.');
+  await expect(page.locator('#gen-jd-count')).toContainText('25 / 20000 characters');
+  await jd.fill('Fly to the moon.');
+  await expect(page.locator('#gen-jd-count')).toContainText('16 / 20000 characters');
+  await page.getByLabel('Role', { exact: true }).fill('ML Engineer');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
+});

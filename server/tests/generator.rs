@@ -10,13 +10,24 @@ use common::TestApp;
 
 const BACKEND_JD: &str = include_str!("fixtures/jd/backend-payments.txt");
 
-/// Posts the generator form; returns the response without following it.
+/// Posts the home page's generator form; returns the response without
+/// following it.
 async fn post_form(
     app: &TestApp,
     fields: &[(&str, &str)],
     cookie: Option<&str>,
 ) -> reqwest::Response {
-    let mut request = app.client.post(app.url("/generate")).form(fields);
+    post_form_to(app, "/", fields, cookie).await
+}
+
+/// Posts the generator form on the page at `path`.
+async fn post_form_to(
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> reqwest::Response {
+    let mut request = app.client.post(app.url(path)).form(fields);
     if let Some(cookie) = cookie {
         request = request.header("cookie", cookie);
     }
@@ -40,12 +51,7 @@ async fn html(app: &TestApp, path: &str, cookie: Option<&str>) -> (StatusCode, S
 on_every_backend!(
     the_form_makes_a_set_and_redirects_to_its_share_page,
     |app| {
-        let response = post_form(
-            app,
-            &[("role", "Backend Engineer"), ("count", "8"), ("from", "/")],
-            None,
-        )
-        .await;
+        let response = post_form(app, &[("role", "Backend Engineer"), ("count", "8")], None).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "{:?}", app.kind);
         let location = response.headers()[LOCATION].to_str().unwrap().to_string();
         assert!(location.starts_with("/s/"), "{location}");
@@ -183,13 +189,10 @@ on_every_backend!(
 );
 
 on_every_backend!(a_role_page_form_error_comes_back_on_the_role_page, |app| {
-    let response = post_form(
+    let response = post_form_to(
         app,
-        &[
-            ("role", "Frontend Engineer"),
-            ("count", "99"),
-            ("from", "/roles/frontend-engineer"),
-        ],
+        "/roles/frontend-engineer",
+        &[("role", "Frontend Engineer"), ("count", "99")],
         None,
     )
     .await;
@@ -197,24 +200,17 @@ on_every_backend!(a_role_page_form_error_comes_back_on_the_role_page, |app| {
     let page = response.text().await.unwrap();
     assert!(page.contains("Frontend Engineer interviews"));
     assert!(page.contains("Choose between 5 and 20 questions."));
-    // A foreign page to come back to is ignored.
-    let response = post_form(
+    assert!(page.contains("action=\"/roles/frontend-engineer\""));
+
+    // A role page's form makes a set like the home page's does.
+    let made = post_form_to(
         app,
-        &[
-            ("count", "99"),
-            ("role", "x"),
-            ("from", "https://evil.example/"),
-        ],
+        "/roles/frontend-engineer",
+        &[("role", "Frontend Engineer")],
         None,
     )
     .await;
-    assert!(
-        response
-            .text()
-            .await
-            .unwrap()
-            .contains("Rehearse the interview before it happens.")
-    );
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
 });
 
 on_every_backend!(html_in_any_field_is_shown_as_text, |app| {
@@ -297,7 +293,7 @@ async fn anonymous_generation_is_rate_limited_per_address() {
 on_every_backend!(posts_from_another_site_are_refused, |app| {
     let from_evil = app
         .client
-        .post(app.url("/generate"))
+        .post(app.url("/"))
         .header("origin", "https://evil.example")
         .form(&[("role", "backend-engineer")])
         .send()
@@ -315,7 +311,7 @@ on_every_backend!(posts_from_another_site_are_refused, |app| {
     assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
     let same_site = app
         .client
-        .post(app.url("/generate"))
+        .post(app.url("/"))
         .header("origin", format!("http://{}", app.address))
         .form(&[("role", "backend-engineer")])
         .send()

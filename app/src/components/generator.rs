@@ -1,4 +1,5 @@
-//! The question-set generator form. It posts to `/generate` and works with
+//! The question-set generator form. It posts to the page it is on, so that
+//! a problem can be shown on the same page at the same address, and works with
 //! JavaScript off; after hydration it counts characters and guards against
 //! double submits.
 
@@ -26,7 +27,8 @@ pub fn Generator(
     /// The role to start with, on a role's own page.
     #[prop(optional, into)]
     prefill_role: Option<String>,
-    /// The page to show the form on again if something needs fixing.
+    /// The page the form is on; it posts there, and is shown again there if
+    /// something needs fixing.
     #[prop(into)]
     from: String,
 ) -> impl IntoView {
@@ -63,10 +65,9 @@ pub fn Generator(
         <form
             class="generator card"
             method="post"
-            action="/generate"
+            action=from
             on:submit=move |_| submitting.set(true)
         >
-            <input type="hidden" name="from" value=from />
             {general_error.map(|e| view! { <ErrorView error=e /> })}
             <div class="field">
                 <label for="gen-role">"Role"</label>

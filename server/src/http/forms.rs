@@ -7,7 +7,7 @@ use app::components::GeneratorEcho;
 use app::model::{AppError, GenerateInput};
 use axum::body::{Body, Bytes};
 use axum::extract::{Extension, Path, State};
-use axum::http::{HeaderValue, Request, StatusCode, header};
+use axum::http::{HeaderValue, Request, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 
@@ -18,9 +18,11 @@ use crate::state::AppState;
 pub async fn generate(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
+    uri: Uri,
     body: Bytes,
 ) -> Response {
-    let (input, from) = parse_generate_form(&body);
+    let input = parse_generate_form(&body);
+    let from = safe_path(uri.path());
     match state.sets.create(input.clone(), &requester).await {
         Ok(created) => {
             let mut response = Redirect::to(&format!("/s/{}", created.slug)).into_response();
@@ -58,10 +60,9 @@ pub async fn delete_set(
 }
 
 /// The form's fields. `kinds` repeats, once per ticked box.
-fn parse_generate_form(body: &[u8]) -> (GenerateInput, String) {
+fn parse_generate_form(body: &[u8]) -> GenerateInput {
     let mut input = GenerateInput::default();
     let mut kinds = Vec::new();
-    let mut from = String::from("/");
     for (key, value) in url::form_urlencoded::parse(body) {
         let value = value.into_owned();
         match key.as_ref() {
@@ -74,7 +75,6 @@ fn parse_generate_form(body: &[u8]) -> (GenerateInput, String) {
             "count" if !value.trim().is_empty() => {
                 input.count = Some(value.trim().parse().unwrap_or(0));
             }
-            "from" => from = value,
             _ => {}
         }
     }
@@ -90,10 +90,10 @@ fn parse_generate_form(body: &[u8]) -> (GenerateInput, String) {
     {
         input.job_description = None;
     }
-    (input, safe_path(&from))
+    input
 }
 
-/// Only this site's own generator pages.
+/// The page to show again: one of this site's generator pages.
 fn safe_path(path: &str) -> String {
     let ok = path == "/"
         || path.strip_prefix("/roles/").is_some_and(|slug| {

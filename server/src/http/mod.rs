@@ -40,7 +40,9 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::ready))
         .route("/robots.txt", get(crawlers::robots))
         .route("/sitemap.xml", get(crawlers::sitemap))
-        .route("/generate", post(forms::generate))
+        // The generator posts to the page it is on (GET renders the page).
+        .route("/", post(forms::generate))
+        .route("/roles/{slug}", post(forms::generate))
         .route("/s/{slug}/delete", post(forms::delete_set))
         .nest("/api/v1", api::routes())
         .nest_service("/pkg", assets::pkg_service(&state.leptos))
