@@ -81,7 +81,15 @@ on_every_backend!(the_creator_can_delete_a_set_and_nobody_else_can, |app| {
     let delete = format!("{location}/delete");
 
     let stranger = app.client.post(app.url(&delete)).send().await.unwrap();
-    assert_eq!(stranger.status(), StatusCode::FORBIDDEN);
+    assert_eq!(stranger.status(), StatusCode::SEE_OTHER);
+    let back = stranger.headers()[LOCATION].to_str().unwrap().to_string();
+    assert_eq!(back, format!("{location}?error=forbidden"));
+    assert!(
+        html(app, &back, None)
+            .await
+            .1
+            .contains("Only the browser that made this set can delete it.")
+    );
     let other_browser = app
         .client
         .post(app.url(&delete))
@@ -89,7 +97,13 @@ on_every_backend!(the_creator_can_delete_a_set_and_nobody_else_can, |app| {
         .send()
         .await
         .unwrap();
-    assert_eq!(other_browser.status(), StatusCode::FORBIDDEN);
+    assert_eq!(other_browser.status(), StatusCode::SEE_OTHER);
+    assert!(
+        other_browser.headers()[LOCATION]
+            .to_str()
+            .unwrap()
+            .ends_with("?error=forbidden")
+    );
     assert_eq!(html(app, &location, None).await.0, StatusCode::OK);
 
     let owner = app

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::get_set;
 use crate::components::{CopyLink, ErrorView, PageMeta, QuestionCard};
@@ -43,6 +43,7 @@ fn SetView(shared: SharedSet) -> impl IntoView {
         format!("Made by the model {}", set.engine)
     };
     let delete_action = format!("/s/{}/delete", shared.slug);
+    let refused = move || use_query_map().read().get("error").as_deref() == Some("forbidden");
     view! {
         <PageMeta title=set.title.clone() description=description path=format!("/s/{}", shared.slug) />
         <header class="set-header">
@@ -74,6 +75,11 @@ fn SetView(shared: SharedSet) -> impl IntoView {
                 .map(|(i, question)| view! { <QuestionCard question number=i + 1 /> })
                 .collect_view()}
         </ol>
+        <Show when=refused>
+            <p class="banner" role="status">
+                "Only the browser that made this set can delete it."
+            </p>
+        </Show>
         <Show when=move || shared.can_delete>
             <details class="danger-zone">
                 <summary>"Delete this set"</summary>

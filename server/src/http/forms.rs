@@ -45,17 +45,12 @@ pub async fn delete_set(
 ) -> Response {
     match state.sets.delete(&slug, &requester).await {
         Ok(()) => Redirect::to("/?deleted=1").into_response(),
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            let path = if tokens::is_slug(&slug) {
-                format!("/s/{slug}")
-            } else {
-                "/404".to_string()
-            };
-            let mut response = render_page(&state, requester, &path, None).await;
-            *response.status_mut() = status;
-            response
+        // Back to the set's own address, where the page can say what happened.
+        Err(AppError::Forbidden) if tokens::is_slug(&slug) => {
+            Redirect::to(&format!("/s/{slug}?error=forbidden")).into_response()
         }
+        Err(_) if tokens::is_slug(&slug) => Redirect::to(&format!("/s/{slug}")).into_response(),
+        Err(_) => Redirect::to("/").into_response(),
     }
 }
 
@@ -120,7 +115,7 @@ async fn render_again(
         AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
         _ => None,
     };
-    let mut response = render_page(state, requester, from, Some(echo)).await;
+    let mut response = render_page(state, requester, from, echo).await;
     *response.status_mut() = status;
     if let Some(secs) = retry_after {
         response
@@ -130,12 +125,13 @@ async fn render_again(
     response
 }
 
-/// Renders one of the app's pages as if it had been requested with GET.
+/// Renders one of the app's generator pages as if requested with GET, with
+/// the visitor's input and the error in place.
 async fn render_page(
     state: &AppState,
     requester: Requester,
     path: &str,
-    echo: Option<GeneratorEcho>,
+    echo: GeneratorEcho,
 ) -> Response {
     let ports = state.ports.clone();
     let db = state.db.clone();
@@ -144,9 +140,7 @@ async fn render_page(
         move || {
             provide_context(ports.clone());
             provide_context(db.clone());
-            if let Some(echo) = echo.clone() {
-                provide_context(echo);
-            }
+            provide_context(echo.clone());
         },
         move || app::shell(options.clone()),
     );
