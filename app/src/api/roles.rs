@@ -12,7 +12,7 @@ pub async fn list_roles() -> Result<Vec<RoleSummary>, AppError> {
 pub async fn get_role(slug: String) -> Result<RolePage, AppError> {
     let result = crate::api::port::Ports::current()?.roles.page(&slug);
     if let Err(error) = &result {
-        super::sets::set_status(error);
+        super::set_status(error);
     }
     result
 }

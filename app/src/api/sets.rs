@@ -10,17 +10,7 @@ pub async fn get_set(slug: String) -> Result<SharedSet, AppError> {
     let requester = Requester::current()?;
     let result = Ports::current()?.sets.shared(&slug, &requester).await;
     if let Err(error) = &result {
-        set_status(error);
+        super::set_status(error);
     }
     result
-}
-
-/// Serves a failed page with the error's status rather than 200.
-#[cfg(feature = "ssr")]
-pub(crate) fn set_status(error: &AppError) {
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-        && let Ok(status) = http::StatusCode::from_u16(error.status())
-    {
-        response.set_status(status);
-    }
 }

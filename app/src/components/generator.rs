@@ -92,7 +92,7 @@ pub fn Generator(
                 <p id="gen-role-help" class="field__help">
                     "Pick a role, paste a job description below, or both."
                 </p>
-                {role_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+                <FieldMessage message=role_error />
             </div>
             <div class="field">
                 <label for="gen-jd">"Job description " <span class="muted">"(optional)"</span></label>
@@ -112,7 +112,7 @@ pub fn Generator(
                     {move || format!("{} / {MAX_JOB_DESCRIPTION_CHARS} characters", jd_len.get())}
                     " · The job description stays private: it is never shown on the share page."
                 </p>
-                {jd_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+                <FieldMessage message=jd_error />
             </div>
             <div class="field-row">
                 <div class="field">
@@ -132,7 +132,7 @@ pub fn Generator(
                             })
                             .collect_view()}
                     </select>
-                    {seniority_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+                    <FieldMessage message=seniority_error />
                 </div>
                 <div class="field">
                     <label for="gen-count">"Questions"</label>
@@ -145,7 +145,7 @@ pub fn Generator(
                         value=count_value
                         aria-invalid=count_error.is_some().then_some("true")
                     />
-                    {count_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+                    <FieldMessage message=count_error />
                 </div>
             </div>
             <fieldset class="field kinds">
@@ -169,11 +169,17 @@ pub fn Generator(
                         }
                     })
                     .collect_view()}
-                {kinds_error.map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+                <FieldMessage message=kinds_error />
             </fieldset>
             <button class="button" type="submit" disabled=move || submitting.get()>
                 {move || if submitting.get() { "Generating…" } else { "Generate questions" }}
             </button>
         </form>
     }
+}
+
+/// The message under a field that needs fixing, if it does.
+#[component]
+fn FieldMessage(message: Option<String>) -> impl IntoView {
+    message.map(|m| view! { <p class="field__error" role="alert">{m}</p> })
 }

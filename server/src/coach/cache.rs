@@ -16,8 +16,6 @@ struct Inner {
     sets: HashMap<GenerateRequest, QuestionSet>,
     /// Insertion order, oldest first, for eviction.
     order: VecDeque<GenerateRequest>,
-    hits: u64,
-    misses: u64,
 }
 
 impl SetCache {
@@ -35,8 +33,8 @@ impl SetCache {
         request: &GenerateRequest,
         make: impl FnOnce() -> QuestionSet,
     ) -> QuestionSet {
-        if let Some(set) = self.lock().lookup(request) {
-            return set;
+        if let Some(set) = self.lock().sets.get(request) {
+            return set.clone();
         }
         // Generate outside the lock; two identical first requests may both
         // generate, and both get the same deterministic result.
@@ -54,33 +52,12 @@ impl SetCache {
         set
     }
 
-    /// (hits, misses) since start.
-    pub fn stats(&self) -> (u64, u64) {
-        let inner = self.lock();
-        (inner.hits, inner.misses)
-    }
-
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         // A panic while holding the lock leaves only a cache behind; its
         // data is still consistent enough to use.
         self.inner
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-impl Inner {
-    fn lookup(&mut self, request: &GenerateRequest) -> Option<QuestionSet> {
-        match self.sets.get(request) {
-            Some(set) => {
-                self.hits += 1;
-                Some(set.clone())
-            }
-            None => {
-                self.misses += 1;
-                None
-            }
-        }
     }
 }
 
@@ -124,7 +101,6 @@ mod tests {
         });
         assert_eq!(calls, 1);
         assert_eq!(first, second);
-        assert_eq!(cache.stats(), (1, 1));
     }
 
     #[test]

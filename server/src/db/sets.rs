@@ -12,7 +12,6 @@ use super::entities::{question, question_set};
 #[derive(Debug, Clone)]
 pub struct StoredSet {
     pub slug: String,
-    pub owner_id: Option<i64>,
     pub claim_token_hash: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub set: QuestionSet,
@@ -20,7 +19,6 @@ pub struct StoredSet {
 
 pub struct NewSet<'a> {
     pub slug: &'a str,
-    pub owner_id: Option<i64>,
     pub claim_token_hash: Option<&'a str>,
     pub job_description: Option<&'a str>,
     pub set: &'a QuestionSet,
@@ -31,7 +29,7 @@ pub async fn insert(db: &DatabaseConnection, new: NewSet<'_>) -> Result<(), DbEr
     let txn = db.begin().await?;
     let row = question_set::ActiveModel {
         slug: Set(new.slug.to_string()),
-        owner_id: Set(new.owner_id),
+        owner_id: Set(None),
         claim_token_hash: Set(new.claim_token_hash.map(str::to_string)),
         title: Set(new.set.title.clone()),
         role_slug: Set(new.set.role.clone()),
@@ -116,7 +114,6 @@ fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> Store
     };
     StoredSet {
         slug: row.slug,
-        owner_id: row.owner_id,
         claim_token_hash: row.claim_token_hash,
         created_at: row.created_at,
         set,

@@ -134,12 +134,10 @@ async fn render_page(
     echo: GeneratorEcho,
 ) -> Response {
     let ports = state.ports.clone();
-    let db = state.db.clone();
     let options = state.leptos.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(ports.clone());
-            provide_context(db.clone());
             provide_context(echo.clone());
         },
         move || app::shell(options.clone()),

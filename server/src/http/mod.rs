@@ -28,11 +28,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(app::App);
     let context = {
         let ports = state.ports.clone();
-        let db = state.db.clone();
-        move || {
-            provide_context(ports.clone());
-            provide_context(db.clone());
-        }
+        move || provide_context(ports.clone())
     };
 
     Router::new()

@@ -81,7 +81,6 @@ impl Sets for SetService {
             &self.db,
             db::sets::NewSet {
                 slug: &slug,
-                owner_id: None,
                 claim_token_hash: claim.as_deref(),
                 job_description: request.job_description.as_deref(),
                 set: &set,

@@ -29,8 +29,6 @@ pub struct SkillMention {
     pub skill: String,
     pub must_have: bool,
     pub major: bool,
-    /// Index into `lines` of the first line that names it.
-    pub line: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -252,10 +250,6 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
         }
         if let Some(heading) = heading_section(text) {
             section = heading;
-            if analysis.title.is_none() && analysis.lines.is_empty() {
-                // A document that opens with a heading has no title line.
-                analysis.title = None;
-            }
             continue;
         }
         if analysis.title.is_none() && analysis.lines.is_empty() && looks_like_title(text) {
@@ -271,7 +265,7 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
         });
     }
 
-    for (index, line) in analysis.lines.iter().enumerate() {
+    for line in &analysis.lines {
         for skill in &line.skills {
             let must = matches!(line.kind, LineKind::Requirement | LineKind::Responsibility);
             match analysis.skills.iter_mut().find(|s| &s.skill == skill) {
@@ -280,7 +274,6 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
                     skill: skill.clone(),
                     must_have: must,
                     major: matcher.is_major(skill),
-                    line: index,
                 }),
             }
         }
@@ -294,7 +287,6 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
                     skill: found.skill,
                     must_have: true,
                     major: found.major,
-                    line: usize::MAX,
                 }),
             }
         }

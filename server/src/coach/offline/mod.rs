@@ -21,8 +21,6 @@ use self::skills::SkillMatcher;
 use self::text::content_words;
 use crate::content::{BankQuestion, Library, Role};
 
-pub use self::jd::analyse as analyse_job_description;
-
 /// Names this engine and the version of its rules in every set it makes.
 pub const ENGINE: &str = "offline/1";
 

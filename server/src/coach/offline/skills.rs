@@ -76,11 +76,10 @@ impl SkillMatcher {
             .map(|&i| self.names[i].as_str())
     }
 
-    pub fn is_major(&self, canonical: &str) -> bool {
-        self.names
-            .iter()
-            .position(|n| n == canonical)
-            .is_some_and(|i| self.major[i])
+    pub fn is_major(&self, name: &str) -> bool {
+        self.exact
+            .get(&tokens(name).join(" "))
+            .is_some_and(|&i| self.major[i])
     }
 
     /// Skills mentioned in `text`, in order of first mention, each once.
