@@ -89,6 +89,7 @@ fn run() -> Result<(), CliError> {
             let db = db::connect(&args.database_url()?).await?;
             migrate(&db, *action).await
         }),
+        Some(Command::Usage(usage_args)) => block_on(usage(&args, usage_args.days)),
         None | Some(Command::Serve) => block_on(serve(&args)),
     }
 }
@@ -212,6 +213,49 @@ async fn serve(args: &Args) -> Result<(), CliError> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(CliError::Serve)
+}
+
+/// Model calls and tokens per day and model, newest first, with today's
+/// budget when a model is configured.
+async fn usage(args: &Args, days: u32) -> Result<(), CliError> {
+    let llm = args.llm_settings()?;
+    let db = db::connect(&args.database_url()?).await?;
+    db::migrate_up(&db).await?;
+    let now = chrono::Utc::now();
+    let since = (now - chrono::Duration::days(i64::from(days.max(1)) - 1))
+        .format("%Y-%m-%d")
+        .to_string();
+    let rows = db::llm_usage::since(&db, &since).await?;
+    if rows.is_empty() {
+        println!("No model calls since {since}.");
+    } else {
+        let model_width = rows
+            .iter()
+            .map(|r| r.model.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("MODEL".len());
+        println!(
+            "{:10}  {:model_width$}  {:>7}  {:>7}  {:>13}  {:>17}",
+            "DAY", "MODEL", "CALLS", "FAILED", "PROMPT TOKENS", "COMPLETION TOKENS"
+        );
+        for r in &rows {
+            println!(
+                "{:10}  {:model_width$}  {:>7}  {:>7}  {:>13}  {:>17}",
+                r.day, r.model, r.calls, r.failed_calls, r.prompt_tokens, r.completion_tokens
+            );
+        }
+    }
+    if let Some(llm) = llm {
+        let used = crate::coach::llm::budget::Budget::new(db.clone(), llm.daily_tokens)
+            .used_today(now)
+            .await?;
+        match llm.daily_tokens {
+            0 => println!("Today: {used} tokens counted; no daily budget is set."),
+            budget => println!("Today: {used} of the daily budget of {budget} tokens counted."),
+        }
+    }
+    Ok(())
 }
 
 async fn migrate(db: &DatabaseConnection, action: MigrateAction) -> Result<(), CliError> {

@@ -8,7 +8,7 @@ use axum::extract::FromRef;
 use leptos::config::{Env, LeptosOptions};
 use sea_orm::DatabaseConnection;
 
-use crate::coach::{OfflineCoach, SetCache};
+use crate::coach::{Coach, LlmEngine, OfflineCoach, SetCache};
 use crate::config::ServeSettings;
 use crate::content::Library;
 use crate::services::rate_limit::RateLimit;
@@ -31,6 +31,17 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: DatabaseConnection, settings: &ServeSettings, library: Arc<Library>) -> Self {
+        Self::with_offline(db, settings, Arc::new(OfflineCoach::new(library)))
+    }
+
+    /// State around an offline coach that is already built (its indexes take
+    /// a moment), as tests share one.
+    pub fn with_offline(
+        db: DatabaseConnection,
+        settings: &ServeSettings,
+        offline: Arc<OfflineCoach>,
+    ) -> Self {
+        let library = offline.library_arc();
         let leptos = LeptosOptions::builder()
             .output_name(OUTPUT_NAME)
             .site_root(settings.site_root.to_string_lossy().into_owned())
@@ -38,11 +49,14 @@ impl AppState {
             .site_addr(settings.addr)
             .env(Env::PROD)
             .build();
-        let coach = Arc::new(OfflineCoach::new(Arc::clone(&library)));
+        let llm = settings
+            .llm
+            .clone()
+            .map(|llm| LlmEngine::new(llm, db.clone()));
+        let coach = Arc::new(Coach::new(offline, llm, SetCache::new(CACHE_CAPACITY)));
         let sets = Arc::new(SetService::new(
             db.clone(),
             coach,
-            Arc::new(SetCache::new(CACHE_CAPACITY)),
             RateLimit {
                 limit: settings.generate_limit,
                 window: Duration::from_secs(3600),

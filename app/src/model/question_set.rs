@@ -124,8 +124,12 @@ pub struct QuestionSet {
     /// The role's slug, or `None` for a general set.
     pub role: Option<String>,
     pub seniority: Seniority,
-    /// The engine and version that produced the questions, e.g. `offline/1`.
+    /// The engine and version that produced the questions: `offline/1`, or
+    /// `model:` and the model's name.
     pub engine: String,
+    /// The version of the prompt a model was given, for model-made sets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_version: Option<String>,
     pub questions: Vec<Question>,
     /// Said to the user about how the set was made, e.g. that no role matched.
     #[serde(default, skip_serializing_if = "Option::is_none")]

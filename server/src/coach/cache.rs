@@ -2,18 +2,24 @@
 //! without generating again.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::future::Future;
+use std::sync::{Arc, Mutex};
 
 use app::model::{GenerateRequest, QuestionSet};
+use tokio::sync::OnceCell;
 
+/// Sets by request, at most `capacity` of them, oldest out first. Identical
+/// requests that arrive together share one generation.
 pub struct SetCache {
     capacity: usize,
     inner: Mutex<Inner>,
 }
 
+type Slot = Arc<OnceCell<QuestionSet>>;
+
 #[derive(Default)]
 struct Inner {
-    sets: HashMap<GenerateRequest, QuestionSet>,
+    slots: HashMap<GenerateRequest, Slot>,
     /// Insertion order, oldest first, for eviction.
     order: VecDeque<GenerateRequest>,
 }
@@ -27,29 +33,36 @@ impl SetCache {
     }
 
     /// The cached set for `request`, or the one `make` produces, which is
-    /// then kept.
-    pub fn get_or_insert_with(
+    /// then kept. While `make` runs, identical requests wait for it rather
+    /// than generating again. When it fails, nothing is kept and the next
+    /// identical request tries afresh.
+    pub async fn get_or_try_insert<E, F, Fut>(
         &self,
         request: &GenerateRequest,
-        make: impl FnOnce() -> QuestionSet,
-    ) -> QuestionSet {
-        if let Some(set) = self.lock().sets.get(request) {
-            return set.clone();
-        }
-        // Generate outside the lock; two identical first requests may both
-        // generate, and both get the same deterministic result.
-        let set = make();
+        make: F,
+    ) -> Result<QuestionSet, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<QuestionSet, E>>,
+    {
+        let slot = self.slot(request);
+        slot.get_or_try_init(make).await.cloned()
+    }
+
+    fn slot(&self, request: &GenerateRequest) -> Slot {
         let mut inner = self.lock();
-        if !inner.sets.contains_key(request) {
-            if inner.order.len() >= self.capacity
-                && let Some(oldest) = inner.order.pop_front()
-            {
-                inner.sets.remove(&oldest);
-            }
-            inner.order.push_back(request.clone());
-            inner.sets.insert(request.clone(), set.clone());
+        if let Some(slot) = inner.slots.get(request) {
+            return Arc::clone(slot);
         }
-        set
+        if inner.order.len() >= self.capacity
+            && let Some(oldest) = inner.order.pop_front()
+        {
+            inner.slots.remove(&oldest);
+        }
+        let slot: Slot = Arc::new(OnceCell::new());
+        inner.order.push_back(request.clone());
+        inner.slots.insert(request.clone(), Arc::clone(&slot));
+        slot
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -82,38 +95,52 @@ mod tests {
             role: None,
             seniority: Seniority::Mid,
             engine: "test".into(),
+            prompt_version: None,
             questions: vec![],
             notice: None,
         }
     }
 
-    #[test]
-    fn an_identical_request_is_served_without_generating_again() {
+    async fn get(cache: &SetCache, count: u32, calls: &mut u32, title: &str) -> QuestionSet {
+        cache
+            .get_or_try_insert(&request(count), || async {
+                *calls += 1;
+                Ok::<_, ()>(set(title))
+            })
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn an_identical_request_is_served_without_generating_again() {
         let cache = SetCache::new(8);
         let mut calls = 0;
-        let first = cache.get_or_insert_with(&request(10), || {
-            calls += 1;
-            set("a")
-        });
-        let second = cache.get_or_insert_with(&request(10), || {
-            calls += 1;
-            set("b")
-        });
+        let first = get(&cache, 10, &mut calls, "a").await;
+        let second = get(&cache, 10, &mut calls, "b").await;
         assert_eq!(calls, 1);
         assert_eq!(first, second);
     }
 
-    #[test]
-    fn the_oldest_entry_is_evicted_at_capacity() {
+    #[tokio::test]
+    async fn a_failure_is_not_kept() {
+        let cache = SetCache::new(8);
+        let failed = cache
+            .get_or_try_insert(&request(10), || async { Err::<QuestionSet, _>("down") })
+            .await;
+        assert_eq!(failed, Err("down"));
+        let mut calls = 0;
+        get(&cache, 10, &mut calls, "a").await;
+        assert_eq!(calls, 1);
+    }
+
+    #[tokio::test]
+    async fn the_oldest_entry_is_evicted_at_capacity() {
         let cache = SetCache::new(2);
+        let mut calls = 0;
         for count in [5, 6, 7] {
-            cache.get_or_insert_with(&request(count), || set("x"));
+            get(&cache, count, &mut calls, "x").await;
         }
-        let mut regenerated = false;
-        cache.get_or_insert_with(&request(5), || {
-            regenerated = true;
-            set("x")
-        });
-        assert!(regenerated);
+        get(&cache, 5, &mut calls, "x").await;
+        assert_eq!(calls, 4);
     }
 }

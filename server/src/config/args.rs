@@ -84,8 +84,138 @@ pub struct Args {
     #[arg(long, env = "REHEARSE_CONTENT_DIR", global = true)]
     pub content_dir: Option<std::path::PathBuf>,
 
+    /// Base URL of an OpenAI-compatible Chat Completions server, such as
+    /// `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1` for Ollama.
+    /// When set, questions come from the model, with the offline coach as the
+    /// fallback; when unset, the offline coach does everything.
+    #[arg(long, env = "REHEARSE_LLM_BASE_URL", global = true)]
+    pub llm_base_url: Option<String>,
+
+    /// API key sent as a bearer token; local servers usually need none. Never
+    /// printed.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_API_KEY",
+        hide_env_values = true,
+        global = true
+    )]
+    pub llm_api_key: Option<ApiKey>,
+
+    /// Model name to ask for, such as `gpt-4o-mini` or `llama3.1:8b`. Required
+    /// with REHEARSE_LLM_BASE_URL.
+    #[arg(long, env = "REHEARSE_LLM_MODEL", global = true)]
+    pub llm_model: Option<String>,
+
+    /// Seconds one attempt may take before it is abandoned.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_TIMEOUT",
+        default_value = "45",
+        global = true
+    )]
+    pub llm_timeout: String,
+
+    /// Seconds all attempts together may take; then the offline coach answers.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_DEADLINE",
+        default_value = "90",
+        global = true
+    )]
+    pub llm_deadline: String,
+
+    /// Further attempts after a timeout, a 429 or a 5xx answer.
+    #[arg(long, env = "REHEARSE_LLM_RETRIES", default_value = "2", global = true)]
+    pub llm_retries: String,
+
+    /// How to ask for JSON: `json_schema` (strict structured output),
+    /// `json_object` (JSON mode, the shape described in the prompt) or `prompt`
+    /// (no response format at all, for servers that support neither).
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_OUTPUT",
+        default_value = "json_schema",
+        global = true
+    )]
+    pub llm_output: String,
+
+    /// Upper bound on tokens the model may write per call (`max_tokens`).
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_MAX_TOKENS",
+        default_value = "4000",
+        global = true
+    )]
+    pub llm_max_tokens: String,
+
+    /// Characters of a job description sent to the model; longer ones are cut
+    /// at a line break.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_MAX_INPUT",
+        default_value = "12000",
+        global = true
+    )]
+    pub llm_max_input: String,
+
+    /// Tokens (prompt and completion) all instances together may spend per UTC
+    /// day; then the offline coach answers. 0 means no limit.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_DAILY_TOKENS",
+        default_value = "1000000",
+        global = true
+    )]
+    pub llm_daily_tokens: String,
+
+    /// Model-made question sets one address may ask for per UTC day; later
+    /// ones come from the offline coach. 0 means no limit.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_IP_QUOTA",
+        default_value = "20",
+        global = true
+    )]
+    pub llm_ip_quota: String,
+
+    /// Failed attempts in a row that open the circuit breaker: while open, no
+    /// calls are made and the offline coach answers at once.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_BREAKER_FAILURES",
+        default_value = "5",
+        global = true
+    )]
+    pub llm_breaker_failures: String,
+
+    /// Seconds the breaker stays open before one trial call is let through.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_BREAKER_COOLDOWN",
+        default_value = "30",
+        global = true
+    )]
+    pub llm_breaker_cooldown: String,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A secret from the command line or environment; `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey(pub String);
+
+impl std::str::FromStr for ApiKey {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_string()))
+    }
+}
+
+impl std::fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ApiKey(<redacted>)")
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -102,6 +232,15 @@ pub enum Command {
     Generate(GenerateArgs),
     /// List the roles in the library.
     Roles,
+    /// Print model calls and tokens per day, from the database.
+    Usage(UsageArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UsageArgs {
+    /// How many days back to show, today included.
+    #[arg(long, default_value_t = 30)]
+    pub days: u32,
 }
 
 #[derive(Debug, clap::Args)]

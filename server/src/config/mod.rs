@@ -6,12 +6,14 @@
 
 mod args;
 mod database_url;
+mod llm;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-pub use args::{Args, Command, GenerateArgs, MigrateAction, OutputFormat};
+pub use args::{ApiKey, Args, Command, GenerateArgs, MigrateAction, OutputFormat, UsageArgs};
 pub use database_url::{DatabaseKind, DatabaseUrl};
+pub use llm::{LlmSettings, OutputMode};
 
 /// A setting that could not be used, named as the operator wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -51,6 +53,8 @@ pub struct ServeSettings {
     pub site_root: PathBuf,
     pub generate_limit: u32,
     pub trust_proxy: bool,
+    /// The model server, when one is configured.
+    pub llm: Option<LlmSettings>,
 }
 
 impl ServeSettings {
@@ -62,6 +66,7 @@ impl ServeSettings {
             site_root,
             generate_limit: 30,
             trust_proxy: false,
+            llm: None,
         }
     }
 
@@ -147,6 +152,7 @@ impl Args {
             site_root,
             generate_limit,
             trust_proxy,
+            llm: self.llm_settings()?,
         })
     }
 }

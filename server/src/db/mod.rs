@@ -2,6 +2,7 @@
 //! compose.
 
 pub mod entities;
+pub mod llm_usage;
 pub mod sets;
 pub mod tokens;
 pub mod usage;

@@ -38,6 +38,7 @@ pub async fn insert(db: &DatabaseConnection, new: NewSet<'_>) -> Result<(), DbEr
         engine: Set(new.set.engine.clone()),
         notice: Set(new.set.notice.clone()),
         visibility: Set("link".to_string()),
+        prompt_version: Set(new.set.prompt_version.clone()),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
     }
@@ -109,6 +110,7 @@ fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> Store
         role: row.role_slug,
         seniority: Seniority::parse(&row.seniority).unwrap_or(Seniority::Mid),
         engine: row.engine,
+        prompt_version: row.prompt_version,
         notice: row.notice,
         questions: questions.into_iter().filter_map(to_question).collect(),
     };

@@ -5,23 +5,34 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, Statement, Value};
 
 /// Adds one to the counter for `key` in the window starting at
-/// `window_start`, and returns the new count. One statement, so concurrent
-/// requests on any instance never lose an increment.
+/// `window_start`, and returns the new count.
 pub async fn increment(
     db: &DatabaseConnection,
     key: &str,
     window_start: DateTime<Utc>,
 ) -> Result<i64, DbErr> {
+    add(db, key, window_start, 1).await
+}
+
+/// Adds `amount` (which may be negative) to the counter for `key` in the
+/// window starting at `window_start`, and returns the new count. One
+/// statement, so concurrent requests on any instance never lose an update.
+pub async fn add(
+    db: &DatabaseConnection,
+    key: &str,
+    window_start: DateTime<Utc>,
+    amount: i64,
+) -> Result<i64, DbErr> {
     let backend = db.get_database_backend();
     let sql = match backend {
         DatabaseBackend::Postgres => {
-            "INSERT INTO usage_counters (key, window_start, count) VALUES ($1, $2, 1) \
-             ON CONFLICT (key, window_start) DO UPDATE SET count = usage_counters.count + 1 \
+            "INSERT INTO usage_counters (key, window_start, count) VALUES ($1, $2, $3) \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = usage_counters.count + excluded.count \
              RETURNING count"
         }
         _ => {
-            "INSERT INTO usage_counters (key, window_start, count) VALUES (?, ?, 1) \
-             ON CONFLICT (key, window_start) DO UPDATE SET count = usage_counters.count + 1 \
+            "INSERT INTO usage_counters (key, window_start, count) VALUES (?, ?, ?) \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = usage_counters.count + excluded.count \
              RETURNING count"
         }
     };
@@ -29,7 +40,11 @@ pub async fn increment(
         .query_one_raw(Statement::from_sql_and_values(
             backend,
             sql,
-            [Value::from(key.to_string()), Value::from(window_start)],
+            [
+                Value::from(key.to_string()),
+                Value::from(window_start),
+                Value::from(amount),
+            ],
         ))
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("usage counter after upsert".into()))?;

@@ -5,67 +5,40 @@ use app::model::{AppError, GenerateInput, SharedSet};
 use sea_orm::DatabaseConnection;
 
 use super::rate_limit::RateLimit;
-use crate::coach::{OfflineCoach, SetCache};
+use crate::coach::{Coach, Progress, no_progress};
 use crate::db::{self, tokens};
 
 pub struct SetService {
     db: DatabaseConnection,
-    coach: Arc<OfflineCoach>,
-    cache: Arc<SetCache>,
+    coach: Arc<Coach>,
     limit: RateLimit,
 }
 
 impl SetService {
-    pub fn new(
-        db: DatabaseConnection,
-        coach: Arc<OfflineCoach>,
-        cache: Arc<SetCache>,
-        limit: RateLimit,
-    ) -> Self {
-        Self {
-            db,
-            coach,
-            cache,
-            limit,
-        }
+    pub fn new(db: DatabaseConnection, coach: Arc<Coach>, limit: RateLimit) -> Self {
+        Self { db, coach, limit }
     }
-}
 
-/// Logs a database failure in full and gives the user a reference to quote.
-fn internal(context: &str, error: sea_orm::DbErr) -> AppError {
-    let reference = tokens::new_slug();
-    tracing::error!(%reference, error = %error, "{context}");
-    AppError::Internal { reference }
-}
+    pub fn coach(&self) -> &Coach {
+        &self.coach
+    }
 
-#[async_trait::async_trait]
-impl Sets for SetService {
-    async fn create(
+    /// Makes and stores a set, reporting each stage to `progress`.
+    pub async fn create_with_progress(
         &self,
         input: GenerateInput,
         requester: &Requester,
+        progress: &dyn Progress,
     ) -> Result<Created, AppError> {
         let request = self.coach.check(input)?;
         self.limit
             .check(&self.db, "generate", requester.ip, chrono::Utc::now())
             .await?;
-        let set = {
-            let coach = Arc::clone(&self.coach);
-            let cache = Arc::clone(&self.cache);
-            let request = request.clone();
-            // A long job description takes a few milliseconds to read; keep
-            // that off the threads that serve other requests.
-            tokio::task::spawn_blocking(move || {
-                cache.get_or_insert_with(&request, || coach.generate(&request))
-            })
-            .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "generation task failed");
-                AppError::Internal {
-                    reference: "generate".into(),
-                }
-            })?
-        };
+        let set = self
+            .coach
+            .generate(&request, Some(requester.ip), progress)
+            .await?;
+        progress.stage(app::model::Stage::Saving);
 
         let new_claim_token = match requester.claim_token {
             Some(_) => None,
@@ -95,6 +68,25 @@ impl Sets for SetService {
             new_claim_token,
         })
     }
+}
+
+/// Logs a database failure in full and gives the user a reference to quote.
+fn internal(context: &str, error: sea_orm::DbErr) -> AppError {
+    let reference = tokens::new_slug();
+    tracing::error!(%reference, error = %error, "{context}");
+    AppError::Internal { reference }
+}
+
+#[async_trait::async_trait]
+impl Sets for SetService {
+    async fn create(
+        &self,
+        input: GenerateInput,
+        requester: &Requester,
+    ) -> Result<Created, AppError> {
+        self.create_with_progress(input, requester, &no_progress())
+            .await
+    }
 
     async fn shared(&self, slug: &str, requester: &Requester) -> Result<SharedSet, AppError> {
         if !tokens::is_slug(slug) {
@@ -112,7 +104,7 @@ impl Sets for SetService {
             .set
             .role
             .as_deref()
-            .and_then(|slug| self.coach.library().role(slug))
+            .and_then(|slug| self.coach.offline().library().role(slug))
             .map(|r| r.title.clone());
         Ok(SharedSet {
             url: format!("{}/s/{}", requester.base_url, stored.slug),

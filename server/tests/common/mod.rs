@@ -130,6 +130,16 @@ pub fn library() -> std::sync::Arc<rehearse::content::Library> {
         .clone()
 }
 
+/// The offline coach built once per test binary: its indexes take a
+/// moment to build in a debug build.
+pub fn offline_coach() -> std::sync::Arc<rehearse::coach::OfflineCoach> {
+    static COACH: std::sync::OnceLock<std::sync::Arc<rehearse::coach::OfflineCoach>> =
+        std::sync::OnceLock::new();
+    COACH
+        .get_or_init(|| std::sync::Arc::new(rehearse::coach::OfflineCoach::new(library())))
+        .clone()
+}
+
 /// The folder served as the site root in tests: the static files from
 /// `public/`, without a built WebAssembly bundle.
 pub fn site_root() -> PathBuf {
@@ -159,7 +169,11 @@ pub async fn spawn_app_with(
         .await
         .expect("bind a free port");
     let address = listener.local_addr().expect("bound address");
-    let router = rehearse::http::router(AppState::new(db.clone(), &settings, library()));
+    let router = rehearse::http::router(AppState::with_offline(
+        db.clone(),
+        &settings,
+        offline_coach(),
+    ));
     tokio::spawn(async move {
         axum::serve(
             listener,

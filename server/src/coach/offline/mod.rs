@@ -73,6 +73,10 @@ impl OfflineCoach {
         &self.library
     }
 
+    pub fn library_arc(&self) -> Arc<Library> {
+        Arc::clone(&self.library)
+    }
+
     pub fn matcher(&self) -> &SkillMatcher {
         &self.matcher
     }
@@ -99,11 +103,35 @@ impl OfflineCoach {
         self.generate_with_skills(request).0
     }
 
-    /// The set, and for each question the skills it tests.
-    pub fn generate_with_skills(
-        &self,
-        request: &GenerateRequest,
-    ) -> (QuestionSet, Vec<Vec<String>>) {
+    /// How a request reads: the role it names or its job description
+    /// matches, the level, a title and the skills asked for. Both engines
+    /// start from this.
+    pub fn brief(&self, request: &GenerateRequest) -> Brief {
+        let reading = self.read(request);
+        let skills = |must: bool| -> Vec<String> {
+            reading
+                .jd
+                .as_ref()
+                .map(|j| {
+                    j.skills
+                        .iter()
+                        .filter(|s| s.must_have == must)
+                        .map(|s| s.skill.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Brief {
+            role: reading.role.cloned(),
+            role_from_jd: reading.named_role.is_none() && reading.role.is_some(),
+            seniority: reading.seniority,
+            title: title(reading.role, reading.jd.as_ref(), reading.seniority),
+            must_have: skills(true),
+            nice_to_have: skills(false),
+        }
+    }
+
+    fn read<'a>(&'a self, request: &GenerateRequest) -> Reading<'a> {
         let jd = request
             .job_description
             .as_deref()
@@ -118,6 +146,25 @@ impl OfflineCoach {
             .seniority
             .or(jd.as_ref().and_then(|j| j.seniority))
             .unwrap_or(Seniority::Mid);
+        Reading {
+            jd,
+            named_role,
+            role,
+            seniority,
+        }
+    }
+
+    /// The set, and for each question the skills it tests.
+    pub fn generate_with_skills(
+        &self,
+        request: &GenerateRequest,
+    ) -> (QuestionSet, Vec<Vec<String>>) {
+        let Reading {
+            jd,
+            named_role,
+            role,
+            seniority,
+        } = self.read(request);
         let seed = fnv1a(&format!(
             "{:?}|{:?}|{:?}|{:?}|{}",
             request.role, request.job_description, seniority, request.kinds, request.count
@@ -195,14 +242,7 @@ impl OfflineCoach {
             .collect();
 
         let notice = match (named_role, role, &jd) {
-            (None, None, Some(_)) => Some(
-                "This job description did not match any role in the library, so this is a general set built from its own lines and skills."
-                    .to_string(),
-            ),
-            (None, Some(found), Some(_)) => Some(format!(
-                "Matched this job description to the {} role.",
-                found.title
-            )),
+            (None, _, Some(_)) => Some(role_notice(role)),
             _ if questions.len() < count => Some(format!(
                 "Only {} questions fit these options; choose more kinds or another level for a longer set.",
                 questions.len()
@@ -215,6 +255,7 @@ impl OfflineCoach {
             role: role.map(|r| r.slug.clone()),
             seniority,
             engine: ENGINE.to_string(),
+            prompt_version: None,
             questions,
             notice,
         };
@@ -324,6 +365,44 @@ impl OfflineCoach {
             });
         }
         out
+    }
+}
+
+/// A request as read: see [`OfflineCoach::brief`].
+struct Reading<'a> {
+    jd: Option<JdAnalysis>,
+    named_role: Option<&'a Role>,
+    role: Option<&'a Role>,
+    seniority: Seniority,
+}
+
+/// What both engines make of a request.
+#[derive(Debug, Clone)]
+pub struct Brief {
+    /// The role named, or else the one the job description matches.
+    pub role: Option<Role>,
+    /// The role was recognised in the job description rather than named.
+    pub role_from_jd: bool,
+    pub seniority: Seniority,
+    pub title: String,
+    /// Skills the job description requires, in its order.
+    pub must_have: Vec<String>,
+    /// Skills it mentions as a plus.
+    pub nice_to_have: Vec<String>,
+}
+
+impl Brief {
+    /// What to tell the user about how a job description was read, when
+    /// no role was named.
+    pub fn role_notice(&self) -> Option<String> {
+        (self.role.is_none() || self.role_from_jd).then(|| role_notice(self.role.as_ref()))
+    }
+}
+
+fn role_notice(role: Option<&Role>) -> String {
+    match role {
+        None => "This job description did not match any role in the library, so this is a general set built from its own lines and skills.".to_string(),
+        Some(found) => format!("Matched this job description to the {} role.", found.title),
     }
 }
 

@@ -18,6 +18,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text", nullable)]
     pub notice: Option<String>,
     pub visibility: String,
+    pub prompt_version: Option<String>,
     pub created_at: DateTimeUtc,
 }
 
