@@ -37,10 +37,12 @@ fn SetView(shared: SharedSet) -> impl IntoView {
             "{count} interview questions, each with why it is asked and what a strong answer covers."
         ),
     };
-    let engine = if set.engine.starts_with("offline/") {
-        format!("Made by the built-in offline coach ({})", set.engine)
-    } else {
-        format!("Made by the model {}", set.engine)
+    let engine = match set.engine.strip_prefix("model:") {
+        Some(model) => match &set.prompt_version {
+            Some(version) => format!("Written by the model {model} (prompt {version})"),
+            None => format!("Written by the model {model}"),
+        },
+        None => format!("Made by the built-in offline coach ({})", set.engine),
     };
     let delete_action = format!("/s/{}/delete", shared.slug);
     let refused = move || use_query_map().read().get("error").as_deref() == Some("forbidden");

@@ -5,6 +5,8 @@
 //! that test alone and dropped afterwards.
 #![allow(dead_code)]
 
+pub mod fake_llm;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -106,6 +108,11 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The database the server uses, for running the CLI against it.
+    pub fn database_url(&self) -> String {
+        self._test_db.url.as_str().to_string()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.address, path)
     }
