@@ -41,6 +41,7 @@ impl AppState {
         settings: &ServeSettings,
         offline: Arc<OfflineCoach>,
     ) -> Self {
+        crate::coach::llm::client::install_crypto_provider();
         let library = offline.library_arc();
         let leptos = LeptosOptions::builder()
             .output_name(OUTPUT_NAME)

@@ -1,6 +1,7 @@
 //! The question-set generator form. It posts to the page it is on, so that
 //! a problem can be shown on the same page at the same address, and works with
-//! JavaScript off; after hydration it counts characters and guards against
+//! JavaScript off. After hydration it counts characters, shows each stage
+//! of the work as it happens with a way to cancel, and guards against
 //! double submits.
 
 use leptos::prelude::*;
@@ -19,6 +20,19 @@ use crate::model::{
 pub struct GeneratorEcho {
     pub input: GenerateInput,
     pub error: AppError,
+}
+
+/// Where a submission made from the interactive page stands. Only the
+/// browser build moves it past `Idle`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+pub(crate) enum Working {
+    Idle,
+    /// Working; the message says on what.
+    Busy(String),
+    Cancelled,
+    /// The connection broke before the set was ready.
+    Lost,
 }
 
 #[component]
@@ -59,14 +73,35 @@ pub fn Generator(
         chosen_kinds.is_empty() || chosen_kinds.iter().any(|k| k == kind.as_str())
     };
     let count_value = input.count.unwrap_or(DEFAULT_COUNT).to_string();
+    // Set when the browser posts the form itself (no streaming).
     let submitting = RwSignal::new(false);
+    let working = RwSignal::new(Working::Idle);
+    let busy = move || submitting.get() || matches!(working.get(), Working::Busy(_));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if busy() {
+            ev.prevent_default();
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        if super::generate_stream::start(&ev, working) {
+            return;
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&ev, working);
+        submitting.set(true);
+    };
+    let cancel = move |_| {
+        #[cfg(feature = "hydrate")]
+        super::generate_stream::cancel();
+    };
 
     view! {
         <form
             class="generator card"
             method="post"
             action=from
-            on:submit=move |_| submitting.set(true)
+            on:submit=on_submit
+            aria-busy=move || busy().then_some("true")
         >
             {general_error.map(|e| view! { <ErrorView error=e /> })}
             <div class="field">
@@ -171,9 +206,42 @@ pub fn Generator(
                     .collect_view()}
                 <FieldMessage message=kinds_error />
             </fieldset>
-            <button class="button" type="submit" disabled=move || submitting.get()>
-                {move || if submitting.get() { "Generating…" } else { "Generate questions" }}
-            </button>
+            <div class="generator__actions">
+                <button class="button" type="submit" disabled=busy>
+                    {move || if busy() { "Generating…" } else { "Generate questions" }}
+                </button>
+                {move || match working.get() {
+                    Working::Idle => ().into_any(),
+                    Working::Busy(message) => {
+                        view! {
+                            <div class="progress" role="status" aria-live="polite">
+                                <span class="progress__spinner" aria-hidden="true"></span>
+                                <span class="progress__message">{message}</span>
+                                <button type="button" class="button button--secondary" on:click=cancel>
+                                    "Cancel"
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Working::Cancelled => {
+                        view! {
+                            <p class="progress" role="status">
+                                "Cancelled. Nothing was saved, and everything you typed is still here."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Working::Lost => {
+                        view! {
+                            <p class="field__error" role="alert">
+                                "The connection broke before the set was ready. Everything you typed is still here: try again."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
         </form>
     }
 }

@@ -2,6 +2,8 @@
 
 mod copy_link;
 mod error_view;
+#[cfg(feature = "hydrate")]
+mod generate_stream;
 mod generator;
 mod json_ld;
 mod page_meta;

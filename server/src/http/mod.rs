@@ -16,7 +16,9 @@ use axum::{
 };
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
-use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, trace::TraceLayer};
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+use tower_http::{limit::RequestBodyLimitLayer, trace::TraceLayer};
 
 use crate::state::AppState;
 
@@ -40,6 +42,8 @@ pub fn router(state: AppState) -> Router {
         .route("/", post(forms::generate))
         .route("/roles/{slug}", post(forms::generate))
         .route("/s/{slug}/delete", post(forms::delete_set))
+        // The same form, answered with progress as it happens.
+        .route("/generate/stream", post(forms::generate_stream))
         .nest("/api/v1", api::routes())
         .nest_service("/pkg", assets::pkg_service(&state.leptos))
         .leptos_routes_with_context(&state, routes, context.clone(), {
@@ -59,7 +63,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             same_origin::check,
         ))
-        .layer(CompressionLayer::new())
+        // Progress lines must reach the browser as they are written, not
+        // when a compressor's buffer fills.
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new(forms::PROGRESS_CONTENT_TYPE)),
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY_BYTES))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -67,6 +67,8 @@ struct Shared {
     script: Arc<Mutex<VecDeque<Reply>>>,
     otherwise: Reply,
     requests: Arc<Mutex<Vec<(HeaderMap, Value)>>>,
+    /// Requests whose caller hung up before an answer.
+    abandoned: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 pub struct FakeLlm {
@@ -82,6 +84,7 @@ impl FakeLlm {
             script: Arc::new(Mutex::new(script.into())),
             otherwise,
             requests: Arc::default(),
+            abandoned: Arc::default(),
         };
         let app = axum::Router::new()
             .route("/v1/chat/completions", post(complete))
@@ -113,6 +116,13 @@ impl FakeLlm {
             .iter()
             .map(|(_, body)| body.clone())
             .collect()
+    }
+
+    /// Requests the caller gave up on while this server was still working.
+    pub fn abandoned(&self) -> usize {
+        self.shared
+            .abandoned
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn headers(&self, index: usize) -> HeaderMap {
@@ -175,15 +185,20 @@ async fn complete(State(shared): State<Shared>, headers: HeaderMap, body: String
             response
         }
         Reply::Hang => {
+            // Counts the request as abandoned if the caller hangs up first.
+            struct Watch(Arc<std::sync::atomic::AtomicUsize>);
+            impl Drop for Watch {
+                fn drop(&mut self) {
+                    self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+            }
+            let _watch = Watch(shared.abandoned.clone());
             tokio::time::sleep(Duration::from_secs(3600)).await;
             StatusCode::GATEWAY_TIMEOUT.into_response()
         }
-        Reply::RawBody(body) => (
-            StatusCode::OK,
-            [("content-type", "application/json")],
-            body,
-        )
-            .into_response(),
+        Reply::RawBody(body) => {
+            (StatusCode::OK, [("content-type", "application/json")], body).into_response()
+        }
     }
 }
 

@@ -128,9 +128,7 @@ impl ModelClient {
             .with_api_key(settings.api_key.clone().unwrap_or_default())
             .with_org_id("")
             .with_project_id("");
-        // reqwest is built without a bundled crypto provider; use ring's.
-        // Installing twice is harmless, so this is safe per client.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        install_crypto_provider();
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .user_agent(concat!("rehearse/", env!("CARGO_PKG_VERSION")))
@@ -258,6 +256,12 @@ impl ModelClient {
             _ => Err(CallError::Empty("empty content".into())),
         }
     }
+}
+
+/// reqwest is built without a bundled TLS crypto provider; this installs
+/// ring's for the whole process. Calling it again does nothing.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 fn classify(error: OpenAIError) -> CallError {
