@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks: offline generation latency, and requests per second for a share
+# Benchmarks: offline generation latency, the model engine's own overhead and
+# upstream calls per fault case, and requests per second for a share
 # page and a role page under load from a second process (wrk). Figures vary
 # with the machine; compare runs on one machine as ratios.
 #
@@ -20,6 +21,9 @@ fi
 
 echo "== offline generation"
 cargo run --quiet --release -p server --example generate_bench
+
+echo "== model engine against an instant local fake server"
+cargo run --quiet --release -p server --example llm_bench
 
 [[ -x "$bin" ]] || { echo "bench: build the release first (make build)" >&2; exit 1; }
 work=$(mktemp -d)

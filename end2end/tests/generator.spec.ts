@@ -124,3 +124,40 @@ test('after a server-side error the page hydrates with what was typed', async ({
   await page.getByRole('button', { name: 'Generate questions' }).click();
   await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
 });
+
+test('while a set is being made the form says what is happening, and Cancel keeps everything typed', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await hydrated(page);
+  // A server that has not answered yet.
+  let sent = '';
+  await page.route('**/generate/stream', (route) => {
+    sent = route.request().postData() ?? '';
+  });
+  await page.getByLabel('Role', { exact: true }).fill('Data Engineer');
+  await page.getByLabel(/Job description/).fill('We move data between teams.');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+
+  const progress = page.locator('.progress');
+  await expect(progress).toContainText('Reading the role and the job description');
+  await expect(page.getByRole('button', { name: 'Generating…' })).toBeDisabled();
+  expect(sent).toContain('role=Data+Engineer');
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveText('Cancelled. Nothing was saved, and everything you typed is still here.');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByLabel('Role', { exact: true })).toHaveValue('Data Engineer');
+  await expect(page.getByLabel(/Job description/)).toHaveValue('We move data between teams.');
+  await expect(page.getByRole('button', { name: 'Generate questions' })).toBeEnabled();
+});
+
+test('a problem found while streaming is shown on the form, on the field at fault', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel('Role', { exact: true }).fill('Astronaut');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page.getByRole('alert')).toContainText("There is no role called 'Astronaut'");
+  await expect(page.getByLabel('Role', { exact: true })).toHaveValue('Astronaut');
+  await expect(page).toHaveURL(/\/$/);
+});

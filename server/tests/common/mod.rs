@@ -14,6 +14,9 @@ use rehearse::config::{DatabaseKind, DatabaseUrl, ServeSettings};
 use rehearse::state::AppState;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
+/// How long one test may take on one backend.
+pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// The backends this run tests against.
 pub fn backends() -> Vec<DatabaseKind> {
     let mut kinds = vec![DatabaseKind::Sqlite];
@@ -192,6 +195,7 @@ pub async fn spawn_app_with(
 
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
         .build()
         .expect("HTTP client");
     TestApp {
@@ -211,9 +215,16 @@ macro_rules! on_every_backend {
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
         async fn $name() {
             for kind in $crate::common::backends() {
-                let $app = $crate::common::spawn_app(kind).await;
-                let $app = &$app;
-                async move $body.await;
+                // A stuck test fails with its backend named, rather than
+                // holding up the whole run.
+                let run = async {
+                    let $app = $crate::common::spawn_app(kind).await;
+                    let $app = &$app;
+                    async move $body.await;
+                };
+                if tokio::time::timeout($crate::common::TEST_TIMEOUT, run).await.is_err() {
+                    panic!("timed out after {:?} on {:?}", $crate::common::TEST_TIMEOUT, kind);
+                }
             }
         }
     };
