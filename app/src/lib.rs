@@ -18,8 +18,11 @@ use leptos_router::{
     path,
 };
 
-use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme};
-use crate::pages::{HomePage, NotFoundPage, RolePage, RolesIndexPage, SharePage};
+use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer};
+use crate::pages::{
+    HomePage, LoginPage, NotFoundPage, RolePage, RolesIndexPage, SettingsPage, SharePage,
+    SignupPage,
+};
 
 /// Sets the colour theme before first paint so a stored choice never flashes
 /// the other theme. It only reads storage and sets `data-theme` on `<html>`.
@@ -84,6 +87,7 @@ fn site_base() -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(SiteBase(SharedValue::new(site_base).into_inner()));
+    provide_viewer();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/rehearse.css" />
@@ -106,6 +110,9 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("roles") view=RolesIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/roles/:slug") view=RolePage ssr=SsrMode::Async />
                     <Route path=path!("/s/:slug") view=SharePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
+                    <Route path=path!("/me/settings") view=SettingsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

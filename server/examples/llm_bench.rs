@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use app::model::{GenerateInput, GenerateRequest};
 use fake_llm::{FakeLlm, Reply};
-use rehearse::coach::{LlmEngine, OfflineCoach, no_progress};
+use rehearse::coach::{LlmEngine, OfflineCoach, Quota, no_progress};
 use rehearse::config::{DatabaseUrl, LlmSettings};
 use rehearse::content::Library;
 
@@ -55,7 +55,7 @@ async fn main() {
         })
         .unwrap();
     let brief = coach.brief(&request);
-    let ip = Some("192.0.2.1".parse().unwrap());
+    let ip = Some(Quota::Address("192.0.2.1".parse().unwrap()));
 
     // The model's own time as a bare HTTP client sees it: the same request
     // body, posted straight to the fake server.

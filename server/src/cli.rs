@@ -205,6 +205,7 @@ async fn serve(args: &Args) -> Result<(), CliError> {
     tracing::info!(addr = %settings.addr, "Rehearse is serving {public}");
 
     tokio::spawn(prune_usage_counters(db.clone()));
+    tokio::spawn(prune_sessions(db.clone()));
     let app = http::router(AppState::new(db, &settings, library));
     axum::serve(
         listener,
@@ -287,6 +288,19 @@ async fn migrate(db: &DatabaseConnection, action: MigrateAction) -> Result<(), C
         }
     }
     Ok(())
+}
+
+/// Expired sessions are refused when used; clear them out hourly too.
+async fn prune_sessions(db: DatabaseConnection) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match db::accounts::prune_sessions(&db, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "pruned expired sessions"),
+            Err(error) => tracing::warn!(%error, "pruning sessions failed"),
+        }
+    }
 }
 
 /// Rate-limit windows older than two days are never read again; clear them

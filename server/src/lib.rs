@@ -1,5 +1,6 @@
 //! The `rehearse` server: configuration, HTTP, database and the command line.
 
+pub mod auth;
 pub mod cli;
 pub mod coach;
 pub mod config;

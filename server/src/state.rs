@@ -8,11 +8,12 @@ use axum::extract::FromRef;
 use leptos::config::{Env, LeptosOptions};
 use sea_orm::DatabaseConnection;
 
+use crate::auth::Passwords;
 use crate::coach::{Coach, LlmEngine, OfflineCoach, SetCache};
 use crate::config::ServeSettings;
 use crate::content::Library;
 use crate::services::rate_limit::RateLimit;
-use crate::services::{RoleCatalog, SetService};
+use crate::services::{AccountService, RoleCatalog, SetService};
 
 /// The name cargo-leptos gives the WebAssembly bundle and stylesheet.
 pub const OUTPUT_NAME: &str = "rehearse";
@@ -26,6 +27,7 @@ pub struct AppState {
     pub ports: Ports,
     pub sets: Arc<SetService>,
     pub roles: Arc<RoleCatalog>,
+    pub accounts: Arc<AccountService>,
     pub settings: Arc<ServeSettings>,
 }
 
@@ -42,6 +44,7 @@ impl AppState {
         offline: Arc<OfflineCoach>,
     ) -> Self {
         crate::coach::llm::client::install_crypto_provider();
+        let passwords = Passwords::for_this_machine();
         let library = offline.library_arc();
         let leptos = LeptosOptions::builder()
             .output_name(OUTPUT_NAME)
@@ -64,6 +67,7 @@ impl AppState {
             },
         ));
         let roles = Arc::new(RoleCatalog::new(library));
+        let accounts = Arc::new(AccountService::new(db.clone(), passwords));
         Self {
             leptos,
             db,
@@ -73,6 +77,7 @@ impl AppState {
             },
             sets,
             roles,
+            accounts,
             settings: Arc::new(settings.clone()),
         }
     }

@@ -88,7 +88,7 @@ on_every_backend!(the_creator_can_delete_a_set_and_nobody_else_can, |app| {
         html(app, &back, None)
             .await
             .1
-            .contains("Only the browser that made this set can delete it.")
+            .contains("Only the account or browser that made this set can delete it.")
     );
     let other_browser = app
         .client

@@ -4,7 +4,7 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::model::{AppError, GenerateInput, RolePage, RoleSummary, SharedSet};
+use crate::model::{AppError, GenerateInput, RolePage, RoleSummary, SharedSet, Viewer};
 
 /// Who is asking, as the server's middleware worked it out for this request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +14,10 @@ pub struct Requester {
     pub claim_token: Option<String>,
     /// Scheme and host people reach this server at, for absolute links.
     pub base_url: String,
+    /// The logged-in account, if any.
+    pub user: Option<Viewer>,
+    /// The SHA-256 of the session cookie's token, when logged in.
+    pub session: Option<String>,
 }
 
 impl Requester {

@@ -9,6 +9,7 @@ pub fn ErrorView(#[prop(into)] error: Signal<AppError>) -> impl IntoView {
     let heading = move || match error.get() {
         AppError::NotFound => "Not found",
         AppError::Unauthorized => "Login needed",
+        AppError::BadCredentials => "Could not log you in",
         AppError::Forbidden => "No access",
         AppError::RateLimited { .. } => "Slow down",
         AppError::Validation { .. } => "Check your input",

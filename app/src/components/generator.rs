@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server::SharedValue;
 use serde::{Deserialize, Serialize};
 
-use super::ErrorView;
+use super::{ErrorView, FieldMessage};
 use crate::model::{
     AppError, DEFAULT_COUNT, GenerateInput, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
     QuestionKind, RoleSummary, Seniority,
@@ -244,10 +244,4 @@ pub fn Generator(
             </div>
         </form>
     }
-}
-
-/// The message under a field that needs fixing, if it does.
-#[component]
-fn FieldMessage(message: Option<String>) -> impl IntoView {
-    message.map(|m| view! { <p class="field__error" role="alert">{m}</p> })
 }

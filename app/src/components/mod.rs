@@ -1,5 +1,6 @@
 //! Building blocks shared by several pages.
 
+mod account;
 mod copy_link;
 mod error_view;
 #[cfg(feature = "hydrate")]
@@ -13,6 +14,9 @@ mod site_footer;
 mod site_header;
 mod theme_toggle;
 
+pub use account::{
+    AccountEcho, CurrentViewer, FieldMessage, provide_viewer, safe_next, use_echo, use_viewer,
+};
 pub use copy_link::CopyLink;
 pub use error_view::ErrorView;
 pub use generator::{Generator, GeneratorEcho};

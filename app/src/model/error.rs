@@ -34,6 +34,10 @@ pub enum AppError {
     Validation { fields: Vec<FieldError> },
     #[error("Please log in to continue.")]
     Unauthorized,
+    /// A login with an unknown email or a wrong password: the same answer
+    /// for both, so that nobody learns which emails have accounts.
+    #[error("The email or password is not right.")]
+    BadCredentials,
     #[error("You do not have access to this.")]
     Forbidden,
     #[error("We could not find that.")]
@@ -61,7 +65,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             Self::Validation { .. } => 422,
-            Self::Unauthorized => 401,
+            Self::Unauthorized | Self::BadCredentials => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,

@@ -1,5 +1,6 @@
 //! Types shared by the server and the browser.
 
+mod account;
 mod error;
 mod generate;
 mod progress;
@@ -7,6 +8,11 @@ mod question_set;
 mod roles;
 mod shared_set;
 
+pub use account::{
+    AccountDeletion, AccountExport, ExportedAccount, ExportedSession, ExportedSet, LoginInput,
+    MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
+    PasswordChange, SignupInput, Viewer, email_problem, normalise_email,
+};
 pub use error::{AppError, FieldError};
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,

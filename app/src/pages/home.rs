@@ -20,6 +20,8 @@ const POPULAR: [&str; 8] = [
 pub fn HomePage() -> impl IntoView {
     let roles = Resource::new(|| (), |_| list_roles());
     let deleted = move || use_query_map().read().get("deleted").is_some();
+    let account_deleted =
+        move || use_query_map().read().get("account").as_deref() == Some("deleted");
 
     view! {
         <PageMeta
@@ -29,6 +31,9 @@ pub fn HomePage() -> impl IntoView {
         />
         <Show when=deleted>
             <p class="banner" role="status">"The question set was deleted."</p>
+        </Show>
+        <Show when=account_deleted>
+            <p class="banner" role="status">"Your account and everything in it were deleted."</p>
         </Show>
         <section class="hero">
             <p class="eyebrow">"Interview practice"</p>

@@ -1,13 +1,19 @@
 //! One file per route.
 
 mod home;
+mod login;
 mod not_found;
 mod role_page;
 mod roles_index;
+mod settings;
 mod share_page;
+mod signup;
 
 pub use home::HomePage;
+pub use login::LoginPage;
 pub use not_found::NotFoundPage;
 pub use role_page::RolePage;
 pub use roles_index::RolesIndexPage;
+pub use settings::SettingsPage;
 pub use share_page::SharePage;
+pub use signup::SignupPage;

@@ -79,7 +79,7 @@ fn SetView(shared: SharedSet) -> impl IntoView {
         </ol>
         <Show when=refused>
             <p class="banner" role="status">
-                "Only the browser that made this set can delete it."
+                "Only the account or browser that made this set can delete it."
             </p>
         </Show>
         <Show when=move || shared.can_delete>

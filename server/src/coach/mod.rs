@@ -8,13 +8,12 @@ pub mod cache;
 pub mod llm;
 pub mod offline;
 
-use std::net::IpAddr;
 use std::sync::Arc;
 
 use app::model::{AppError, GenerateInput, GenerateRequest, QuestionSet, Stage};
 
 pub use cache::SetCache;
-pub use llm::{Fallback, LlmEngine, Progress, no_progress};
+pub use llm::{Fallback, LlmEngine, Progress, Quota, no_progress};
 pub use offline::OfflineCoach;
 
 pub struct Coach {
@@ -46,11 +45,11 @@ impl Coach {
     }
 
     /// A question set for a checked request. Identical requests are served
-    /// from the cache; `ip` counts against the model quota.
+    /// from the cache; a model call draws on `quota`.
     pub async fn generate(
         &self,
         request: &GenerateRequest,
-        ip: Option<IpAddr>,
+        quota: Option<Quota>,
         progress: &dyn Progress,
     ) -> Result<QuestionSet, AppError> {
         progress.stage(Stage::Reading);
@@ -71,7 +70,7 @@ impl Coach {
                         tracing::error!(%error, "reading the request failed");
                         Fallback::Unavailable
                     })?;
-                llm.questions(request, &brief, ip, progress).await
+                llm.questions(request, &brief, quota, progress).await
             })
             .await;
         match made {

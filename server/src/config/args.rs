@@ -79,6 +79,18 @@ pub struct Args {
     )]
     pub trust_proxy: String,
 
+    /// Cookies with `Secure` and the `__Host-` prefix: `auto` (when
+    /// REHEARSE_PUBLIC_URL is https://), `true` or `false`. Browsers refuse
+    /// such cookies over plain HTTP, so local use without TLS needs `false`
+    /// or `auto`.
+    #[arg(
+        long,
+        env = "REHEARSE_SECURE_COOKIES",
+        default_value = "auto",
+        global = true
+    )]
+    pub secure_cookies: String,
+
     /// Folder of role, question and skill files to use instead of the ones
     /// built into the binary; laid out like the repository's `content/`.
     #[arg(long, env = "REHEARSE_CONTENT_DIR", global = true)]
@@ -177,6 +189,16 @@ pub struct Args {
         global = true
     )]
     pub llm_ip_quota: String,
+
+    /// Model-made question sets one account may ask for per UTC day; later
+    /// ones come from the offline coach. 0 means no limit.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_USER_QUOTA",
+        default_value = "50",
+        global = true
+    )]
+    pub llm_user_quota: String,
 
     /// Failed attempts in a row that open the circuit breaker: while open, no
     /// calls are made and the offline coach answers at once.

@@ -41,8 +41,11 @@ pub struct LlmSettings {
     pub max_input_chars: usize,
     /// Tokens per UTC day across every instance; 0 means no limit.
     pub daily_tokens: u64,
-    /// Model-made sets per address per UTC day; 0 means no limit.
+    /// Model-made sets per address per UTC day, without an account; 0 means
+    /// no limit.
     pub ip_quota: u32,
+    /// Model-made sets per account per UTC day; 0 means no limit.
+    pub user_quota: u32,
     pub breaker_failures: u32,
     pub breaker_cooldown: Duration,
 }
@@ -61,6 +64,7 @@ impl std::fmt::Debug for LlmSettings {
             .field("max_input_chars", &self.max_input_chars)
             .field("daily_tokens", &self.daily_tokens)
             .field("ip_quota", &self.ip_quota)
+            .field("user_quota", &self.user_quota)
             .field("breaker_failures", &self.breaker_failures)
             .field("breaker_cooldown", &self.breaker_cooldown)
             .finish()
@@ -82,6 +86,7 @@ impl LlmSettings {
             max_input_chars: 12_000,
             daily_tokens: 1_000_000,
             ip_quota: 20,
+            user_quota: 50,
             breaker_failures: 5,
             breaker_cooldown: Duration::from_secs(30),
         }
@@ -177,6 +182,11 @@ impl Args {
         settings.ip_quota = number(
             "REHEARSE_LLM_IP_QUOTA (--llm-ip-quota)",
             &self.llm_ip_quota,
+            0..=1_000_000,
+        )? as u32;
+        settings.user_quota = number(
+            "REHEARSE_LLM_USER_QUOTA (--llm-user-quota)",
+            &self.llm_user_quota,
             0..=1_000_000,
         )? as u32;
         settings.breaker_failures = number(

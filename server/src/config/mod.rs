@@ -55,6 +55,8 @@ pub struct ServeSettings {
     pub trust_proxy: bool,
     /// The model server, when one is configured.
     pub llm: Option<LlmSettings>,
+    /// `Some` when `REHEARSE_SECURE_COOKIES` forces the choice.
+    pub secure_cookies: Option<bool>,
 }
 
 impl ServeSettings {
@@ -67,16 +69,21 @@ impl ServeSettings {
             generate_limit: 30,
             trust_proxy: false,
             llm: None,
+            secure_cookies: None,
         }
     }
 
-    /// Cookies get the `Secure` flag and the `__Host-` prefix only when
-    /// people reach the server over HTTPS; browsers drop such cookies on
-    /// plain HTTP.
+    /// Whether cookies get the `Secure` flag and the `__Host-` prefix. By
+    /// default they do when people reach the server over HTTPS, as
+    /// `REHEARSE_PUBLIC_URL` says; browsers drop such cookies on plain HTTP,
+    /// so local use without TLS gets plain ones. `REHEARSE_SECURE_COOKIES`
+    /// decides it outright.
     pub fn secure_cookies(&self) -> bool {
-        self.public_url
-            .as_ref()
-            .is_some_and(|u| u.scheme() == "https")
+        self.secure_cookies.unwrap_or_else(|| {
+            self.public_url
+                .as_ref()
+                .is_some_and(|u| u.scheme() == "https")
+        })
     }
 }
 
@@ -153,6 +160,17 @@ impl Args {
             generate_limit,
             trust_proxy,
             llm: self.llm_settings()?,
+            secure_cookies: match self.secure_cookies.trim().to_ascii_lowercase().as_str() {
+                "" | "auto" => None,
+                "true" | "1" | "yes" => Some(true),
+                "false" | "0" | "no" => Some(false),
+                other => {
+                    return Err(ConfigError::new(
+                        "REHEARSE_SECURE_COOKIES (--secure-cookies)",
+                        format!("'{other}' is not auto, true or false"),
+                    ));
+                }
+            },
         })
     }
 }

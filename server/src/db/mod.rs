@@ -1,6 +1,7 @@
 //! Database connection, schema and the small repository functions services
 //! compose.
 
+pub mod accounts;
 pub mod entities;
 pub mod llm_usage;
 pub mod sets;

@@ -3,7 +3,7 @@
 use app::model::{Provenance, ProvenanceSource, Question, QuestionKind, QuestionSet, Seniority};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    QueryFilter, QueryOrder, Set, TransactionTrait, sea_query::Expr,
 };
 
 use super::entities::{question, question_set};
@@ -12,13 +12,18 @@ use super::entities::{question, question_set};
 #[derive(Debug, Clone)]
 pub struct StoredSet {
     pub slug: String,
+    pub owner_id: Option<i64>,
     pub claim_token_hash: Option<String>,
+    /// The owner's own text: never shown to anyone else.
+    pub job_description: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub set: QuestionSet,
 }
 
 pub struct NewSet<'a> {
     pub slug: &'a str,
+    /// The account that made it, or `None` for an anonymous set.
+    pub owner_id: Option<i64>,
     pub claim_token_hash: Option<&'a str>,
     pub job_description: Option<&'a str>,
     pub set: &'a QuestionSet,
@@ -29,7 +34,7 @@ pub async fn insert(db: &DatabaseConnection, new: NewSet<'_>) -> Result<(), DbEr
     let txn = db.begin().await?;
     let row = question_set::ActiveModel {
         slug: Set(new.slug.to_string()),
-        owner_id: Set(None),
+        owner_id: Set(new.owner_id),
         claim_token_hash: Set(new.claim_token_hash.map(str::to_string)),
         title: Set(new.set.title.clone()),
         role_slug: Set(new.set.role.clone()),
@@ -89,8 +94,62 @@ pub async fn find(db: &DatabaseConnection, slug: &str) -> Result<Option<StoredSe
     Ok(Some(to_stored(row, questions)))
 }
 
-/// Deletes a set if `claim_token_hash` is the one it was made with.
-/// Returns whether a set was deleted.
+/// Every set `user_id` owns, newest first, with its questions.
+pub async fn owned_by(db: &DatabaseConnection, user_id: i64) -> Result<Vec<StoredSet>, DbErr> {
+    let rows = question_set::Entity::find()
+        .filter(question_set::Column::OwnerId.eq(user_id))
+        .order_by_desc(question_set::Column::CreatedAt)
+        .order_by_desc(question_set::Column::Id)
+        .all(db)
+        .await?;
+    let mut sets = Vec::with_capacity(rows.len());
+    for row in rows {
+        let questions = question::Entity::find()
+            .filter(question::Column::SetId.eq(row.id))
+            .order_by_asc(question::Column::Position)
+            .all(db)
+            .await?;
+        sets.push(to_stored(row, questions));
+    }
+    Ok(sets)
+}
+
+/// Gives `user_id` the anonymous sets made with `claim_token_hash`. The
+/// claim is spent: from then on only the account can delete them.
+pub async fn claim_for(
+    db: &DatabaseConnection,
+    claim_token_hash: &str,
+    user_id: i64,
+) -> Result<u64, DbErr> {
+    let result = question_set::Entity::update_many()
+        .col_expr(question_set::Column::OwnerId, Expr::value(user_id))
+        .col_expr(
+            question_set::Column::ClaimTokenHash,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(question_set::Column::ClaimTokenHash.eq(claim_token_hash))
+        .filter(question_set::Column::OwnerId.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Deletes a set if `user_id` owns it. Returns whether a set was deleted.
+pub async fn delete_owned(
+    db: &DatabaseConnection,
+    slug: &str,
+    user_id: i64,
+) -> Result<bool, DbErr> {
+    let result = question_set::Entity::delete_many()
+        .filter(question_set::Column::Slug.eq(slug))
+        .filter(question_set::Column::OwnerId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+/// Deletes an anonymous set if `claim_token_hash` is the one it was made
+/// with. Returns whether a set was deleted.
 pub async fn delete_claimed(
     db: &DatabaseConnection,
     slug: &str,
@@ -99,6 +158,7 @@ pub async fn delete_claimed(
     let result = question_set::Entity::delete_many()
         .filter(question_set::Column::Slug.eq(slug))
         .filter(question_set::Column::ClaimTokenHash.eq(claim_token_hash))
+        .filter(question_set::Column::OwnerId.is_null())
         .exec(db)
         .await?;
     Ok(result.rows_affected > 0)
@@ -116,7 +176,9 @@ fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> Store
     };
     StoredSet {
         slug: row.slug,
+        owner_id: row.owner_id,
         claim_token_hash: row.claim_token_hash,
+        job_description: row.job_description,
         created_at: row.created_at,
         set,
     }

@@ -9,7 +9,7 @@ pub const SLUG_LEN: usize = 15;
 // Share links must carry at least 72 bits; each character carries 5.
 const _: () = assert!(SLUG_LEN * 5 >= 72);
 
-fn random_bytes<const N: usize>() -> [u8; N] {
+pub fn random_bytes<const N: usize>() -> [u8; N] {
     let mut bytes = [0u8; N];
     // The operating system's generator only fails on a broken system, and
     // a predictable slug or token would be worse than stopping.

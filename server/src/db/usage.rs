@@ -51,6 +51,22 @@ pub async fn add(
     row.try_get_by_index::<i64>(0)
 }
 
+/// The counter for `key` in the window starting at `window_start`; 0 when
+/// nothing was counted.
+pub async fn get(
+    db: &DatabaseConnection,
+    key: &str,
+    window_start: DateTime<Utc>,
+) -> Result<i64, DbErr> {
+    use sea_orm::EntityTrait;
+    Ok(
+        super::entities::usage_counter::Entity::find_by_id((key.to_string(), window_start))
+            .one(db)
+            .await?
+            .map_or(0, |row| row.count),
+    )
+}
+
 /// Removes windows that ended before `before`.
 pub async fn prune(db: &DatabaseConnection, before: DateTime<Utc>) -> Result<u64, DbErr> {
     let backend = db.get_database_backend();

@@ -6,6 +6,8 @@ use axum::http::{HeaderMap, HeaderValue, header};
 const CLAIM: &str = "rehearse-claim";
 /// A year: the claim outlives any session.
 const CLAIM_MAX_AGE: u64 = 365 * 24 * 3600;
+/// The login session.
+const SESSION: &str = "rehearse-session";
 
 fn name(base: &str, secure: bool) -> String {
     if secure {
@@ -33,14 +35,45 @@ pub fn read_claim(headers: &HeaderMap, secure: bool) -> Option<String> {
     read(headers, CLAIM, secure)
 }
 
-pub fn claim(token: &str, secure: bool) -> HeaderValue {
+pub fn read_session(headers: &HeaderMap, secure: bool) -> Option<String> {
+    read(headers, SESSION, secure)
+}
+
+/// `Set-Cookie` for cookie `base`: host-only, for the whole site, out of
+/// scripts' reach, sent on top-level navigations from other sites but not on
+/// their subrequests or posts.
+fn set(base: &str, value: &str, max_age: u64, secure: bool) -> HeaderValue {
     let secure_attr = if secure { "; Secure" } else { "" };
     let value = format!(
-        "{}={token}; Path=/; Max-Age={CLAIM_MAX_AGE}; HttpOnly; SameSite=Lax{secure_attr}",
-        name(CLAIM, secure)
+        "{}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure_attr}",
+        name(base, secure)
     );
     // Built from a hex token and fixed text, so always a valid header.
     HeaderValue::from_str(&value).expect("cookie header is ASCII")
+}
+
+pub fn claim(token: &str, secure: bool) -> HeaderValue {
+    set(CLAIM, token, CLAIM_MAX_AGE, secure)
+}
+
+/// Forgets the claim: its sets now belong to an account.
+pub fn clear_claim(secure: bool) -> HeaderValue {
+    set(CLAIM, "", 0, secure)
+}
+
+pub fn session(token: &str, secure: bool) -> HeaderValue {
+    set(
+        SESSION,
+        token,
+        crate::services::accounts::ABSOLUTE_EXPIRY
+            .num_seconds()
+            .max(0) as u64,
+        secure,
+    )
+}
+
+pub fn clear_session(secure: bool) -> HeaderValue {
+    set(SESSION, "", 0, secure)
 }
 
 #[cfg(test)]

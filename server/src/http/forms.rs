@@ -9,7 +9,7 @@ use app::components::GeneratorEcho;
 use app::model::{AppError, GenerateInput, ProgressEvent, Stage};
 use axum::body::{Body, Bytes};
 use axum::extract::{Extension, Path, State};
-use axum::http::{HeaderValue, Request, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use futures::StreamExt;
 use leptos::prelude::provide_context;
@@ -205,42 +205,9 @@ async fn render_again(
     from: &str,
     echo: GeneratorEcho,
 ) -> Response {
-    let status = StatusCode::from_u16(echo.error.status()).unwrap_or(StatusCode::BAD_REQUEST);
-    let retry_after = match &echo.error {
-        AppError::RateLimited { retry_after_secs } => Some(*retry_after_secs),
-        _ => None,
-    };
-    let mut response = render_page(state, requester, from, echo).await;
-    *response.status_mut() = status;
-    if let Some(secs) = retry_after {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-    }
-    response
-}
-
-/// Renders one of the app's generator pages as if requested with GET, with
-/// the visitor's input and the error in place.
-async fn render_page(
-    state: &AppState,
-    requester: Requester,
-    path: &str,
-    echo: GeneratorEcho,
-) -> Response {
-    let ports = state.ports.clone();
-    let options = state.leptos.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || {
-            provide_context(ports.clone());
-            provide_context(echo.clone());
-        },
-        move || app::shell(options.clone()),
-    );
-    let mut request = Request::builder()
-        .uri(path)
-        .body(Body::empty())
-        .expect("a path from safe_path is a valid URI");
-    request.extensions_mut().insert(requester);
-    handler(request).await.into_response()
+    let error = echo.error.clone();
+    super::rerender::page_with_error(state, requester, from, &error, move || {
+        provide_context(echo.clone())
+    })
+    .await
 }

@@ -1,6 +1,7 @@
 //! The HTTP surface: pages, forms, the JSON API, static assets, health
 //! checks and middleware.
 
+mod account_forms;
 pub mod api;
 mod assets;
 mod cookies;
@@ -8,6 +9,7 @@ mod crawlers;
 mod forms;
 mod health;
 mod requester;
+mod rerender;
 mod same_origin;
 
 use axum::{
@@ -42,6 +44,15 @@ pub fn router(state: AppState) -> Router {
         .route("/", post(forms::generate))
         .route("/roles/{slug}", post(forms::generate))
         .route("/s/{slug}/delete", post(forms::delete_set))
+        // Account pages post to themselves too.
+        .route("/signup", post(account_forms::signup))
+        .route("/login", post(account_forms::login))
+        .route("/logout", post(account_forms::logout))
+        .route(
+            "/me/settings/password",
+            post(account_forms::change_password),
+        )
+        .route("/me/settings/delete", post(account_forms::delete_account))
         // The same form, answered with progress as it happens.
         .route("/generate/stream", post(forms::generate_stream))
         .nest("/api/v1", api::routes())

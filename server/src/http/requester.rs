@@ -5,9 +5,9 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use app::api::port::Requester;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 
 use super::cookies;
 use crate::state::AppState;
@@ -23,10 +23,38 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
     } else {
         peer
     };
+    let secure = state.settings.secure_cookies();
+    let claim_token = cookies::read_claim(headers, secure);
+    let base_url = base_url(&state, headers);
+    let session = match cookies::read_session(headers, secure) {
+        Some(token) => {
+            state
+                .accounts
+                .authenticate(&token, chrono::Utc::now())
+                .await
+        }
+        None => None,
+    };
+    let (user, session) = session.map_or((None, None), |(v, s)| (Some(v), Some(s)));
+    // Pages under /me need an account: send the visitor to log in and back.
+    if user.is_none() && request.method() == Method::GET && request.uri().path().starts_with("/me/")
+    {
+        let back = request
+            .uri()
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_string();
+        let to: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", &back)
+            .finish();
+        return Redirect::to(&format!("/login?{to}")).into_response();
+    }
     let requester = Requester {
         ip,
-        claim_token: cookies::read_claim(headers, state.settings.secure_cookies()),
-        base_url: base_url(&state, headers),
+        claim_token,
+        base_url,
+        user,
+        session,
     };
     request.extensions_mut().insert(requester);
     next.run(request).await

@@ -17,6 +17,65 @@ pub struct RateLimit {
     pub window: Duration,
 }
 
+/// The start of the fixed window of `window` that holds `now`, and the
+/// seconds until it ends.
+fn window_of(window: Duration, now: DateTime<Utc>) -> (DateTime<Utc>, u64) {
+    let window = window.as_secs().max(1) as i64;
+    let start = now.timestamp() - now.timestamp().rem_euclid(window);
+    let window_start = Utc.timestamp_opt(start, 0).single().unwrap_or(now);
+    (
+        window_start,
+        (start + window - now.timestamp()).max(1) as u64,
+    )
+}
+
+fn counter_failed(error: sea_orm::DbErr) -> AppError {
+    tracing::error!(error = %error, "rate limit counter failed");
+    AppError::Internal {
+        reference: "rate-limit".into(),
+    }
+}
+
+/// A limit on failures, such as wrong passwords: checked before trying,
+/// counted only when the try fails.
+#[derive(Debug, Clone, Copy)]
+pub struct FailureLimit {
+    pub limit: u32,
+    pub window: Duration,
+}
+
+impl FailureLimit {
+    /// Refuses once `limit` failures were counted for `key` in this window.
+    pub async fn check(
+        &self,
+        db: &DatabaseConnection,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let (start, retry_after_secs) = window_of(self.window, now);
+        let failures = db::usage::get(db, key, start)
+            .await
+            .map_err(counter_failed)?;
+        if failures >= i64::from(self.limit) {
+            return Err(AppError::RateLimited { retry_after_secs });
+        }
+        Ok(())
+    }
+
+    pub async fn record(
+        &self,
+        db: &DatabaseConnection,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let (start, _) = window_of(self.window, now);
+        db::usage::increment(db, key, start)
+            .await
+            .map_err(counter_failed)?;
+        Ok(())
+    }
+}
+
 impl RateLimit {
     /// Counts one request for `ip` in `bucket`, or refuses it with the
     /// number of seconds until the window resets.
@@ -27,23 +86,25 @@ impl RateLimit {
         ip: IpAddr,
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
+        self.check_key(db, &format!("{bucket}:{}", client_key(ip)), now)
+            .await
+    }
+
+    /// Counts one request under `key`, or refuses it.
+    pub async fn check_key(
+        &self,
+        db: &DatabaseConnection,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
         if self.limit == 0 {
             return Ok(());
         }
-        let window = self.window.as_secs().max(1) as i64;
-        let start = now.timestamp() - now.timestamp().rem_euclid(window);
-        let window_start = Utc.timestamp_opt(start, 0).single().unwrap_or(now);
-        let key = format!("{bucket}:{}", client_key(ip));
-        let count = db::usage::increment(db, &key, window_start)
+        let (window_start, retry_after_secs) = window_of(self.window, now);
+        let count = db::usage::increment(db, key, window_start)
             .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "rate limit counter failed");
-                AppError::Internal {
-                    reference: "rate-limit".into(),
-                }
-            })?;
+            .map_err(counter_failed)?;
         if count > i64::from(self.limit) {
-            let retry_after_secs = (start + window - now.timestamp()).max(1) as u64;
             return Err(AppError::RateLimited { retry_after_secs });
         }
         Ok(())
@@ -51,7 +112,7 @@ impl RateLimit {
 }
 
 /// IPv6 clients usually hold a whole /64, so they are counted per /64.
-fn client_key(ip: IpAddr) -> String {
+pub fn client_key(ip: IpAddr) -> String {
     match ip {
         IpAddr::V4(v4) => v4.to_string(),
         IpAddr::V6(v6) => {

@@ -5,7 +5,7 @@ use app::model::{AppError, GenerateInput, SharedSet};
 use sea_orm::DatabaseConnection;
 
 use super::rate_limit::RateLimit;
-use crate::coach::{Coach, Progress, no_progress};
+use crate::coach::{Coach, Progress, Quota, no_progress};
 use crate::db::{self, tokens};
 
 pub struct SetService {
@@ -36,24 +36,37 @@ impl SetService {
             .await?;
         let set = self
             .coach
-            .generate(&request, Some(requester.ip), progress)
+            .generate(
+                &request,
+                Some(match &requester.user {
+                    Some(user) => Quota::Account(user.id),
+                    None => Quota::Address(requester.ip),
+                }),
+                progress,
+            )
             .await?;
         progress.stage(app::model::Stage::Saving);
 
-        let new_claim_token = match requester.claim_token {
-            Some(_) => None,
-            None => Some(tokens::new_secret()),
+        // An account owns its sets; an anonymous browser holds a claim.
+        let owner_id = requester.user.as_ref().map(|u| u.id);
+        let new_claim_token = match (owner_id, &requester.claim_token) {
+            (None, None) => Some(tokens::new_secret()),
+            _ => None,
         };
-        let claim = requester
-            .claim_token
-            .as_deref()
-            .or(new_claim_token.as_deref())
-            .map(tokens::digest);
+        let claim = match owner_id {
+            Some(_) => None,
+            None => requester
+                .claim_token
+                .as_deref()
+                .or(new_claim_token.as_deref())
+                .map(tokens::digest),
+        };
         let slug = tokens::new_slug();
         db::sets::insert(
             &self.db,
             db::sets::NewSet {
                 slug: &slug,
+                owner_id,
                 claim_token_hash: claim.as_deref(),
                 job_description: request.job_description.as_deref(),
                 set: &set,
@@ -96,9 +109,13 @@ impl Sets for SetService {
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)?;
-        let can_delete = match (&stored.claim_token_hash, &requester.claim_token) {
-            (Some(hash), Some(token)) => *hash == tokens::digest(token),
-            _ => false,
+        let can_delete = match (stored.owner_id, &requester.user) {
+            (Some(owner), Some(user)) => owner == user.id,
+            (Some(_), None) => false,
+            (None, _) => match (&stored.claim_token_hash, &requester.claim_token) {
+                (Some(hash), Some(token)) => *hash == tokens::digest(token),
+                _ => false,
+            },
         };
         let role_title = stored
             .set
@@ -120,12 +137,14 @@ impl Sets for SetService {
         if !tokens::is_slug(slug) {
             return Err(AppError::NotFound);
         }
-        let Some(token) = &requester.claim_token else {
-            return Err(AppError::Forbidden);
-        };
-        let deleted = db::sets::delete_claimed(&self.db, slug, &tokens::digest(token))
-            .await
-            .map_err(|e| internal("deleting a question set failed", e))?;
+        let deleted = match (&requester.user, &requester.claim_token) {
+            (Some(user), _) => db::sets::delete_owned(&self.db, slug, user.id).await,
+            (None, Some(token)) => {
+                db::sets::delete_claimed(&self.db, slug, &tokens::digest(token)).await
+            }
+            (None, None) => Ok(false),
+        }
+        .map_err(|e| internal("deleting a question set failed", e))?;
         if deleted {
             tracing::info!(%slug, "question set deleted by its creator");
             return Ok(());

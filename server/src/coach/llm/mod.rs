@@ -93,12 +93,20 @@ pub trait Task: Send + Sync {
     fn accept(&self, content: &str) -> Result<Self::Output, String>;
 }
 
+/// Whose daily allowance of model calls a request draws on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quota {
+    Address(IpAddr),
+    Account(i64),
+}
+
 pub struct LlmEngine {
     settings: LlmSettings,
     client: ModelClient,
     breaker: Breaker,
     budget: Budget,
-    quota: RateLimit,
+    per_address: RateLimit,
+    per_account: RateLimit,
     db: DatabaseConnection,
 }
 
@@ -108,8 +116,12 @@ impl LlmEngine {
             client: ModelClient::new(&settings),
             breaker: Breaker::new(settings.breaker_failures, settings.breaker_cooldown),
             budget: Budget::new(db.clone(), settings.daily_tokens),
-            quota: RateLimit {
+            per_address: RateLimit {
                 limit: settings.ip_quota,
+                window: Duration::from_secs(86_400),
+            },
+            per_account: RateLimit {
+                limit: settings.user_quota,
                 window: Duration::from_secs(86_400),
             },
             db,
@@ -130,7 +142,7 @@ impl LlmEngine {
         &self,
         request: &GenerateRequest,
         brief: &Brief,
-        ip: Option<IpAddr>,
+        quota: Option<Quota>,
         progress: &dyn Progress,
     ) -> Result<QuestionSet, Fallback> {
         let jd = request
@@ -143,16 +155,15 @@ impl LlmEngine {
             brief,
             jd: jd.as_deref(),
         };
-        let accepted = self.run(&task, ip, progress).await?;
+        let accepted = self.run(&task, quota, progress).await?;
         Ok(questions::question_set(brief, accepted, self.model()))
     }
 
-    /// Runs `task` within every limit. `ip` counts against the per-address
-    /// quota when given.
+    /// Runs `task` within every limit, drawing on `quota` when given.
     pub async fn run<T: Task>(
         &self,
         task: &T,
-        ip: Option<IpAddr>,
+        quota: Option<Quota>,
         progress: &dyn Progress,
     ) -> Result<T::Output, Fallback> {
         let started = Instant::now();
@@ -162,15 +173,20 @@ impl LlmEngine {
             tracing::warn!(purpose, "model skipped: the circuit breaker is open");
             return Err(Fallback::Unavailable);
         }
-        if let Some(ip) = ip {
-            match self
-                .quota
-                .check(&self.db, "llm", ip, chrono::Utc::now())
-                .await
-            {
+        if let Some(quota) = quota {
+            let now = chrono::Utc::now();
+            let checked = match quota {
+                Quota::Address(ip) => self.per_address.check(&self.db, "llm", ip, now).await,
+                Quota::Account(id) => {
+                    self.per_account
+                        .check_key(&self.db, &format!("llm:account:{id}"), now)
+                        .await
+                }
+            };
+            match checked {
                 Ok(()) => {}
                 Err(app::model::AppError::RateLimited { .. }) => {
-                    tracing::info!(purpose, "model skipped: this address has had today's quota");
+                    tracing::info!(purpose, ?quota, "model skipped: today's quota is used");
                     return Err(Fallback::Quota);
                 }
                 Err(_) => return Err(Fallback::Unavailable),

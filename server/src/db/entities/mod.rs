@@ -3,4 +3,6 @@
 
 pub mod question;
 pub mod question_set;
+pub mod session;
 pub mod usage_counter;
+pub mod user;

@@ -26,6 +26,7 @@ fn code(error: &AppError) -> &'static str {
     match error {
         AppError::Validation { .. } => "validation_failed",
         AppError::Unauthorized => "unauthorized",
+        AppError::BadCredentials => "bad_credentials",
         AppError::Forbidden => "forbidden",
         AppError::NotFound => "not_found",
         AppError::RateLimited { .. } => "rate_limited",

@@ -1,6 +1,7 @@
 //! The JSON API, version 1. The same services as the web pages, with JSON in
 //! and out; the OpenAPI document describes it.
 
+mod accounts;
 mod error;
 mod openapi;
 
@@ -23,6 +24,12 @@ pub fn routes() -> Router<AppState> {
         .route("/question-sets/{slug}", get(get_set))
         .route("/roles", get(list_roles))
         .route("/roles/{slug}", get(get_role))
+        .route("/auth/signup", post(accounts::signup))
+        .route("/auth/login", post(accounts::login))
+        .route("/auth/logout", post(accounts::logout))
+        .route("/me", get(accounts::me).delete(accounts::delete))
+        .route("/me/export", get(accounts::export))
+        .route("/me/password", post(accounts::change_password))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError(app::model::AppError::NotFound) })
 }

@@ -1,0 +1,139 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::{ErrorView, FieldMessage, PageMeta, use_echo, use_viewer};
+use crate::model::{AppError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+
+/// `/me/settings`: change the password, export everything, delete the
+/// account. The server sends visitors without an account to log in first.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let Some(viewer) = use_viewer() else {
+        return view! {
+            <PageMeta title="Settings" description="Your Rehearse account settings." />
+            <ErrorView error=AppError::Unauthorized />
+            <p><a href="/login?next=/me/settings">"Log in"</a></p>
+        }
+        .into_any();
+    };
+    let changed = use_query_map().read_untracked().get("password").as_deref() == Some("changed");
+
+    let password_echo = use_echo("password").map(|e| e.error);
+    let password_field = |name: &str| {
+        password_echo
+            .as_ref()
+            .and_then(|e| e.field_message(name))
+            .map(str::to_string)
+    };
+    let (current_error, new_error) = (
+        password_field("current_password"),
+        password_field("new_password"),
+    );
+    let password_general = password_echo
+        .clone()
+        .filter(|e| !matches!(e, AppError::Validation { .. }));
+
+    let delete_echo = use_echo("delete").map(|e| e.error);
+    let delete_field = |name: &str| {
+        delete_echo
+            .as_ref()
+            .and_then(|e| e.field_message(name))
+            .map(str::to_string)
+    };
+    let (delete_password_error, confirm_error) =
+        (delete_field("password"), delete_field("confirm"));
+    let delete_general = delete_echo
+        .clone()
+        .filter(|e| !matches!(e, AppError::Validation { .. }));
+    let delete_open = delete_echo.is_some();
+
+    view! {
+        <PageMeta title="Settings" description="Your Rehearse account settings." />
+        <h1>"Settings"</h1>
+        {changed.then(|| view! { <p class="banner" role="status">"Your password was changed. Other devices were logged out."</p> })}
+
+        <section class="card settings-section" aria-labelledby="account-title">
+            <h2 id="account-title">"Account"</h2>
+            <dl class="facts">
+                <dt>"Email"</dt>
+                <dd>{viewer.email.clone()}</dd>
+                <dt>"Name"</dt>
+                <dd>{viewer.display_name.clone().unwrap_or_else(|| "Not set".to_string())}</dd>
+            </dl>
+        </section>
+
+        <section class="card settings-section" aria-labelledby="password-title">
+            <h2 id="password-title">"Change password"</h2>
+            <form method="post" action="/me/settings/password">
+                {password_general.map(|e| view! { <ErrorView error=e /> })}
+                <div class="field">
+                    <label for="current-password">"Current password"</label>
+                    <input
+                        id="current-password"
+                        name="current_password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        maxlength=MAX_PASSWORD_CHARS.to_string()
+                        aria-invalid=current_error.is_some().then_some("true")
+                    />
+                    <FieldMessage message=current_error />
+                </div>
+                <div class="field">
+                    <label for="new-password">"New password"</label>
+                    <input
+                        id="new-password"
+                        name="new_password"
+                        type="password"
+                        autocomplete="new-password"
+                        required
+                        minlength=MIN_PASSWORD_CHARS.to_string()
+                        maxlength=MAX_PASSWORD_CHARS.to_string()
+                        aria-invalid=new_error.is_some().then_some("true")
+                    />
+                    <FieldMessage message=new_error />
+                </div>
+                <button class="button" type="submit">"Change password"</button>
+            </form>
+        </section>
+
+        <section class="card settings-section" aria-labelledby="export-title">
+            <h2 id="export-title">"Export your data"</h2>
+            <p>"Everything in your account (your details, question sets with their job descriptions, and sessions) as one JSON file."</p>
+            <a class="button button--secondary" href="/api/v1/me/export" download="rehearse-export.json">
+                "Download my data"
+            </a>
+        </section>
+
+        <section class="card settings-section" aria-labelledby="delete-title">
+            <h2 id="delete-title">"Delete account"</h2>
+            <p>"This deletes your account and everything in it, for good. Share links to your sets stop working."</p>
+            <details class="confirm" open=delete_open>
+                <summary class="button button--danger">"Delete my account…"</summary>
+                <form method="post" action="/me/settings/delete">
+                    {delete_general.map(|e| view! { <ErrorView error=e /> })}
+                    <div class="field">
+                        <label for="delete-password">"Your password"</label>
+                        <input
+                            id="delete-password"
+                            name="password"
+                            type="password"
+                            autocomplete="current-password"
+                            required
+                            maxlength=MAX_PASSWORD_CHARS.to_string()
+                            aria-invalid=delete_password_error.is_some().then_some("true")
+                        />
+                        <FieldMessage message=delete_password_error />
+                    </div>
+                    <label class="check" for="delete-confirm">
+                        <input id="delete-confirm" type="checkbox" name="confirm" value="true" required />
+                        "I understand that this cannot be undone."
+                    </label>
+                    <FieldMessage message=confirm_error />
+                    <button class="button button--danger" type="submit">"Delete my account and data"</button>
+                </form>
+            </details>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,6 @@
+//! Passwords and sessions.
+
+pub mod password;
+pub mod rules;
+
+pub use password::Passwords;

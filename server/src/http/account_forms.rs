@@ -1,0 +1,227 @@
+//! The account pages' form posts: signup, login, logout, changing the
+//! password and deleting the account. Each works without JavaScript; a
+//! problem shows the same page again with what was typed (never a password).
+
+use app::api::port::Requester;
+use app::components::{AccountEcho, safe_next};
+use app::model::{AccountDeletion, AppError, LoginInput, PasswordChange, SignupInput};
+use axum::body::Bytes;
+use axum::extract::{Extension, RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+
+use super::{cookies, rerender};
+use crate::services::accounts::Opened;
+use crate::state::AppState;
+
+fn fields(body: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
+    url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned()))
+}
+
+/// Where to go after logging in: the `next` of the page's address.
+fn next_of(query: Option<&str>) -> String {
+    let next = query.and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "next")
+            .map(|(_, v)| v.into_owned())
+    });
+    safe_next(next)
+}
+
+/// The page's own address again, with its `next`.
+fn with_next(path: &str, next: &str) -> String {
+    if next == "/" {
+        path.to_string()
+    } else {
+        let query: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("next", next)
+            .finish();
+        format!("{path}?{query}")
+    }
+}
+
+/// The redirect after a session opens, with its cookie, and the claim
+/// cookie cleared when its sets moved into the account.
+fn opened(state: &AppState, requester: &Requester, opened: Opened, to: &str) -> Response {
+    let secure = state.settings.secure_cookies();
+    let mut response = Redirect::to(to).into_response();
+    let headers = response.headers_mut();
+    headers.append(header::SET_COOKIE, cookies::session(&opened.token, secure));
+    if requester.claim_token.is_some() {
+        headers.append(header::SET_COOKIE, cookies::clear_claim(secure));
+    }
+    response
+}
+
+async fn again(state: &AppState, requester: Requester, path: &str, echo: AccountEcho) -> Response {
+    let error = echo.error.clone();
+    rerender::page_with_error(state, requester, path, &error, move || {
+        provide_context(echo.clone())
+    })
+    .await
+}
+
+pub async fn signup(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let mut input = SignupInput::default();
+    for (key, value) in fields(&body) {
+        match key.as_str() {
+            "email" => input.email = value,
+            "password" => input.password = value,
+            "display_name" => input.display_name = Some(value),
+            _ => {}
+        }
+    }
+    let next = next_of(query.as_deref());
+    let (email, display_name) = (input.email.clone(), input.display_name.clone());
+    match state.accounts.signup(input, &requester).await {
+        Ok(session) => opened(&state, &requester, session, &next),
+        Err(error) => {
+            let echo = AccountEcho {
+                form: "signup".into(),
+                email,
+                display_name,
+                error,
+            };
+            again(&state, requester, &with_next("/signup", &next), echo).await
+        }
+    }
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let mut input = LoginInput::default();
+    for (key, value) in fields(&body) {
+        match key.as_str() {
+            "email" => input.email = value,
+            "password" => input.password = value,
+            _ => {}
+        }
+    }
+    let next = next_of(query.as_deref());
+    let email = input.email.clone();
+    match state.accounts.login(input, &requester).await {
+        Ok(session) => opened(&state, &requester, session, &next),
+        Err(error) => {
+            let echo = AccountEcho {
+                form: "login".into(),
+                email,
+                display_name: None,
+                error,
+            };
+            again(&state, requester, &with_next("/login", &next), echo).await
+        }
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+) -> Response {
+    // Even if ending the session fails, the browser forgets it.
+    if let Err(error) = state.accounts.logout(&requester).await {
+        tracing::warn!(%error, "logout could not end the session");
+    }
+    let mut response = Redirect::to("/").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear_session(state.settings.secure_cookies()),
+    );
+    response
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    body: Bytes,
+) -> Response {
+    if requester.user.is_none() {
+        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
+    }
+    let mut change = PasswordChange::default();
+    for (key, value) in fields(&body) {
+        match key.as_str() {
+            "current_password" => change.current_password = value,
+            "new_password" => change.new_password = value,
+            _ => {}
+        }
+    }
+    match state.accounts.change_password(&requester, change).await {
+        Ok(()) => Redirect::to("/me/settings?password=changed").into_response(),
+        Err(error) => {
+            let echo = AccountEcho {
+                form: "password".into(),
+                email: String::new(),
+                display_name: None,
+                error,
+            };
+            again(&state, requester, "/me/settings", echo).await
+        }
+    }
+}
+
+pub async fn delete_account(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    body: Bytes,
+) -> Response {
+    if requester.user.is_none() {
+        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
+    }
+    let mut deletion = AccountDeletion::default();
+    for (key, value) in fields(&body) {
+        match key.as_str() {
+            "password" => deletion.password = value,
+            "confirm" => deletion.confirm = matches!(value.as_str(), "true" | "on" | "yes"),
+            _ => {}
+        }
+    }
+    match state.accounts.delete(&requester, deletion).await {
+        Ok(()) => {
+            let mut response = Redirect::to("/?account=deleted").into_response();
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                cookies::clear_session(state.settings.secure_cookies()),
+            );
+            response
+        }
+        Err(AppError::Unauthorized) => Redirect::to("/login").into_response(),
+        Err(error) => {
+            let echo = AccountEcho {
+                form: "delete".into(),
+                email: String::new(),
+                display_name: None,
+                error,
+            };
+            again(&state, requester, "/me/settings", echo).await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_on_this_site_are_places_to_return_to() {
+        assert_eq!(next_of(Some("next=%2Fme%2Fsettings")), "/me/settings");
+        assert_eq!(next_of(Some("next=https%3A%2F%2Fevil.example")), "/");
+        assert_eq!(next_of(Some("next=%2F%2Fevil.example")), "/");
+        assert_eq!(next_of(Some("next=%2F%5Cevil.example")), "/");
+        assert_eq!(next_of(None), "/");
+        assert_eq!(
+            with_next("/login", "/me/settings"),
+            "/login?next=%2Fme%2Fsettings"
+        );
+        assert_eq!(with_next("/login", "/"), "/login");
+    }
+}

@@ -1,0 +1,380 @@
+//! Accounts: signing up, logging in and out, sessions, and the account's own
+//! data. The HTTP layer turns the tokens this returns into cookies.
+
+use std::time::Duration;
+
+use app::api::port::Requester;
+use app::model::{
+    AccountDeletion, AccountExport, AppError, ExportedAccount, ExportedSession, ExportedSet,
+    FieldError, LoginInput, PasswordChange, SignupInput, Viewer, normalise_email,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+
+use super::rate_limit::{FailureLimit, RateLimit, client_key};
+use crate::auth::{Passwords, rules};
+use crate::db::accounts::{self as store, CreateError, User};
+use crate::db::{self, tokens};
+
+/// A session ends this long after the last request made with it.
+pub const IDLE_EXPIRY: chrono::Duration = chrono::Duration::days(14);
+/// And this long after login, however busy.
+pub const ABSOLUTE_EXPIRY: chrono::Duration = chrono::Duration::days(30);
+/// `last_seen_at` is written at most this often per session.
+const TOUCH_EVERY: chrono::Duration = chrono::Duration::minutes(10);
+
+/// Failed logins allowed per account, and per address, in the window.
+pub const ACCOUNT_FAILURES: u32 = 10;
+pub const ADDRESS_FAILURES: u32 = 50;
+pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// New accounts per address per hour.
+pub const SIGNUPS_PER_HOUR: u32 = 10;
+
+/// A new session: the token for the cookie and the account it opens.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub token: String,
+    pub viewer: Viewer,
+}
+
+pub struct AccountService {
+    db: DatabaseConnection,
+    passwords: Passwords,
+    per_account: FailureLimit,
+    per_address: FailureLimit,
+    signups: RateLimit,
+}
+
+fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
+    let reference = tokens::new_slug();
+    tracing::error!(%reference, %error, "{context}");
+    AppError::Internal { reference }
+}
+
+pub fn viewer(user: &User) -> Viewer {
+    Viewer {
+        id: user.id,
+        email: user.email.clone(),
+        display_name: user.display_name.clone(),
+    }
+}
+
+impl AccountService {
+    pub fn new(db: DatabaseConnection, passwords: Passwords) -> Self {
+        Self {
+            db,
+            passwords,
+            per_account: FailureLimit {
+                limit: ACCOUNT_FAILURES,
+                window: FAILURE_WINDOW,
+            },
+            per_address: FailureLimit {
+                limit: ADDRESS_FAILURES,
+                window: FAILURE_WINDOW,
+            },
+            signups: RateLimit {
+                limit: SIGNUPS_PER_HOUR,
+                window: Duration::from_secs(3600),
+            },
+        }
+    }
+
+    /// The account a session cookie's token opens, if the session is live.
+    /// Expired sessions are deleted on sight.
+    pub async fn authenticate(&self, token: &str, now: DateTime<Utc>) -> Option<(Viewer, String)> {
+        let digest = tokens::digest(token);
+        let (session, user) = match store::session_with_user(&self.db, &digest).await {
+            Ok(Some(found)) => found,
+            Ok(None) => return None,
+            Err(error) => {
+                tracing::error!(%error, "loading a session failed");
+                return None;
+            }
+        };
+        if now >= session.expires_at || now - session.last_seen_at >= IDLE_EXPIRY {
+            let _ = store::delete_session(&self.db, &digest).await;
+            return None;
+        }
+        if now - session.last_seen_at >= TOUCH_EVERY
+            && let Err(error) = store::touch_session(&self.db, &digest, now).await
+        {
+            tracing::warn!(%error, "updating a session's last use failed");
+        }
+        Some((viewer(&user), digest))
+    }
+
+    pub async fn signup(
+        &self,
+        input: SignupInput,
+        requester: &Requester,
+    ) -> Result<Opened, AppError> {
+        let mut fields: Vec<FieldError> = input.check_shape();
+        let email = normalise_email(&input.email);
+        rules::check_password(&mut fields, "password", &input.password, &email);
+        rules::finish(fields)?;
+        self.signups
+            .check(&self.db, "signup", requester.ip, Utc::now())
+            .await?;
+        let hash = self
+            .passwords
+            .hash(&input.password)
+            .await
+            .map_err(|e| internal("hashing a password failed", e))?;
+        let now = Utc::now();
+        let user = match store::create_user(
+            &self.db,
+            &email,
+            &hash,
+            input.display_name().as_deref(),
+            now,
+        )
+        .await
+        {
+            Ok(user) => user,
+            Err(CreateError::EmailTaken) => {
+                return Err(AppError::invalid(
+                    "email",
+                    "There is already an account with this email. Log in instead.",
+                ));
+            }
+            Err(CreateError::Db(e)) => return Err(internal("creating an account failed", e)),
+        };
+        tracing::info!(user = user.id, "account created");
+        self.open(&user, requester, now).await
+    }
+
+    pub async fn login(
+        &self,
+        input: LoginInput,
+        requester: &Requester,
+    ) -> Result<Opened, AppError> {
+        input.check_shape()?;
+        let email = normalise_email(&input.email);
+        let now = Utc::now();
+        // Keyed by a digest, so the counters never hold an email address.
+        let account_key = format!("login-fail:account:{}", tokens::digest(&email));
+        let address_key = format!("login-fail:address:{}", client_key(requester.ip));
+        self.per_account.check(&self.db, &account_key, now).await?;
+        self.per_address.check(&self.db, &address_key, now).await?;
+
+        let user = store::user_by_email(&self.db, &email)
+            .await
+            .map_err(|e| internal("looking up an account failed", e))?;
+        // An unknown email costs a hash check too, so the two failures
+        // cannot be told apart by their timing.
+        let matched = self
+            .passwords
+            .verify(
+                &input.password,
+                user.as_ref().map(|u| u.password_hash.as_str()),
+            )
+            .await
+            .map_err(|e| internal("checking a password failed", e))?;
+        match user {
+            Some(user) if matched => self.open(&user, requester, now).await,
+            _ => {
+                self.per_account.record(&self.db, &account_key, now).await?;
+                self.per_address.record(&self.db, &address_key, now).await?;
+                tracing::info!("login failed");
+                Err(AppError::BadCredentials)
+            }
+        }
+    }
+
+    /// A fresh session for `user`, with this browser's anonymous sets
+    /// moved into the account.
+    async fn open(
+        &self,
+        user: &User,
+        requester: &Requester,
+        now: DateTime<Utc>,
+    ) -> Result<Opened, AppError> {
+        // Never carry a session id across a login: whatever this browser
+        // held before is ended, and the new session gets a new id.
+        if let Some(previous) = &requester.session {
+            let _ = store::delete_session(&self.db, previous).await;
+        }
+        let token = tokens::new_secret();
+        store::create_session(
+            &self.db,
+            &tokens::digest(&token),
+            user.id,
+            now,
+            now + ABSOLUTE_EXPIRY,
+        )
+        .await
+        .map_err(|e| internal("creating a session failed", e))?;
+        if let Some(claim) = &requester.claim_token {
+            match db::sets::claim_for(&self.db, &tokens::digest(claim), user.id).await {
+                Ok(0) => {}
+                Ok(claimed) => tracing::info!(user = user.id, claimed, "anonymous sets claimed"),
+                Err(error) => tracing::error!(%error, "claiming anonymous sets failed"),
+            }
+        }
+        Ok(Opened {
+            token,
+            viewer: viewer(user),
+        })
+    }
+
+    pub async fn logout(&self, requester: &Requester) -> Result<(), AppError> {
+        if let Some(session) = &requester.session {
+            store::delete_session(&self.db, session)
+                .await
+                .map_err(|e| internal("ending a session failed", e))?;
+        }
+        Ok(())
+    }
+
+    /// Changes the password after checking the current one, and ends every
+    /// other session of the account.
+    pub async fn change_password(
+        &self,
+        requester: &Requester,
+        change: PasswordChange,
+    ) -> Result<(), AppError> {
+        let user = self.current_user(requester).await?;
+        let mut fields = Vec::new();
+        if change.current_password.is_empty() {
+            fields.push(FieldError::new(
+                "current_password",
+                "Enter your current password.",
+            ));
+        }
+        rules::check_password(
+            &mut fields,
+            "new_password",
+            &change.new_password,
+            &user.email,
+        );
+        rules::finish(fields)?;
+        self.require_password(
+            &user,
+            &change.current_password,
+            "current_password",
+            requester,
+        )
+        .await?;
+        let hash = self
+            .passwords
+            .hash(&change.new_password)
+            .await
+            .map_err(|e| internal("hashing a password failed", e))?;
+        let user_id = user.id;
+        store::set_password(&self.db, user, &hash, Utc::now())
+            .await
+            .map_err(|e| internal("changing a password failed", e))?;
+        store::delete_other_sessions(&self.db, user_id, requester.session.as_deref())
+            .await
+            .map_err(|e| internal("ending other sessions failed", e))?;
+        tracing::info!(user = user_id, "password changed");
+        Ok(())
+    }
+
+    /// Everything the account holds.
+    pub async fn export(&self, requester: &Requester) -> Result<AccountExport, AppError> {
+        let user = self.current_user(requester).await?;
+        let sets = db::sets::owned_by(&self.db, user.id)
+            .await
+            .map_err(|e| internal("exporting sets failed", e))?;
+        let sessions = store::sessions_of(&self.db, user.id)
+            .await
+            .map_err(|e| internal("exporting sessions failed", e))?;
+        Ok(AccountExport {
+            exported_at: Utc::now().to_rfc3339(),
+            account: ExportedAccount {
+                id: user.id,
+                email: user.email.clone(),
+                display_name: user.display_name.clone(),
+                created_at: user.created_at.to_rfc3339(),
+            },
+            question_sets: sets
+                .into_iter()
+                .map(|s| ExportedSet {
+                    url: format!("{}/s/{}", requester.base_url, s.slug),
+                    slug: s.slug,
+                    created_at: s.created_at.to_rfc3339(),
+                    job_description: s.job_description,
+                    set: s.set,
+                })
+                .collect(),
+            sessions: sessions
+                .into_iter()
+                .map(|s| ExportedSession {
+                    created_at: s.created_at.to_rfc3339(),
+                    last_seen_at: s.last_seen_at.to_rfc3339(),
+                    expires_at: s.expires_at.to_rfc3339(),
+                })
+                .collect(),
+        })
+    }
+
+    /// Deletes the account and everything in it, after the password and an
+    /// explicit confirmation.
+    pub async fn delete(
+        &self,
+        requester: &Requester,
+        deletion: AccountDeletion,
+    ) -> Result<(), AppError> {
+        let user = self.current_user(requester).await?;
+        let mut fields = Vec::new();
+        if deletion.password.is_empty() {
+            fields.push(FieldError::new(
+                "password",
+                "Enter your password to confirm.",
+            ));
+        }
+        if !deletion.confirm {
+            fields.push(FieldError::new(
+                "confirm",
+                "Tick the box to confirm that this cannot be undone.",
+            ));
+        }
+        rules::finish(fields)?;
+        self.require_password(&user, &deletion.password, "password", requester)
+            .await?;
+        let user_id = user.id;
+        store::delete_user(&self.db, user_id)
+            .await
+            .map_err(|e| internal("deleting an account failed", e))?;
+        tracing::info!(user = user_id, "account deleted");
+        Ok(())
+    }
+
+    async fn current_user(&self, requester: &Requester) -> Result<User, AppError> {
+        let viewer = requester.user.as_ref().ok_or(AppError::Unauthorized)?;
+        store::user_by_id(&self.db, viewer.id)
+            .await
+            .map_err(|e| internal("loading an account failed", e))?
+            .ok_or(AppError::Unauthorized)
+    }
+
+    /// Checks the account's password for a sensitive change, counting a
+    /// wrong one like a failed login.
+    async fn require_password(
+        &self,
+        user: &User,
+        password: &str,
+        field: &str,
+        requester: &Requester,
+    ) -> Result<(), AppError> {
+        let now = Utc::now();
+        let account_key = format!("login-fail:account:{}", tokens::digest(&user.email));
+        self.per_account.check(&self.db, &account_key, now).await?;
+        let matched = self
+            .passwords
+            .verify(password, Some(&user.password_hash))
+            .await
+            .map_err(|e| internal("checking a password failed", e))?;
+        if matched {
+            return Ok(());
+        }
+        self.per_account.record(&self.db, &account_key, now).await?;
+        let address_key = format!("login-fail:address:{}", client_key(requester.ip));
+        self.per_address.record(&self.db, &address_key, now).await?;
+        Err(AppError::invalid(
+            field,
+            "That is not your current password.",
+        ))
+    }
+}
