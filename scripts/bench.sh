@@ -25,6 +25,9 @@ cargo run --quiet --release -p server --example generate_bench
 echo "== model engine against an instant local fake server"
 cargo run --quiet --release -p server --example llm_bench
 
+echo "== password hashing"
+cargo run --quiet --release -p server --example auth_bench
+
 [[ -x "$bin" ]] || { echo "bench: build the release first (make build)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -43,3 +46,10 @@ for path in "/s/$slug" "/roles/backend-engineer"; do
   wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" \
     | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
 done
+
+curl -fs -o /dev/null -X POST -H 'content-type: application/json' \
+  -d '{"email":"bench@example.org","password":"violet tugboat lantern"}' \
+  "http://127.0.0.1:$port/api/v1/auth/signup"
+echo "== POST /api/v1/auth/login (20 connections, ${duration}s, 2 threads)"
+wrk -t2 -c20 -d"${duration}s" --latency -s scripts/login.lua "http://127.0.0.1:$port/api/v1/auth/login" \
+  | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'

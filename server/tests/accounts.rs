@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::TestApp;
+use common::{TestApp, cookie};
 use reqwest::StatusCode;
 use reqwest::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
 use sea_orm::{ConnectionTrait, Statement, Value as DbValue};
@@ -11,17 +11,6 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 const PASSWORD: &str = "violet tugboat lantern";
-
-/// The `name=value` part of a response's cookie called `name`.
-fn cookie(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap().to_string())
-        .find(|pair| pair.split('=').next() == Some(name))
-}
 
 fn set_cookie_header(response: &reqwest::Response, name: &str) -> String {
     response

@@ -35,8 +35,7 @@ async fn post_form_to(
 }
 
 fn claim_cookie(response: &reqwest::Response) -> String {
-    let set_cookie = response.headers()[SET_COOKIE].to_str().unwrap();
-    set_cookie.split(';').next().unwrap().to_string()
+    common::cookie(response, "rehearse-claim").expect("a claim cookie")
 }
 
 async fn html(app: &TestApp, path: &str, cookie: Option<&str>) -> (StatusCode, String) {

@@ -423,3 +423,44 @@ fn the_key_is_never_printed_by_help() {
     assert!(help.contains("REHEARSE_LLM_DAILY_TOKENS"));
     assert!(!help.contains(KEY));
 }
+
+#[tokio::test]
+async fn an_account_draws_on_its_own_daily_quota() {
+    let fake = FakeLlm::start(vec![], Reply::good()).await;
+    let app = app_with(DatabaseKind::Sqlite, &fake, |l| {
+        l.ip_quota = 1;
+        l.user_quota = 2;
+    })
+    .await;
+    let signed_up = app
+        .client
+        .post(app.url("/api/v1/auth/signup"))
+        .json(&json!({"email": "sam@example.org", "password": "violet tugboat lantern"}))
+        .send()
+        .await
+        .unwrap();
+    let session = common::cookie(&signed_up, "rehearse-session").unwrap();
+    let create_as = |count: u32| {
+        app.client
+            .post(app.url("/api/v1/question-sets"))
+            .header("cookie", &session)
+            .json(&role_request(count))
+            .send()
+    };
+    // Two for the account, though the address allows only one.
+    for count in [5, 6] {
+        let set: Value = create_as(count).await.unwrap().json().await.unwrap();
+        assert_eq!(set["engine"], format!("model:{MODEL}"));
+    }
+    let third: Value = create_as(7).await.unwrap().json().await.unwrap();
+    assert_offline(
+        &third,
+        "Generated offline: you have had today's model-written sets",
+    );
+    assert_eq!(fake.calls(), 2);
+    // The address's own allowance is untouched by the account's use.
+    assert_eq!(
+        create(&app, role_request(8)).await["engine"],
+        format!("model:{MODEL}")
+    );
+}

@@ -10,7 +10,7 @@ use common::{TestApp, spawn_app_with};
 use futures::StreamExt;
 use rehearse::config::{DatabaseKind, LlmSettings};
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_TYPE, SET_COOKIE};
+use reqwest::header::CONTENT_TYPE;
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::Value;
 
@@ -59,13 +59,7 @@ on_every_backend!(each_stage_is_reported_then_the_new_sets_address, |app| {
     let response = stream(app, &[("role", "Product Manager"), ("count", "5")]).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()[CONTENT_TYPE], "application/x-ndjson");
-    let cookie = response.headers()[SET_COOKIE]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let cookie = common::cookie(&response, "rehearse-claim").unwrap();
     let events = lines(response).await;
     assert_eq!(stages(&events), ["reading", "saving"]);
     let done = events.last().unwrap();

@@ -129,6 +129,18 @@ impl TestApp {
     }
 }
 
+/// The `name=value` part of the response's `Set-Cookie` for `name`, ready
+/// to send back in a `Cookie` header.
+pub fn cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or_default().to_string())
+        .find(|pair| pair.split('=').next() == Some(name))
+}
+
 /// The built-in content, loaded once per test binary.
 pub fn library() -> std::sync::Arc<rehearse::content::Library> {
     static LIBRARY: std::sync::OnceLock<std::sync::Arc<rehearse::content::Library>> =
