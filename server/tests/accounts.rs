@@ -299,40 +299,44 @@ on_every_backend!(the_session_id_changes_at_login_and_dies_at_logout, |app| {
     assert_eq!(me(app, &third).await, StatusCode::UNAUTHORIZED);
 });
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn session_cookies_have_exactly_the_specified_attributes() {
-    let app = common::spawn_app_with(rehearse::config::DatabaseKind::Sqlite, |s| {
-        s.secure_cookies = Some(true);
-    })
-    .await;
-    let response = api(
-        &app,
-        reqwest::Method::POST,
-        "/api/v1/auth/signup",
-        None,
-        Some(json!({"email": "sam@example.org", "password": PASSWORD})),
-    )
-    .await;
-    let header = set_cookie_header(&response, "__Host-rehearse-session");
-    let pattern = regex_lite(&header);
-    assert!(pattern, "{header}");
-    assert!(!header.to_ascii_lowercase().contains("domain="));
+    for kind in common::backends() {
+        let app = common::spawn_app_with(kind, |s| s.secure_cookies = Some(true)).await;
+        let response = api(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/auth/signup",
+            None,
+            Some(json!({"email": "sam@example.org", "password": PASSWORD})),
+        )
+        .await;
+        let header = set_cookie_header(&response, "__Host-rehearse-session");
+        assert!(regex_lite(&header), "{kind:?}: {header}");
+        assert!(!header.to_ascii_lowercase().contains("domain="));
+        // The same at login.
+        let response = login(&app, "sam@example.org", PASSWORD, None).await;
+        assert!(regex_lite(&set_cookie_header(
+            &response,
+            "__Host-rehearse-session"
+        )));
 
-    // Plain HTTP for local use drops only Secure and the prefix.
-    let plain = common::spawn_app(rehearse::config::DatabaseKind::Sqlite).await;
-    let response = api(
-        &plain,
-        reqwest::Method::POST,
-        "/api/v1/auth/signup",
-        None,
-        Some(json!({"email": "sam@example.org", "password": PASSWORD})),
-    )
-    .await;
-    let header = set_cookie_header(&response, "rehearse-session");
-    assert!(
-        header.ends_with("; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax"),
-        "{header}"
-    );
+        // Plain HTTP for local use drops only Secure and the prefix.
+        let plain = common::spawn_app(kind).await;
+        let response = api(
+            &plain,
+            reqwest::Method::POST,
+            "/api/v1/auth/signup",
+            None,
+            Some(json!({"email": "sam@example.org", "password": PASSWORD})),
+        )
+        .await;
+        let header = set_cookie_header(&response, "rehearse-session");
+        assert!(
+            header.ends_with("; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax"),
+            "{header}"
+        );
+    }
 }
 
 /// `__Host-rehearse-session=<64 hex>; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax; Secure`

@@ -69,3 +69,38 @@ on_every_backend!(pages_are_compressed_for_clients_that_accept_it, |app| {
         );
     }
 });
+
+/// Building another router (as a second instance in the same process, or a
+/// test, does) while pages are rendering must not stall those pages.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn building_routers_while_pages_render_never_stalls_a_page() {
+    let app = common::spawn_app(rehearse::config::DatabaseKind::Sqlite).await;
+    let builders = std::thread::spawn(|| {
+        for _ in 0..40 {
+            let settings = rehearse::config::ServeSettings::local(
+                "127.0.0.1:0".parse().unwrap(),
+                common::site_root(),
+            );
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let test_db = common::TestDb::new(rehearse::config::DatabaseKind::Sqlite).await;
+                let db = rehearse::db::connect(&test_db.url).await.unwrap();
+                let _ = std::hint::black_box(rehearse::http::router(
+                    rehearse::state::AppState::with_offline(db, &settings, common::offline_coach()),
+                ));
+            });
+        }
+    });
+    for _ in 0..40 {
+        let page = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+            app.get("/").await.text().await.unwrap()
+        })
+        .await
+        .expect("the page finished rendering");
+        assert!(page.contains("Popular roles"));
+    }
+    builders.join().unwrap();
+}

@@ -17,7 +17,9 @@ use axum::{
     routing::{get, post},
 };
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::{limit::RequestBodyLimitLayer, trace::TraceLayer};
@@ -28,8 +30,17 @@ use crate::state::AppState;
 /// form with the longest job description allowed fits several times over.
 pub const MAX_REQUEST_BODY_BYTES: usize = 256 * 1024;
 
+/// The app's routes, worked out once per process. Working them out runs the
+/// app with resource loading suppressed through a process-wide flag, and a
+/// page that starts loading a resource meanwhile, on any thread, would never
+/// finish; once, before any router exists, nothing can be rendering.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
     let context = {
         let ports = state.ports.clone();
         move || provide_context(ports.clone())
