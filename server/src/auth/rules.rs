@@ -35,7 +35,7 @@ pub fn password_problem(password: &str, email: &str) -> Option<String> {
     if common().contains(lower.as_str())
         || lower == email
         || (local.chars().count() >= 4 && lower == local)
-        || lower.chars().all(|c| Some(c) == lower.chars().next())
+        || lower.chars().all(|c| lower.starts_with(c))
     {
         return Some(
             "This password is too common and easy to guess. Try a phrase of a few unrelated words."
