@@ -149,3 +149,42 @@ async fn hanging_up_stops_the_work_and_the_model_call() {
     assert_eq!(fake.abandoned(), 1, "the upstream call was cut off");
     assert_eq!(stored_sets(&app).await, 0);
 }
+
+on_every_backend!(a_logged_in_streams_set_belongs_to_the_account, |app| {
+    let signed_up = app
+        .client
+        .post(app.url("/api/v1/auth/signup"))
+        .json(
+            &serde_json::json!({"email": "sam@example.org", "password": "violet tugboat lantern"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    let session = common::cookie(&signed_up, "rehearse-session").unwrap();
+    let response = app
+        .client
+        .post(app.url("/generate/stream"))
+        .header("cookie", &session)
+        .form(&[("role", "Data Analyst"), ("count", "5")])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        common::cookie(&response, "rehearse-claim").is_none(),
+        "no claim for an account"
+    );
+    let events = lines(response).await;
+    assert_eq!(events.last().unwrap()["event"], "done");
+    let owned = app
+        .db
+        .query_one_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT COUNT(*) FROM question_sets s JOIN users u ON s.owner_id = u.id WHERE u.email = 'sam@example.org' AND s.claim_token_hash IS NULL",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert_eq!(owned, 1);
+});

@@ -57,8 +57,10 @@ pub async fn generate_stream(
     body: Bytes,
 ) -> Response {
     let input = parse_generate_form(&body);
-    // The cookie has to go out with the headers, before the set exists.
-    let new_claim_token = requester.claim_token.is_none().then(tokens::new_secret);
+    // An anonymous browser's claim cookie has to go out with the headers,
+    // before the set exists.
+    let new_claim_token =
+        (requester.user.is_none() && requester.claim_token.is_none()).then(tokens::new_secret);
     if let Some(token) = &new_claim_token {
         requester.claim_token = Some(token.clone());
     }
