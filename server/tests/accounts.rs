@@ -3,14 +3,12 @@
 
 mod common;
 
-use common::{TestApp, cookie};
+use common::{PASSWORD, TestApp, cookie, signup};
 use reqwest::StatusCode;
 use reqwest::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
 use sea_orm::{ConnectionTrait, Statement, Value as DbValue};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-
-const PASSWORD: &str = "violet tugboat lantern";
 
 fn set_cookie_header(response: &reqwest::Response, name: &str) -> String {
     response
@@ -40,22 +38,21 @@ async fn api(
     request.send().await.unwrap()
 }
 
-async fn signup(app: &TestApp, email: &str) -> String {
-    let response = api(
-        app,
-        reqwest::Method::POST,
-        "/api/v1/auth/signup",
-        None,
-        Some(json!({"email": email, "password": PASSWORD, "display_name": "Sam"})),
-    )
-    .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "{:?}",
-        response.text().await
-    );
-    cookie(&response, "rehearse-session").expect("a session cookie")
+/// A set made without an account: the claim cookie and the set's slug.
+async fn anonymous_set(app: &TestApp, count: u32) -> (String, String) {
+    let made = app
+        .client
+        .post(app.url("/api/v1/question-sets"))
+        .json(&json!({"role": "data-analyst", "count": count}))
+        .send()
+        .await
+        .unwrap();
+    let claim = cookie(&made, "rehearse-claim").unwrap();
+    let slug = made.json::<Value>().await.unwrap()["slug"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    (claim, slug)
 }
 
 async fn login(
@@ -427,18 +424,7 @@ on_every_backend!(the_eleventh_failed_login_is_throttled, |app| {
 on_every_backend!(
     anonymous_sets_move_into_the_account_at_signup_and_login,
     |app| {
-        let made = app
-            .client
-            .post(app.url("/api/v1/question-sets"))
-            .json(&json!({"role": "data-analyst", "count": 5}))
-            .send()
-            .await
-            .unwrap();
-        let claim = cookie(&made, "rehearse-claim").unwrap();
-        let slug = made.json::<Value>().await.unwrap()["slug"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let (claim, slug) = anonymous_set(app, 5).await;
 
         let response = api(
             app,
@@ -485,18 +471,7 @@ on_every_backend!(
         assert!(page.contains("Delete this set"));
 
         // At login too.
-        let made = app
-            .client
-            .post(app.url("/api/v1/question-sets"))
-            .json(&json!({"role": "data-analyst", "count": 6}))
-            .send()
-            .await
-            .unwrap();
-        let claim = cookie(&made, "rehearse-claim").unwrap();
-        let second = made.json::<Value>().await.unwrap()["slug"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let (claim, second) = anonymous_set(app, 6).await;
         login(app, "sam@example.org", PASSWORD, Some(&claim)).await;
         assert_eq!(
             count(

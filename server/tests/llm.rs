@@ -432,14 +432,7 @@ async fn an_account_draws_on_its_own_daily_quota() {
         l.user_quota = 2;
     })
     .await;
-    let signed_up = app
-        .client
-        .post(app.url("/api/v1/auth/signup"))
-        .json(&json!({"email": "sam@example.org", "password": "violet tugboat lantern"}))
-        .send()
-        .await
-        .unwrap();
-    let session = common::cookie(&signed_up, "rehearse-session").unwrap();
+    let session = common::signup(&app, "sam@example.org").await;
     let create_as = |count: u32| {
         app.client
             .post(app.url("/api/v1/question-sets"))

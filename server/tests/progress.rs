@@ -151,16 +151,7 @@ async fn hanging_up_stops_the_work_and_the_model_call() {
 }
 
 on_every_backend!(a_logged_in_streams_set_belongs_to_the_account, |app| {
-    let signed_up = app
-        .client
-        .post(app.url("/api/v1/auth/signup"))
-        .json(
-            &serde_json::json!({"email": "sam@example.org", "password": "violet tugboat lantern"}),
-        )
-        .send()
-        .await
-        .unwrap();
-    let session = common::cookie(&signed_up, "rehearse-session").unwrap();
+    let session = common::signup(app, "sam@example.org").await;
     let response = app
         .client
         .post(app.url("/generate/stream"))

@@ -52,12 +52,6 @@ pub fn use_echo(form: &str) -> Option<AccountEcho> {
         .filter(|e| e.form == form)
 }
 
-/// The message under a field that needs fixing, if it does.
-#[component]
-pub fn FieldMessage(message: Option<String>) -> impl IntoView {
-    message.map(|m| view! { <p class="field__error" role="alert">{m}</p> })
-}
-
 /// Only a path on this site is a place to go back to after logging in.
 pub fn safe_next(next: Option<String>) -> String {
     next.filter(|n| {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server::SharedValue;
 use serde::{Deserialize, Serialize};
 
-use super::{ErrorView, FieldMessage};
+use super::{ErrorView, FieldMessage, FormErrors};
 use crate::model::{
     AppError, DEFAULT_COUNT, GenerateInput, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
     QuestionKind, RoleSummary, Seniority,
@@ -48,21 +48,13 @@ pub fn Generator(
 ) -> impl IntoView {
     let echo = SharedValue::new(use_context::<GeneratorEcho>).into_inner();
     let input = echo.as_ref().map(|e| e.input.clone()).unwrap_or_default();
-    let error = echo.map(|e| e.error);
-    let field_error = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.field_message(field))
-            .map(str::to_string)
-    };
-    let role_error = field_error("role");
-    let jd_error = field_error("job_description");
-    let seniority_error = field_error("seniority");
-    let kinds_error = field_error("kinds");
-    let count_error = field_error("count");
-    let general_error = error
-        .clone()
-        .filter(|e| !matches!(e, AppError::Validation { .. }));
+    let errors = FormErrors::new(echo.map(|e| e.error));
+    let role_error = errors.field("role");
+    let jd_error = errors.field("job_description");
+    let seniority_error = errors.field("seniority");
+    let kinds_error = errors.field("kinds");
+    let count_error = errors.field("count");
+    let general_error = errors.general();
 
     let role_value = input.role.clone().or(prefill_role).unwrap_or_default();
     let jd_value = input.job_description.clone().unwrap_or_default();

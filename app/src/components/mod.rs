@@ -3,6 +3,7 @@
 mod account;
 mod copy_link;
 mod error_view;
+mod form_errors;
 #[cfg(feature = "hydrate")]
 mod generate_stream;
 mod generator;
@@ -14,11 +15,10 @@ mod site_footer;
 mod site_header;
 mod theme_toggle;
 
-pub use account::{
-    AccountEcho, CurrentViewer, FieldMessage, provide_viewer, safe_next, use_echo, use_viewer,
-};
+pub use account::{AccountEcho, CurrentViewer, provide_viewer, safe_next, use_echo, use_viewer};
 pub use copy_link::CopyLink;
 pub use error_view::ErrorView;
+pub use form_errors::{FieldMessage, FormErrors};
 pub use generator::{Generator, GeneratorEcho};
 pub use json_ld::JsonLd;
 pub use page_meta::{PageMeta, SiteBase};

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ErrorView, FieldMessage, PageMeta, safe_next, use_echo};
-use crate::model::{AppError, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
+use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, safe_next, use_echo};
+use crate::model::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
 
 /// `/login`: email and password. Posts to itself, then goes back to `next`.
 #[component]
@@ -10,15 +10,9 @@ pub fn LoginPage() -> impl IntoView {
     let next = safe_next(use_query_map().read_untracked().get("next"));
     let echo = use_echo("login");
     let email = echo.as_ref().map(|e| e.email.clone()).unwrap_or_default();
-    let error = echo.map(|e| e.error);
-    let field = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.field_message(name))
-            .map(str::to_string)
-    };
-    let (email_error, password_error) = (field("email"), field("password"));
-    let general = error.filter(|e| !matches!(e, AppError::Validation { .. }));
+    let errors = FormErrors::new(echo.map(|e| e.error));
+    let (email_error, password_error) = (errors.field("email"), errors.field("password"));
+    let general = errors.general();
     let query = query_for(&next);
     let submitting = RwSignal::new(false);
 

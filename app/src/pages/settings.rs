@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ErrorView, FieldMessage, PageMeta, use_echo, use_viewer};
+use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo, use_viewer};
 use crate::model::{AppError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 
 /// `/me/settings`: change the password, export everything, delete the
@@ -18,34 +18,18 @@ pub fn SettingsPage() -> impl IntoView {
     };
     let changed = use_query_map().read_untracked().get("password").as_deref() == Some("changed");
 
-    let password_echo = use_echo("password").map(|e| e.error);
-    let password_field = |name: &str| {
-        password_echo
-            .as_ref()
-            .and_then(|e| e.field_message(name))
-            .map(str::to_string)
-    };
+    let password = FormErrors::new(use_echo("password").map(|e| e.error));
     let (current_error, new_error) = (
-        password_field("current_password"),
-        password_field("new_password"),
+        password.field("current_password"),
+        password.field("new_password"),
     );
-    let password_general = password_echo
-        .clone()
-        .filter(|e| !matches!(e, AppError::Validation { .. }));
+    let password_general = password.general();
 
-    let delete_echo = use_echo("delete").map(|e| e.error);
-    let delete_field = |name: &str| {
-        delete_echo
-            .as_ref()
-            .and_then(|e| e.field_message(name))
-            .map(str::to_string)
-    };
+    let delete = FormErrors::new(use_echo("delete").map(|e| e.error));
     let (delete_password_error, confirm_error) =
-        (delete_field("password"), delete_field("confirm"));
-    let delete_general = delete_echo
-        .clone()
-        .filter(|e| !matches!(e, AppError::Validation { .. }));
-    let delete_open = delete_echo.is_some();
+        (delete.field("password"), delete.field("confirm"));
+    let delete_general = delete.general();
+    let delete_open = delete.is_some();
 
     view! {
         <PageMeta title="Settings" description="Your Rehearse account settings." />

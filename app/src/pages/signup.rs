@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::login::query_for;
-use crate::components::{ErrorView, FieldMessage, PageMeta, safe_next, use_echo};
+use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, safe_next, use_echo};
 use crate::model::{
-    AppError, MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
+    MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
 };
 
 /// `/signup`: an email and a password make a free account.
@@ -17,16 +17,13 @@ pub fn SignupPage() -> impl IntoView {
         .as_ref()
         .and_then(|e| e.display_name.clone())
         .unwrap_or_default();
-    let error = echo.map(|e| e.error);
-    let field = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.field_message(name))
-            .map(str::to_string)
-    };
-    let (email_error, name_error, password_error) =
-        (field("email"), field("display_name"), field("password"));
-    let general = error.filter(|e| !matches!(e, AppError::Validation { .. }));
+    let errors = FormErrors::new(echo.map(|e| e.error));
+    let (email_error, name_error, password_error) = (
+        errors.field("email"),
+        errors.field("display_name"),
+        errors.field("password"),
+    );
+    let general = errors.general();
     let query = query_for(&next);
     let submitting = RwSignal::new(false);
 

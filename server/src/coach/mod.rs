@@ -35,10 +35,6 @@ impl Coach {
         &self.offline
     }
 
-    pub fn llm(&self) -> Option<&LlmEngine> {
-        self.llm.as_ref()
-    }
-
     /// Checks a request from any front door (form, API, CLI).
     pub fn check(&self, input: GenerateInput) -> Result<GenerateRequest, AppError> {
         self.offline.check(input)

@@ -205,18 +205,7 @@ impl Args {
 
 fn check_base_url(raw: &str) -> Result<(), ConfigError> {
     const SETTING: &str = "REHEARSE_LLM_BASE_URL (--llm-base-url)";
-    let url = url::Url::parse(raw).map_err(|e| {
-        ConfigError::new(
-            SETTING,
-            format!("'{raw}' is not a URL ({e}); use e.g. http://127.0.0.1:11434/v1"),
-        )
-    })?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(ConfigError::new(
-            SETTING,
-            format!("'{raw}' must be an http:// or https:// URL with a host"),
-        ));
-    }
+    let url = super::web_url(SETTING, raw, "http://127.0.0.1:11434/v1")?;
     if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
         return Err(ConfigError::new(
             SETTING,

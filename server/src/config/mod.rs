@@ -125,7 +125,11 @@ impl Args {
         })?;
         let public_url = match self.public_url.as_deref().map(str::trim) {
             None | Some("") => None,
-            Some(raw) => Some(parse_public_url(raw)?),
+            Some(raw) => Some(web_url(
+                "REHEARSE_PUBLIC_URL (--public-url)",
+                raw,
+                "https://rehearse.example.org",
+            )?),
         };
         let site_root = PathBuf::from(&self.site_root);
         if site_root.as_os_str().is_empty() {
@@ -143,15 +147,24 @@ impl Args {
                 ),
             )
         })?;
-        let trust_proxy = match self.trust_proxy.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" => true,
-            "false" | "0" | "no" | "" => false,
-            other => {
-                return Err(ConfigError::new(
+        let trust_proxy = match self.trust_proxy.trim() {
+            "" => false,
+            raw => yes_no(raw).ok_or_else(|| {
+                ConfigError::new(
                     "REHEARSE_TRUST_PROXY (--trust-proxy)",
-                    format!("'{other}' is not true or false"),
-                ));
-            }
+                    format!("'{raw}' is not true or false"),
+                )
+            })?,
+        };
+        let secure_cookies = match self.secure_cookies.trim() {
+            "" => None,
+            raw if raw.eq_ignore_ascii_case("auto") => None,
+            raw => Some(yes_no(raw).ok_or_else(|| {
+                ConfigError::new(
+                    "REHEARSE_SECURE_COOKIES (--secure-cookies)",
+                    format!("'{raw}' is not auto, true or false"),
+                )
+            })?),
         };
         Ok(ServeSettings {
             addr,
@@ -160,32 +173,31 @@ impl Args {
             generate_limit,
             trust_proxy,
             llm: self.llm_settings()?,
-            secure_cookies: match self.secure_cookies.trim().to_ascii_lowercase().as_str() {
-                "" | "auto" => None,
-                "true" | "1" | "yes" => Some(true),
-                "false" | "0" | "no" => Some(false),
-                other => {
-                    return Err(ConfigError::new(
-                        "REHEARSE_SECURE_COOKIES (--secure-cookies)",
-                        format!("'{other}' is not auto, true or false"),
-                    ));
-                }
-            },
+            secure_cookies,
         })
     }
 }
 
-fn parse_public_url(raw: &str) -> Result<url::Url, ConfigError> {
-    const SETTING: &str = "REHEARSE_PUBLIC_URL (--public-url)";
+/// `true` or `false` (also `1`/`0` and `yes`/`no`), in any case.
+fn yes_no(raw: &str) -> Option<bool> {
+    match raw.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Some(true),
+        "false" | "0" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// An http:// or https:// URL with a host; `example` shows a good one.
+fn web_url(setting: &'static str, raw: &str, example: &str) -> Result<url::Url, ConfigError> {
     let url = url::Url::parse(raw).map_err(|e| {
         ConfigError::new(
-            SETTING,
-            format!("'{raw}' is not a URL ({e}); use e.g. https://rehearse.example.org"),
+            setting,
+            format!("'{raw}' is not a URL ({e}); use e.g. {example}"),
         )
     })?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(ConfigError::new(
-            SETTING,
+            setting,
             format!("'{raw}' must be an http:// or https:// URL with a host"),
         ));
     }

@@ -7,7 +7,6 @@ use app::components::{AccountEcho, safe_next};
 use app::model::{AccountDeletion, AppError, LoginInput, PasswordChange, SignupInput};
 use axum::body::Bytes;
 use axum::extract::{Extension, RawQuery, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::provide_context;
 
@@ -44,14 +43,31 @@ fn with_next(path: &str, next: &str) -> String {
 /// The redirect after a session opens, with its cookie, and the claim
 /// cookie cleared when its sets moved into the account.
 fn opened(state: &AppState, requester: &Requester, opened: Opened, to: &str) -> Response {
-    let secure = state.settings.secure_cookies();
     let mut response = Redirect::to(to).into_response();
-    let headers = response.headers_mut();
-    headers.append(header::SET_COOKIE, cookies::session(&opened.token, secure));
-    if requester.claim_token.is_some() {
-        headers.append(header::SET_COOKIE, cookies::clear_claim(secure));
-    }
+    cookies::open_session(
+        response.headers_mut(),
+        &opened.token,
+        requester.claim_token.is_some(),
+        state.settings.secure_cookies(),
+    );
     response
+}
+
+/// The redirect after a session ends.
+fn closed(state: &AppState, to: &str) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    cookies::close_session(response.headers_mut(), state.settings.secure_cookies());
+    response
+}
+
+/// What a form without an email or name field echoes.
+fn echo(form: &str, error: AppError) -> AccountEcho {
+    AccountEcho {
+        form: form.into(),
+        email: String::new(),
+        display_name: None,
+        error,
+    }
 }
 
 async fn again(state: &AppState, requester: Requester, path: &str, echo: AccountEcho) -> Response {
@@ -83,10 +99,9 @@ pub async fn signup(
         Ok(session) => opened(&state, &requester, session, &next),
         Err(error) => {
             let echo = AccountEcho {
-                form: "signup".into(),
                 email,
                 display_name,
-                error,
+                ..echo("signup", error)
             };
             again(&state, requester, &with_next("/signup", &next), echo).await
         }
@@ -113,10 +128,8 @@ pub async fn login(
         Ok(session) => opened(&state, &requester, session, &next),
         Err(error) => {
             let echo = AccountEcho {
-                form: "login".into(),
                 email,
-                display_name: None,
-                error,
+                ..echo("login", error)
             };
             again(&state, requester, &with_next("/login", &next), echo).await
         }
@@ -131,12 +144,7 @@ pub async fn logout(
     if let Err(error) = state.accounts.logout(&requester).await {
         tracing::warn!(%error, "logout could not end the session");
     }
-    let mut response = Redirect::to("/").into_response();
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        cookies::clear_session(state.settings.secure_cookies()),
-    );
-    response
+    closed(&state, "/")
 }
 
 pub async fn change_password(
@@ -157,15 +165,7 @@ pub async fn change_password(
     }
     match state.accounts.change_password(&requester, change).await {
         Ok(()) => Redirect::to("/me/settings?password=changed").into_response(),
-        Err(error) => {
-            let echo = AccountEcho {
-                form: "password".into(),
-                email: String::new(),
-                display_name: None,
-                error,
-            };
-            again(&state, requester, "/me/settings", echo).await
-        }
+        Err(error) => again(&state, requester, "/me/settings", echo("password", error)).await,
     }
 }
 
@@ -186,24 +186,9 @@ pub async fn delete_account(
         }
     }
     match state.accounts.delete(&requester, deletion).await {
-        Ok(()) => {
-            let mut response = Redirect::to("/?account=deleted").into_response();
-            response.headers_mut().append(
-                header::SET_COOKIE,
-                cookies::clear_session(state.settings.secure_cookies()),
-            );
-            response
-        }
+        Ok(()) => closed(&state, "/?account=deleted"),
         Err(AppError::Unauthorized) => Redirect::to("/login").into_response(),
-        Err(error) => {
-            let echo = AccountEcho {
-                form: "delete".into(),
-                email: String::new(),
-                display_name: None,
-                error,
-            };
-            again(&state, requester, "/me/settings", echo).await
-        }
+        Err(error) => again(&state, requester, "/me/settings", echo("delete", error)).await,
     }
 }
 

@@ -57,11 +57,11 @@ pub fn claim(token: &str, secure: bool) -> HeaderValue {
 }
 
 /// Forgets the claim: its sets now belong to an account.
-pub fn clear_claim(secure: bool) -> HeaderValue {
+fn clear_claim(secure: bool) -> HeaderValue {
     set(CLAIM, "", 0, secure)
 }
 
-pub fn session(token: &str, secure: bool) -> HeaderValue {
+fn session(token: &str, secure: bool) -> HeaderValue {
     set(
         SESSION,
         token,
@@ -72,8 +72,22 @@ pub fn session(token: &str, secure: bool) -> HeaderValue {
     )
 }
 
-pub fn clear_session(secure: bool) -> HeaderValue {
+fn clear_session(secure: bool) -> HeaderValue {
     set(SESSION, "", 0, secure)
+}
+
+/// Sets the new session's cookie on a response; when the browser held a
+/// claim, its sets just moved into the account, so the claim is cleared.
+pub fn open_session(headers: &mut HeaderMap, token: &str, had_claim: bool, secure: bool) {
+    headers.append(header::SET_COOKIE, session(token, secure));
+    if had_claim {
+        headers.append(header::SET_COOKIE, clear_claim(secure));
+    }
+}
+
+/// Tells the browser to forget its session.
+pub fn close_session(headers: &mut HeaderMap, secure: bool) {
+    headers.append(header::SET_COOKIE, clear_session(secure));
 }
 
 #[cfg(test)]

@@ -19,10 +19,6 @@ impl SetService {
         Self { db, coach, limit }
     }
 
-    pub fn coach(&self) -> &Coach {
-        &self.coach
-    }
-
     /// Makes and stores a set, reporting each stage to `progress`.
     pub async fn create_with_progress(
         &self,

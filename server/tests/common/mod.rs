@@ -141,6 +141,28 @@ pub fn cookie(response: &reqwest::Response, name: &str) -> Option<String> {
         .find(|pair| pair.split('=').next() == Some(name))
 }
 
+/// The password the tests' accounts use.
+pub const PASSWORD: &str = "violet tugboat lantern";
+
+/// Creates an account called "Sam" through the API and returns its session
+/// cookie, ready for a `Cookie` header.
+pub async fn signup(app: &TestApp, email: &str) -> String {
+    let response = app
+        .client
+        .post(app.url("/api/v1/auth/signup"))
+        .json(&serde_json::json!({"email": email, "password": PASSWORD, "display_name": "Sam"}))
+        .send()
+        .await
+        .expect("request reaches the server");
+    assert_eq!(
+        response.status(),
+        reqwest::StatusCode::CREATED,
+        "{:?}",
+        response.text().await
+    );
+    cookie(&response, "rehearse-session").expect("a session cookie")
+}
+
 /// The built-in content, loaded once per test binary.
 pub fn library() -> std::sync::Arc<rehearse::content::Library> {
     static LIBRARY: std::sync::OnceLock<std::sync::Arc<rehearse::content::Library>> =

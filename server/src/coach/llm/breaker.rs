@@ -53,7 +53,7 @@ impl Breaker {
         if state.trial_running || state.failures >= self.threshold {
             state.open_until = Some(now + self.cooldown);
             state.trial_running = false;
-            return !was_open || state.failures == self.threshold;
+            return !was_open;
         }
         false
     }

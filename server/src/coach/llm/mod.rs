@@ -133,10 +133,6 @@ impl LlmEngine {
         self.client.model()
     }
 
-    pub fn settings(&self) -> &LlmSettings {
-        &self.settings
-    }
-
     /// A question set for `request` as `brief` reads it, written by the model.
     pub async fn questions(
         &self,

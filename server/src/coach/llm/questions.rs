@@ -228,7 +228,8 @@ pub fn accept(
         .collect();
 
     let mut questions: Vec<Question> = Vec::new();
-    let mut seen: Vec<BTreeSet<String>> = Vec::new();
+    // Each accepted question's normalised text and content words.
+    let mut seen: Vec<(String, BTreeSet<String>)> = Vec::new();
     for value in output.questions {
         let Ok(raw) = serde_json::from_value::<RawQuestion>(value) else {
             repairs.dropped += 1;
@@ -247,8 +248,9 @@ pub fn accept(
         }
         let words = content_words(&text);
         let normalised = normalise(&text);
-        if questions.iter().any(|q| normalise(&q.text) == normalised)
-            || seen.iter().any(|w| overlap(w, &words) >= NEAR_DUPLICATE)
+        if seen
+            .iter()
+            .any(|(text, w)| *text == normalised || overlap(w, &words) >= NEAR_DUPLICATE)
         {
             repairs.dropped += 1;
             continue;
@@ -302,7 +304,7 @@ pub fn accept(
             repairs.dropped += 1;
             continue;
         }
-        seen.push(words);
+        seen.push((normalised, words));
         questions.push(Question {
             text,
             kind,

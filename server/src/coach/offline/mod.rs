@@ -368,6 +368,14 @@ impl OfflineCoach {
     }
 }
 
+/// One coach over the built-in library for a test binary's unit tests:
+/// building its indexes takes a moment.
+#[cfg(test)]
+pub(crate) fn for_tests() -> &'static OfflineCoach {
+    static COACH: std::sync::OnceLock<OfflineCoach> = std::sync::OnceLock::new();
+    COACH.get_or_init(|| OfflineCoach::new(Arc::new(Library::embedded().expect("content loads"))))
+}
+
 /// A request as read: see [`OfflineCoach::brief`].
 struct Reading<'a> {
     jd: Option<JdAnalysis>,

@@ -2,7 +2,7 @@
 //! descriptions written for these tests.
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use app::model::{GenerateInput, ProvenanceSource, QuestionKind, QuestionSet, Seniority};
 
@@ -17,8 +17,7 @@ const SRE: &str = include_str!("../../../tests/fixtures/jd/sre-cloud.txt");
 const CHEF: &str = include_str!("../../../tests/fixtures/jd/head-chef.txt");
 
 fn coach() -> &'static OfflineCoach {
-    static COACH: OnceLock<OfflineCoach> = OnceLock::new();
-    COACH.get_or_init(|| OfflineCoach::new(Arc::new(Library::embedded().expect("content loads"))))
+    super::for_tests()
 }
 
 fn generate(role: Option<&str>, jd: Option<&str>, count: u32) -> QuestionSet {

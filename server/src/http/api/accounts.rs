@@ -23,22 +23,19 @@ fn with_session(
     status: StatusCode,
     opened: Opened,
 ) -> Response {
-    let secure = state.settings.secure_cookies();
     let mut response = (status, Json(json!({ "user": opened.viewer }))).into_response();
-    let headers = response.headers_mut();
-    headers.append(header::SET_COOKIE, cookies::session(&opened.token, secure));
-    if requester.claim_token.is_some() {
-        headers.append(header::SET_COOKIE, cookies::clear_claim(secure));
-    }
+    cookies::open_session(
+        response.headers_mut(),
+        &opened.token,
+        requester.claim_token.is_some(),
+        state.settings.secure_cookies(),
+    );
     response
 }
 
 fn without_session(state: &AppState) -> Response {
     let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().append(
-        header::SET_COOKIE,
-        cookies::clear_session(state.settings.secure_cookies()),
-    );
+    cookies::close_session(response.headers_mut(), state.settings.secure_cookies());
     response
 }
 

@@ -1,15 +1,11 @@
-use std::sync::{Arc, OnceLock};
-
 use app::model::{GenerateInput, GenerateRequest, ProvenanceSource, QuestionKind};
 use serde_json::json;
 
 use super::*;
 use crate::coach::OfflineCoach;
-use crate::content::Library;
 
 fn coach() -> &'static OfflineCoach {
-    static COACH: OnceLock<OfflineCoach> = OnceLock::new();
-    COACH.get_or_init(|| OfflineCoach::new(Arc::new(Library::embedded().expect("content loads"))))
+    crate::coach::offline::for_tests()
 }
 
 const JD: &str = "Senior Backend Engineer\nRequirements:\n- 5+ years building services in Go or Rust\n- Experience running PostgreSQL in production\n- Design and own the payments ledger API\n";

@@ -1,0 +1,41 @@
+//! What a form shows when the server sent it back: a message under each
+//! field at fault, and anything else at the top.
+
+use leptos::prelude::*;
+
+use crate::model::AppError;
+
+/// An echoed form error, split by where it belongs.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors(Option<AppError>);
+
+impl FormErrors {
+    pub fn new(error: Option<AppError>) -> Self {
+        Self(error)
+    }
+
+    /// The message for the field called `name`, if it has one.
+    pub fn field(&self, name: &str) -> Option<String> {
+        self.0
+            .as_ref()
+            .and_then(|e| e.field_message(name))
+            .map(str::to_string)
+    }
+
+    /// The error when it is not about particular fields.
+    pub fn general(&self) -> Option<AppError> {
+        self.0
+            .clone()
+            .filter(|e| !matches!(e, AppError::Validation { .. }))
+    }
+
+    pub fn is_some(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+/// The message under a field that needs fixing, if it does.
+#[component]
+pub fn FieldMessage(message: Option<String>) -> impl IntoView {
+    message.map(|m| view! { <p class="field__error" role="alert">{m}</p> })
+}
