@@ -2,9 +2,7 @@
 //! database: rate limits now, token budgets later.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, EntityTrait, Statement, Value,
-};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, Statement, Value};
 
 /// Adds one to the counter for `key` in the window starting at
 /// `window_start`, and returns the new count.
