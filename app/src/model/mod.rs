@@ -2,6 +2,7 @@
 
 mod account;
 mod error;
+mod feedback;
 mod generate;
 mod progress;
 mod question_set;
@@ -14,6 +15,10 @@ pub use account::{
     PasswordChange, SignupInput, Viewer, email_problem, normalise_email,
 };
 pub use error::{AppError, FieldError};
+pub use feedback::{
+    Comment, Dimension, Feedback, MAX_ANSWER_CHARS, Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star,
+    Verdict, spoken_seconds, word_count,
+};
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
 };
