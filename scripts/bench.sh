@@ -22,6 +22,9 @@ fi
 echo "== offline generation"
 cargo run --quiet --release -p server --example generate_bench
 
+echo "== offline answer assessment"
+cargo run --quiet --release -p server --example assess_bench
+
 echo "== model engine against an instant local fake server"
 cargo run --quiet --release -p server --example llm_bench
 

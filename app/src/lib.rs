@@ -20,8 +20,8 @@ use leptos_router::{
 
 use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer};
 use crate::pages::{
-    HomePage, LoginPage, NotFoundPage, RolePage, RolesIndexPage, SettingsPage, SharePage,
-    SignupPage,
+    HomePage, LoginPage, NotFoundPage, PracticePage, RolePage, RolesIndexPage, SettingsPage,
+    SharePage, SignupPage,
 };
 
 /// Sets the colour theme before first paint so a stored choice never flashes
@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("roles") view=RolesIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/roles/:slug") view=RolePage ssr=SsrMode::Async />
                     <Route path=path!("/s/:slug") view=SharePage ssr=SsrMode::Async />
+                    <Route path=path!("/practice/:slug") view=PracticePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
                     <Route path=path!("/me/settings") view=SettingsPage ssr=SsrMode::Async />

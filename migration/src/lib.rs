@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_initial;
 mod m20261129_000001_llm;
+mod m20261130_000001_practice;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261128_000001_initial::Migration),
             Box::new(m20261129_000001_llm::Migration),
+            Box::new(m20261130_000001_practice::Migration),
         ]
     }
 }

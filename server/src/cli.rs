@@ -10,10 +10,20 @@ use tokio::net::TcpListener;
 use std::io::Read as _;
 use std::sync::Arc;
 
-use app::model::{AppError, GenerateInput};
+use app::model::{
+    AppError, GenerateInput, MAX_ANSWER_CHARS, MAX_JOB_DESCRIPTION_CHARS, QuestionKind,
+};
 
 use crate::coach::OfflineCoach;
-use crate::config::{Args, Command, ConfigError, GenerateArgs, MigrateAction, OutputFormat};
+use crate::coach::offline::assess::{AssessInput, guess_kind};
+use crate::coach::offline::text::clean;
+use crate::config::{
+    Args, AssessArgs, Command, ConfigError, FeedbackFormat, GenerateArgs, MigrateAction,
+    OutputFormat,
+};
+
+/// The longest question `rehearse assess` takes.
+const MAX_QUESTION_CHARS: usize = 1_000;
 use crate::content::{ContentError, Library};
 use crate::db::{self, ConnectError};
 use crate::state::AppState;
@@ -41,8 +51,9 @@ pub enum CliError {
     DotEnv(String),
     #[error("invalid content: {0}")]
     Content(#[from] ContentError),
-    #[error("cannot read the job description from {path}: {source}")]
-    ReadJd {
+    #[error("cannot read the {what} from {path}: {source}")]
+    Read {
+        what: &'static str,
         path: String,
         source: std::io::Error,
     },
@@ -84,6 +95,7 @@ fn run() -> Result<(), CliError> {
     match &args.command {
         // These need neither a database nor the async runtime.
         Some(Command::Generate(generate_args)) => generate(&args, generate_args),
+        Some(Command::Assess(assess_args)) => assess(&args, assess_args),
         Some(Command::Roles) => roles(&args),
         Some(Command::Migrate { action }) => block_on(async {
             let db = db::connect(&args.database_url()?).await?;
@@ -121,25 +133,11 @@ pub fn load_library(args: &Args) -> Result<Library, ContentError> {
 
 fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliError> {
     let coach = OfflineCoach::new(Arc::new(load_library(args)?));
-    let job_description = match options.jd_file.as_deref() {
-        None => None,
-        Some(path) if path.as_os_str() == "-" => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|source| CliError::ReadJd {
-                    path: "standard input".into(),
-                    source,
-                })?;
-            Some(text)
-        }
-        Some(path) => Some(
-            std::fs::read_to_string(path).map_err(|source| CliError::ReadJd {
-                path: path.display().to_string(),
-                source,
-            })?,
-        ),
-    };
+    let job_description = options
+        .jd_file
+        .as_deref()
+        .map(|path| read_input(path, "job description"))
+        .transpose()?;
     let request = coach.check(GenerateInput {
         role: options.role.clone(),
         job_description,
@@ -154,6 +152,91 @@ fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliError> {
             serde_json::to_string_pretty(&set).expect("a question set always serialises")
         ),
         OutputFormat::Markdown => print!("{}", crate::export::markdown::question_set(&set)),
+    }
+    Ok(())
+}
+
+/// A file's text, or standard input's for `-`.
+fn read_input(path: &std::path::Path, what: &'static str) -> Result<String, CliError> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|source| CliError::Read {
+                what,
+                path: "standard input".into(),
+                source,
+            })?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).map_err(|source| CliError::Read {
+        what,
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn assess(args: &Args, options: &AssessArgs) -> Result<(), CliError> {
+    if options.answer_file.as_os_str() == "-"
+        && options.jd_file.as_deref().is_some_and(|p| p.as_os_str() == "-")
+    {
+        return Err(CliError::Input(
+            "--answer-file and --jd-file cannot both read standard input".into(),
+        ));
+    }
+    let question = clean(&options.question).trim().to_string();
+    if question.is_empty() || question.chars().count() > MAX_QUESTION_CHARS {
+        return Err(CliError::Input(format!(
+            "--question: give the question, at most {MAX_QUESTION_CHARS} characters"
+        )));
+    }
+    let answer = clean(&read_input(&options.answer_file, "answer")?)
+        .trim()
+        .to_string();
+    let chars = answer.chars().count();
+    if answer.is_empty() {
+        return Err(CliError::Input("--answer-file: the answer is empty".into()));
+    }
+    if chars > MAX_ANSWER_CHARS {
+        return Err(CliError::Input(format!(
+            "--answer-file: the answer is {chars} characters; the limit is {MAX_ANSWER_CHARS}"
+        )));
+    }
+    let kind = match options.kind.as_deref() {
+        Some(name) => QuestionKind::parse(name).ok_or_else(|| {
+            CliError::Input(format!(
+                "--kind: '{name}' is not a kind; use behavioral, technical, system_design or situational"
+            ))
+        })?,
+        None => guess_kind(&question),
+    };
+    let coach = OfflineCoach::new(Arc::new(load_library(args)?));
+    let jd_skills = match options.jd_file.as_deref() {
+        Some(path) => {
+            let jd = clean(&read_input(path, "job description")?);
+            if jd.chars().count() > MAX_JOB_DESCRIPTION_CHARS {
+                return Err(CliError::Input(format!(
+                    "--jd-file: the job description is longer than {MAX_JOB_DESCRIPTION_CHARS} characters"
+                )));
+            }
+            coach.required_skills(&jd)
+        }
+        None => Vec::new(),
+    };
+    let feedback = coach.assess(&AssessInput {
+        question: &question,
+        kind,
+        rubric: &[],
+        focus_area: None,
+        jd_skills: &jd_skills,
+        answer: &answer,
+    });
+    match options.format {
+        FeedbackFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&feedback).expect("feedback always serialises")
+        ),
+        FeedbackFormat::Text => print!("{}", crate::export::text::feedback(&feedback)),
     }
     Ok(())
 }

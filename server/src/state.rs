@@ -13,7 +13,7 @@ use crate::coach::{Coach, LlmEngine, OfflineCoach, SetCache};
 use crate::config::ServeSettings;
 use crate::content::Library;
 use crate::services::rate_limit::RateLimit;
-use crate::services::{AccountService, RoleCatalog, SetService};
+use crate::services::{AccountService, PracticeService, RoleCatalog, SetService};
 
 /// The name cargo-leptos gives the WebAssembly bundle and stylesheet.
 pub const OUTPUT_NAME: &str = "rehearse";
@@ -28,6 +28,7 @@ pub struct AppState {
     pub sets: Arc<SetService>,
     pub roles: Arc<RoleCatalog>,
     pub accounts: Arc<AccountService>,
+    pub practice: Arc<PracticeService>,
     pub settings: Arc<ServeSettings>,
 }
 
@@ -58,6 +59,7 @@ impl AppState {
             .clone()
             .map(|llm| LlmEngine::new(llm, db.clone()));
         let coach = Arc::new(Coach::new(offline, llm, SetCache::new(CACHE_CAPACITY)));
+        let practice = Arc::new(PracticeService::new(db.clone(), Arc::clone(&coach)));
         let sets = Arc::new(SetService::new(
             db.clone(),
             coach,
@@ -74,10 +76,12 @@ impl AppState {
             ports: Ports {
                 sets: sets.clone(),
                 roles: roles.clone(),
+                practice: practice.clone(),
             },
             sets,
             roles,
             accounts,
+            practice,
             settings: Arc::new(settings.clone()),
         }
     }

@@ -362,6 +362,11 @@ on_every_backend!(cross_site_posts_are_refused_everywhere, |app| {
         "/me/settings/delete",
         "/generate/stream",
         "/api/sets/get",
+        "/api/v1/assessments",
+        "/api/v1/assessments/1/feedback",
+        "/api/practice/draft",
+        "/practice/abcdefghjkmnpqr/answer",
+        "/practice/abcdefghjkmnpqr/attempts/1/feedback",
     ] {
         let response = app
             .client

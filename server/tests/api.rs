@@ -134,4 +134,6 @@ on_every_backend!(the_openapi_document_is_served, |app| {
     assert_eq!(response.status(), StatusCode::OK);
     let doc: Value = response.json().await.unwrap();
     assert!(doc["paths"]["/api/v1/question-sets"]["post"].is_object());
+    assert!(doc["paths"]["/api/v1/assessments"]["post"].is_object());
+    assert!(doc["components"]["schemas"]["Feedback"].is_object());
 });

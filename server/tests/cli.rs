@@ -53,6 +53,8 @@ fn help_documents_every_option_and_its_environment_variable() {
         "REHEARSE_SITE_ROOT",
         "serve",
         "migrate",
+        "assess",
+        "REHEARSE_LLM_ASSESS_QUOTA",
     ] {
         assert!(
             help.contains(needle),
@@ -237,5 +239,95 @@ fn generate_rejects_bad_options_with_one_line() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let lines = stderr_lines(&output);
         assert_eq!(lines.len(), 1, "{args:?}: {lines:?}");
+    }
+}
+
+const STRONG_ANSWER: &str = "In my last role I owned the checkout service, whose p95 latency had reached 1.8 seconds. I was asked to bring it under 500 ms before the holiday sale. I traced requests with OpenTelemetry, found an N+1 query in Postgres, batched it and added an index. As a result p95 fell to 320 ms and timeout tickets dropped from 30 a week to 2.";
+
+#[test]
+fn assess_prints_feedback_as_json_without_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let answer = dir.path().join("answer.txt");
+    std::fs::write(&answer, STRONG_ANSWER).unwrap();
+    let output = rehearse(
+        &[
+            "assess",
+            "--question",
+            "Tell me about a time you made a slow service fast.",
+            "--answer-file",
+            answer.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &[("DATABASE_URL", "postgres://127.0.0.1:1/none")],
+    );
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    let feedback: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(feedback["engine"], "offline/1");
+    assert_eq!(feedback["kind"], "behavioral", "worked out from the wording");
+    for dimension in ["structure", "specificity", "relevance", "overall"] {
+        let score = feedback["scores"][dimension].as_u64().unwrap();
+        assert!((1..=10).contains(&score));
+    }
+    for part in ["situation", "task", "action", "result"] {
+        assert!(feedback["star"][part].is_boolean());
+    }
+    for comment in feedback["comments"].as_array().unwrap() {
+        assert!(["structure", "specificity", "relevance"].contains(&comment["dimension"].as_str().unwrap()));
+        assert!(["strength", "improve"].contains(&comment["verdict"].as_str().unwrap()));
+        if let Some(quote) = comment["quote"].as_str() {
+            assert!(STRONG_ANSWER.contains(quote), "{quote}");
+        }
+    }
+    assert!(feedback["rewrite"].is_string());
+    assert!(feedback["word_count"].as_u64().unwrap() > 50);
+    assert!(feedback["spoken_seconds"].as_u64().unwrap() > 20);
+}
+
+#[test]
+fn assess_reads_the_answer_from_standard_input_as_text() {
+    let output = rehearse_with_stdin(
+        &[
+            "assess",
+            "--question",
+            "How would you design a rate limiter?",
+            "--kind",
+            "system_design",
+            "--answer-file",
+            "-",
+        ],
+        "I would use a token bucket per client in Redis, because it allows short bursts. The trade-off is one network hop per request. For example, at my last job we capped each API key at 100 requests a second.",
+    );
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("built-in offline coach"), "{text}");
+    assert!(text.contains("not AI"));
+    assert!(text.contains("Overall"));
+    assert!(!text.contains("STAR:"), "no STAR for system design: {text}");
+    assert!(text.contains("Rewrite, in your own words"));
+}
+
+#[test]
+fn assess_rejects_bad_input_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let long = dir.path().join("long.txt");
+    std::fs::write(&long, "word ".repeat(2_001)).unwrap();
+    let fine = dir.path().join("fine.txt");
+    std::fs::write(&fine, "I did it.").unwrap();
+    for (args, expected) in [
+        (vec!["assess", "--question", "Q?", "--answer-file", "/no/such/file"], "cannot read the answer"),
+        (vec!["assess", "--question", "Q?", "--answer-file", empty.to_str().unwrap()], "empty"),
+        (vec!["assess", "--question", "Q?", "--answer-file", long.to_str().unwrap()], "the limit is 10000"),
+        (vec!["assess", "--question", "Q?", "--answer-file", fine.to_str().unwrap(), "--kind", "riddle"], "--kind"),
+        (vec!["assess", "--question", " ", "--answer-file", fine.to_str().unwrap()], "--question"),
+        (vec!["assess", "--question", "Q?", "--answer-file", "-", "--jd-file", "-"], "standard input"),
+    ] {
+        let output = rehearse(&args, &[]);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let lines = stderr_lines(&output);
+        assert_eq!(lines.len(), 1, "{args:?}: {lines:?}");
+        assert!(lines[0].contains(expected), "{args:?}: {lines:?}");
     }
 }

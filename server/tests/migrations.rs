@@ -5,12 +5,16 @@ use migration::{Migrator, MigratorTrait};
 use rehearse::config::DatabaseKind;
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 
-const TABLES: [&str; 5] = [
+const TABLES: [&str; 9] = [
     "users",
     "sessions",
     "question_sets",
     "questions",
     "usage_counters",
+    "llm_usage",
+    "answers",
+    "feedback",
+    "drafts",
 ];
 
 async fn table_exists(db: &DatabaseConnection, kind: DatabaseKind, table: &str) -> bool {
@@ -43,20 +47,20 @@ async fn migrations_go_up_down_and_up_again() {
         let db = rehearse::db::connect(&test_db.url).await.unwrap();
 
         Migrator::up(&db, None).await.expect("first up");
-        assert_eq!(all_tables(&db, kind).await, [true; 5], "{kind:?} after up");
+        assert_eq!(all_tables(&db, kind).await, [true; TABLES.len()], "{kind:?} after up");
 
         let applied = Migrator::migrations().len() as u32;
         Migrator::down(&db, Some(applied)).await.expect("down");
         assert_eq!(
             all_tables(&db, kind).await,
-            [false; 5],
+            [false; TABLES.len()],
             "{kind:?} after down"
         );
 
         Migrator::up(&db, None).await.expect("second up");
         assert_eq!(
             all_tables(&db, kind).await,
-            [true; 5],
+            [true; TABLES.len()],
             "{kind:?} after second up"
         );
         db.close().await.ok();

@@ -3,9 +3,11 @@
 
 #[cfg(feature = "ssr")]
 pub mod port;
+mod practice;
 mod roles;
 mod sets;
 
+pub use practice::{get_practice, save_draft};
 pub use roles::{get_role, list_roles};
 pub use sets::get_set;
 

@@ -4,7 +4,10 @@
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use crate::model::{AppError, GenerateInput, RolePage, RoleSummary, SharedSet, Viewer};
+use crate::model::{
+    AppError, Attempt, GenerateInput, PracticeView, RolePage, RoleSummary, SharedSet, Submission,
+    Viewer,
+};
 
 /// Who is asking, as the server's middleware worked it out for this request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +54,37 @@ pub trait Sets: Send + Sync {
     async fn delete(&self, slug: &str, requester: &Requester) -> Result<(), AppError>;
 }
 
+/// Practising a set: every call needs an account, and reaches only that
+/// account's attempts and drafts.
+#[async_trait::async_trait]
+pub trait Practice: Send + Sync {
+    /// The page for question `position` (1-based; `None` for the first one
+    /// not yet attempted), showing attempt `attempt` when given.
+    async fn view(
+        &self,
+        slug: &str,
+        position: Option<u32>,
+        attempt: Option<i64>,
+        requester: &Requester,
+    ) -> Result<PracticeView, AppError>;
+    /// Keeps what the user is writing.
+    async fn save_draft(
+        &self,
+        slug: &str,
+        position: u32,
+        text: String,
+        requester: &Requester,
+    ) -> Result<(), AppError>;
+    /// Commits an answer (once per idempotency key), without feedback.
+    async fn submit(&self, submission: Submission, requester: &Requester)
+    -> Result<Attempt, AppError>;
+    /// One of the account's attempts, with its feedback if computed.
+    async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
+    /// Computes an attempt's feedback if it has none yet, and returns the
+    /// attempt with it.
+    async fn assess(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
+}
+
 pub trait Roles: Send + Sync {
     fn list(&self) -> Vec<RoleSummary>;
     fn page(&self, slug: &str) -> Result<RolePage, AppError>;
@@ -61,6 +95,7 @@ pub trait Roles: Send + Sync {
 pub struct Ports {
     pub sets: Arc<dyn Sets>,
     pub roles: Arc<dyn Roles>,
+    pub practice: Arc<dyn Practice>,
 }
 
 impl Ports {

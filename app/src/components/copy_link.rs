@@ -4,33 +4,39 @@ use leptos::prelude::*;
 /// copies it once the page is interactive.
 #[component]
 pub fn CopyLink(url: String) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let to_copy = url.clone();
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&to_copy);
-                copied.set(true);
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &to_copy;
-    };
     view! {
         <div class="copy-link">
             <label class="visually-hidden" for="share-url">"Share link"</label>
-            <input id="share-url" class="copy-link__url" type="text" readonly value=url />
-            <button
-                type="button"
-                class="button button--secondary"
-                on:click=copy
-                disabled=move || !hydrated.get()
-            >
-                {move || if copied.get() { "Link copied" } else { "Copy link" }}
-            </button>
+            <input id="share-url" class="copy-link__url" type="text" readonly value=url.clone() />
+            <CopyButton text=url label="Copy link" done="Link copied" />
         </div>
+    }
+}
+
+/// A button that copies `text` to the clipboard, enabled once the page is
+/// interactive.
+#[component]
+pub fn CopyButton(text: String, label: &'static str, done: &'static str) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().clipboard().write_text(&text);
+            copied.set(true);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &text;
+    };
+    view! {
+        <button
+            type="button"
+            class="button button--secondary"
+            on:click=copy
+            disabled=move || !hydrated.get()
+        >
+            {move || if copied.get() { done } else { label }}
+        </button>
     }
 }

@@ -1,25 +1,33 @@
 //! Building blocks shared by several pages.
 
 mod account;
+mod answer_form;
 mod copy_link;
 mod error_view;
 mod form_errors;
 #[cfg(feature = "hydrate")]
 mod generate_stream;
 mod generator;
+mod feedback_view;
+mod highlight;
 mod json_ld;
 mod page_meta;
 mod question_card;
 mod role_card;
 mod site_footer;
 mod site_header;
+#[cfg(feature = "hydrate")]
+mod speech;
 mod theme_toggle;
 
 pub use account::{AccountEcho, CurrentViewer, provide_viewer, safe_next, use_echo, use_viewer};
-pub use copy_link::CopyLink;
+pub use answer_form::{AnswerForm, PracticeEcho, duration_label};
+pub use copy_link::{CopyButton, CopyLink};
 pub use error_view::ErrorView;
 pub use form_errors::{FieldMessage, FormErrors};
+pub use feedback_view::FeedbackView;
 pub use generator::{Generator, GeneratorEcho};
+pub use highlight::{Segment, highlight};
 pub use json_ld::JsonLd;
 pub use page_meta::{PageMeta, SiteBase};
 pub use question_card::QuestionCard;

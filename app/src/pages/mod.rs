@@ -3,6 +3,7 @@
 mod home;
 mod login;
 mod not_found;
+mod practice;
 mod role_page;
 mod roles_index;
 mod settings;
@@ -12,6 +13,7 @@ mod signup;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
+pub use practice::PracticePage;
 pub use role_page::RolePage;
 pub use roles_index::RolesIndexPage;
 pub use settings::SettingsPage;

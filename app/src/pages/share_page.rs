@@ -68,6 +68,10 @@ fn SetView(shared: SharedSet) -> impl IntoView {
             <p class="muted">{engine}</p>
             {set.notice.clone().map(|n| view! { <p class="banner" role="status">{n}</p> })}
             <CopyLink url=shared.url.clone() />
+            <p>
+                <a class="button" href=format!("/practice/{}", shared.slug)>"Practise this set"</a>
+                <span class="muted">" One question at a time, with feedback on every answer. Free account."</span>
+            </p>
         </header>
         <ol class="question-list">
             {set

@@ -10,11 +10,23 @@ pub mod offline;
 
 use std::sync::Arc;
 
-use app::model::{AppError, GenerateInput, GenerateRequest, QuestionSet, Stage};
+use app::model::{
+    AppError, Feedback, GenerateInput, GenerateRequest, Question, QuestionSet, Stage,
+};
 
 pub use cache::SetCache;
 pub use llm::{Fallback, LlmEngine, Progress, Quota, no_progress};
 pub use offline::OfflineCoach;
+
+/// An answer to assess, with what it is assessed against.
+#[derive(Debug, Clone)]
+pub struct AssessRequest {
+    pub question: Question,
+    pub answer: String,
+    /// Skills the set's job description requires, when the user made it
+    /// from one.
+    pub jd_skills: Vec<String>,
+}
 
 pub struct Coach {
     offline: Arc<OfflineCoach>,
@@ -84,6 +96,40 @@ impl Coach {
         }
     }
 
+    /// Feedback on an answer: the model's when one is configured and
+    /// answers well, the offline coach's otherwise (saying why).
+    pub async fn assess(
+        &self,
+        request: AssessRequest,
+        quota: Option<Quota>,
+    ) -> Result<Feedback, AppError> {
+        let offline = Arc::clone(&self.offline);
+        let owned = request.clone();
+        let heuristic = tokio::task::spawn_blocking(move || offline.assess(&owned.input()))
+            .await
+            .map_err(|error| crate::services::internal("assessing an answer failed", error))?;
+        let Some(llm) = &self.llm else {
+            return Ok(heuristic);
+        };
+        let subject = llm::assessment::Subject {
+            question: &request.question.text,
+            kind: request.question.kind,
+            rubric: &request.question.rubric,
+            jd_skills: &request.jd_skills,
+            answer: &request.answer,
+        };
+        match llm.assess(&subject, &heuristic, quota).await {
+            Ok(feedback) => Ok(feedback),
+            Err(fallback) => {
+                tracing::info!(reason = fallback.label(), "answer assessed offline");
+                Ok(Feedback {
+                    notice: Some(fallback.assessment_notice().to_string()),
+                    ..heuristic
+                })
+            }
+        }
+    }
+
     /// The offline engine's set. A long job description takes a few
     /// milliseconds to read; that work stays off the threads serving
     /// other requests.
@@ -98,5 +144,18 @@ impl Coach {
                     reference: "generate".into(),
                 }
             })
+    }
+}
+
+impl AssessRequest {
+    pub fn input(&self) -> offline::assess::AssessInput<'_> {
+        offline::assess::AssessInput {
+            question: &self.question.text,
+            kind: self.question.kind,
+            rubric: &self.question.rubric,
+            focus_area: Some(&self.question.focus_area),
+            jd_skills: &self.jd_skills,
+            answer: &self.answer,
+        }
     }
 }

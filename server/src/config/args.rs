@@ -200,6 +200,16 @@ pub struct Args {
     )]
     pub llm_user_quota: String,
 
+    /// Answers one account may have assessed by the model per UTC day; later
+    /// ones get feedback from the offline coach. 0 means no limit.
+    #[arg(
+        long,
+        env = "REHEARSE_LLM_ASSESS_QUOTA",
+        default_value = "200",
+        global = true
+    )]
+    pub llm_assess_quota: String,
+
     /// Failed attempts in a row that open the circuit breaker: while open, no
     /// calls are made and the offline coach answers at once.
     #[arg(
@@ -252,6 +262,9 @@ pub enum Command {
     /// Print a question set for a role or a job description, with the offline
     /// coach. Needs no server and no database.
     Generate(GenerateArgs),
+    /// Assess one answer with the offline coach and print the feedback.
+    /// Needs no server and no database.
+    Assess(AssessArgs),
     /// List the roles in the library.
     Roles,
     /// Print model calls and tokens per day, from the database.
@@ -285,6 +298,33 @@ pub struct GenerateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Markdown)]
     pub format: OutputFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AssessArgs {
+    /// The interview question the answer is for.
+    #[arg(long)]
+    pub question: String,
+    /// File holding the answer, or `-` to read it from standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub answer_file: std::path::PathBuf,
+    /// behavioral, technical, system_design or situational. By default,
+    /// worked out from the question's wording.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// File holding the job description, whose required skills count
+    /// towards relevance, or `-` for standard input.
+    #[arg(long, value_name = "FILE|-")]
+    pub jd_file: Option<std::path::PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FeedbackFormat::Text)]
+    pub format: FeedbackFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FeedbackFormat {
+    Json,
+    Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -46,6 +46,9 @@ pub struct LlmSettings {
     pub ip_quota: u32,
     /// Model-made sets per account per UTC day; 0 means no limit.
     pub user_quota: u32,
+    /// Answers assessed by the model per account per UTC day; 0 means no
+    /// limit.
+    pub assess_quota: u32,
     pub breaker_failures: u32,
     pub breaker_cooldown: Duration,
 }
@@ -65,6 +68,7 @@ impl std::fmt::Debug for LlmSettings {
             .field("daily_tokens", &self.daily_tokens)
             .field("ip_quota", &self.ip_quota)
             .field("user_quota", &self.user_quota)
+            .field("assess_quota", &self.assess_quota)
             .field("breaker_failures", &self.breaker_failures)
             .field("breaker_cooldown", &self.breaker_cooldown)
             .finish()
@@ -87,6 +91,7 @@ impl LlmSettings {
             daily_tokens: 1_000_000,
             ip_quota: 20,
             user_quota: 50,
+            assess_quota: 200,
             breaker_failures: 5,
             breaker_cooldown: Duration::from_secs(30),
         }
@@ -187,6 +192,11 @@ impl Args {
         settings.user_quota = number(
             "REHEARSE_LLM_USER_QUOTA (--llm-user-quota)",
             &self.llm_user_quota,
+            0..=1_000_000,
+        )? as u32;
+        settings.assess_quota = number(
+            "REHEARSE_LLM_ASSESS_QUOTA (--llm-assess-quota)",
+            &self.llm_assess_quota,
             0..=1_000_000,
         )? as u32;
         settings.breaker_failures = number(

@@ -11,7 +11,10 @@ mod llm;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-pub use args::{ApiKey, Args, Command, GenerateArgs, MigrateAction, OutputFormat, UsageArgs};
+pub use args::{
+    ApiKey, Args, AssessArgs, Command, FeedbackFormat, GenerateArgs, MigrateAction, OutputFormat,
+    UsageArgs,
+};
 pub use database_url::{DatabaseKind, DatabaseUrl};
 pub use llm::{LlmSettings, OutputMode};
 

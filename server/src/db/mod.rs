@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod entities;
 pub mod llm_usage;
+pub mod practice;
 pub mod sets;
 pub mod tokens;
 pub mod usage;

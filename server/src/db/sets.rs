@@ -18,6 +18,8 @@ pub struct StoredSet {
     pub job_description: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub set: QuestionSet,
+    /// The row id of each of `set.questions`, in the same order.
+    pub question_ids: Vec<i64>,
 }
 
 pub struct NewSet<'a> {
@@ -86,12 +88,21 @@ pub async fn find(db: &DatabaseConnection, slug: &str) -> Result<Option<StoredSe
     else {
         return Ok(None);
     };
-    let questions = question::Entity::find()
-        .filter(question::Column::SetId.eq(row.id))
-        .order_by_asc(question::Column::Position)
-        .all(db)
-        .await?;
-    Ok(Some(to_stored(row, questions)))
+    with_questions(db, row).await.map(Some)
+}
+
+/// The set a question belongs to.
+pub async fn holding_question(
+    db: &DatabaseConnection,
+    question_id: i64,
+) -> Result<Option<StoredSet>, DbErr> {
+    let Some(q) = question::Entity::find_by_id(question_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(row) = question_set::Entity::find_by_id(q.set_id).one(db).await? else {
+        return Ok(None);
+    };
+    with_questions(db, row).await.map(Some)
 }
 
 /// Every set `user_id` owns, newest first, with its questions.
@@ -104,12 +115,7 @@ pub async fn owned_by(db: &DatabaseConnection, user_id: i64) -> Result<Vec<Store
         .await?;
     let mut sets = Vec::with_capacity(rows.len());
     for row in rows {
-        let questions = question::Entity::find()
-            .filter(question::Column::SetId.eq(row.id))
-            .order_by_asc(question::Column::Position)
-            .all(db)
-            .await?;
-        sets.push(to_stored(row, questions));
+        sets.push(with_questions(db, row).await?);
     }
     Ok(sets)
 }
@@ -164,7 +170,23 @@ pub async fn delete_claimed(
     Ok(result.rows_affected > 0)
 }
 
+async fn with_questions(
+    db: &DatabaseConnection,
+    row: question_set::Model,
+) -> Result<StoredSet, DbErr> {
+    let questions = question::Entity::find()
+        .filter(question::Column::SetId.eq(row.id))
+        .order_by_asc(question::Column::Position)
+        .all(db)
+        .await?;
+    Ok(to_stored(row, questions))
+}
+
 fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> StoredSet {
+    let (question_ids, questions): (Vec<i64>, Vec<Question>) = questions
+        .into_iter()
+        .filter_map(|q| Some((q.id, to_question(q)?)))
+        .unzip();
     let set = QuestionSet {
         title: row.title,
         role: row.role_slug,
@@ -172,7 +194,7 @@ fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> Store
         engine: row.engine,
         prompt_version: row.prompt_version,
         notice: row.notice,
-        questions: questions.into_iter().filter_map(to_question).collect(),
+        questions,
     };
     StoredSet {
         slug: row.slug,
@@ -181,6 +203,7 @@ fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> Store
         job_description: row.job_description,
         created_at: row.created_at,
         set,
+        question_ids,
     }
 }
 

@@ -1,3 +1,4 @@
 //! Question sets and answers in formats people take elsewhere.
 
 pub mod markdown;
+pub mod text;

@@ -14,7 +14,8 @@ use super::{cookies, rerender};
 use crate::services::accounts::Opened;
 use crate::state::AppState;
 
-fn fields(body: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
+/// A form post's fields, decoded.
+pub(super) fn fields(body: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
     url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned()))
 }
 

@@ -11,7 +11,7 @@ pub async fn robots(Extension(requester): Extension<Requester>) -> impl IntoResp
     // Share links are private by default: only whoever has the link should
     // find a set, so crawlers stay out of /s/ and the API.
     let body = format!(
-        "User-agent: *\nDisallow: /s/\nDisallow: /api/\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /s/\nDisallow: /api/\nDisallow: /practice/\nDisallow: /me\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         requester.base_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)

@@ -8,6 +8,7 @@ mod cookies;
 mod crawlers;
 mod forms;
 mod health;
+mod practice_forms;
 mod requester;
 mod rerender;
 mod same_origin;
@@ -64,6 +65,12 @@ pub fn router(state: AppState) -> Router {
             post(account_forms::change_password),
         )
         .route("/me/settings/delete", post(account_forms::delete_account))
+        // Practice: an answer, and feedback asked for again.
+        .route("/practice/{slug}/answer", post(practice_forms::submit))
+        .route(
+            "/practice/{slug}/attempts/{attempt}/feedback",
+            post(practice_forms::assess),
+        )
         // The same form, answered with progress as it happens.
         .route("/generate/stream", post(forms::generate_stream))
         .nest("/api/v1", api::routes())

@@ -36,8 +36,12 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
         None => None,
     };
     let (user, session) = session.map_or((None, None), |(v, s)| (Some(v), Some(s)));
-    // Pages under /me need an account: send the visitor to log in and back.
-    if user.is_none() && request.method() == Method::GET && request.uri().path().starts_with("/me/")
+    // Pages under /me and practice need an account: send the visitor to
+    // log in and back.
+    let path = request.uri().path();
+    if user.is_none()
+        && request.method() == Method::GET
+        && (path == "/me" || path.starts_with("/me/") || path.starts_with("/practice/"))
     {
         let back = request
             .uri()

@@ -11,6 +11,7 @@ use app::model::{
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
+use super::internal;
 use super::rate_limit::{FailureLimit, RateLimit, client_key};
 use crate::auth::{Passwords, rules};
 use crate::db::accounts::{self as store, CreateError, User};
@@ -45,11 +46,6 @@ pub struct AccountService {
     signups: RateLimit,
 }
 
-fn internal(context: &str, error: impl std::fmt::Display) -> AppError {
-    let reference = tokens::new_slug();
-    tracing::error!(%reference, %error, "{context}");
-    AppError::Internal { reference }
-}
 
 pub fn viewer(user: &User) -> Viewer {
     Viewer {

@@ -2,6 +2,7 @@
 //! database, the coach and the content.
 
 pub mod accounts;
+pub mod practice;
 pub mod rate_limit;
 pub mod roles;
 pub mod sets;
@@ -9,3 +10,11 @@ pub mod sets;
 pub use accounts::AccountService;
 pub use roles::RoleCatalog;
 pub use sets::SetService;
+pub use practice::PracticeService;
+
+/// Logs a failure in full and gives the user a reference to quote.
+pub(crate) fn internal(context: &str, error: impl std::fmt::Display) -> app::model::AppError {
+    let reference = crate::db::tokens::new_slug();
+    tracing::error!(%reference, %error, "{context}");
+    app::model::AppError::Internal { reference }
+}

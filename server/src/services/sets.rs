@@ -4,6 +4,7 @@ use app::api::port::{Created, Requester, Sets};
 use app::model::{AppError, GenerateInput, SharedSet};
 use sea_orm::DatabaseConnection;
 
+use super::internal;
 use super::rate_limit::RateLimit;
 use crate::coach::{Coach, Progress, Quota, no_progress};
 use crate::db::{self, tokens};
@@ -79,12 +80,6 @@ impl SetService {
     }
 }
 
-/// Logs a database failure in full and gives the user a reference to quote.
-fn internal(context: &str, error: sea_orm::DbErr) -> AppError {
-    let reference = tokens::new_slug();
-    tracing::error!(%reference, error = %error, "{context}");
-    AppError::Internal { reference }
-}
 
 #[async_trait::async_trait]
 impl Sets for SetService {

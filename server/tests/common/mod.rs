@@ -163,6 +163,48 @@ pub async fn signup(app: &TestApp, email: &str) -> String {
     cookie(&response, "rehearse-session").expect("a session cookie")
 }
 
+/// A set made through the API by the account with session `session`:
+/// its slug.
+pub async fn make_set(app: &TestApp, session: &str, body: serde_json::Value) -> String {
+    let made = app
+        .client
+        .post(app.url("/api/v1/question-sets"))
+        .header("cookie", session)
+        .json(&body)
+        .send()
+        .await
+        .expect("request reaches the server");
+    assert_eq!(made.status(), reqwest::StatusCode::CREATED);
+    made.json::<serde_json::Value>().await.unwrap()["slug"]
+        .as_str()
+        .expect("a slug")
+        .to_string()
+}
+
+/// Submits an answer through `POST /api/v1/assessments`.
+pub async fn submit_answer(
+    app: &TestApp,
+    session: Option<&str>,
+    slug: &str,
+    index: u32,
+    answer: &str,
+    key: &str,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(app.url("/api/v1/assessments"))
+        .json(&serde_json::json!({
+            "question_set": slug,
+            "question_index": index,
+            "answer": answer,
+            "idempotency_key": key,
+        }));
+    if let Some(session) = session {
+        request = request.header("cookie", session);
+    }
+    request.send().await.expect("request reaches the server")
+}
+
 /// The built-in content, loaded once per test binary.
 pub fn library() -> std::sync::Arc<rehearse::content::Library> {
     static LIBRARY: std::sync::OnceLock<std::sync::Arc<rehearse::content::Library>> =

@@ -7,6 +7,7 @@
 //! timeouts and backoff inside one deadline, usage records and logs. Any
 //! failure comes back as a [`Fallback`], never as an error for the user.
 
+pub mod assessment;
 pub mod breaker;
 pub mod budget;
 pub mod client;
@@ -15,7 +16,7 @@ pub mod questions;
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
-use app::model::{GenerateRequest, QuestionSet, Stage};
+use app::model::{Feedback, GenerateRequest, QuestionSet, Stage};
 use sea_orm::DatabaseConnection;
 
 use self::breaker::Breaker;
@@ -53,6 +54,22 @@ impl Fallback {
             }
             Self::Quota => {
                 "Generated offline: you have had today's model-written sets; more tomorrow."
+            }
+        }
+    }
+
+    /// What the feedback says when the offline coach assessed an answer
+    /// for this reason.
+    pub fn assessment_notice(self) -> &'static str {
+        match self {
+            Self::Unavailable | Self::Invalid => {
+                "Assessed by the offline coach: the model was unavailable."
+            }
+            Self::Budget => {
+                "Assessed by the offline coach: this server's daily allowance for the model is used up."
+            }
+            Self::Quota => {
+                "Assessed by the offline coach: you have had today's model feedback; more tomorrow."
             }
         }
     }
@@ -96,8 +113,12 @@ pub trait Task: Send + Sync {
 /// Whose daily allowance of model calls a request draws on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quota {
+    /// Model-made sets from an address without an account.
     Address(IpAddr),
+    /// Model-made sets for an account.
     Account(i64),
+    /// Answers an account has assessed by the model.
+    Assessments(i64),
 }
 
 pub struct LlmEngine {
@@ -107,6 +128,7 @@ pub struct LlmEngine {
     budget: Budget,
     per_address: RateLimit,
     per_account: RateLimit,
+    assessments: RateLimit,
     db: DatabaseConnection,
 }
 
@@ -122,6 +144,10 @@ impl LlmEngine {
             },
             per_account: RateLimit {
                 limit: settings.user_quota,
+                window: Duration::from_secs(86_400),
+            },
+            assessments: RateLimit {
+                limit: settings.assess_quota,
                 window: Duration::from_secs(86_400),
             },
             db,
@@ -155,6 +181,23 @@ impl LlmEngine {
         Ok(questions::question_set(brief, accepted, self.model()))
     }
 
+    /// The model's feedback on an answer. `offline` is the offline coach's
+    /// feedback on it, whose rewrite stands in for one that adds facts.
+    pub async fn assess(
+        &self,
+        subject: &assessment::Subject<'_>,
+        offline: &Feedback,
+        quota: Option<Quota>,
+    ) -> Result<Feedback, Fallback> {
+        let task = AssessTask {
+            prompt: assessment::prompt(subject, self.settings.max_tokens),
+            subject,
+            offline,
+            model: self.model(),
+        };
+        self.run(&task, quota, &no_progress()).await
+    }
+
     /// Runs `task` within every limit, drawing on `quota` when given.
     pub async fn run<T: Task>(
         &self,
@@ -176,6 +219,11 @@ impl LlmEngine {
                 Quota::Account(id) => {
                     self.per_account
                         .check_key(&self.db, &format!("llm:account:{id}"), now)
+                        .await
+                }
+                Quota::Assessments(id) => {
+                    self.assessments
+                        .check_key(&self.db, &format!("llm:assess:{id}"), now)
                         .await
                 }
             };
@@ -387,6 +435,39 @@ impl Task for QuestionsTask<'_> {
             );
         }
         Ok(questions)
+    }
+}
+
+struct AssessTask<'a> {
+    prompt: Prompt,
+    subject: &'a assessment::Subject<'a>,
+    offline: &'a Feedback,
+    model: &'a str,
+}
+
+impl Task for AssessTask<'_> {
+    type Output = Feedback;
+
+    fn purpose(&self) -> &'static str {
+        "assess"
+    }
+
+    fn prompt(&self) -> &Prompt {
+        &self.prompt
+    }
+
+    fn accept(&self, content: &str) -> Result<Self::Output, String> {
+        let (feedback, repairs) =
+            assessment::accept(content, self.subject, self.offline, self.model)?;
+        if repairs != assessment::Repairs::default() {
+            tracing::info!(
+                dropped = repairs.dropped,
+                clamped = repairs.clamped,
+                rewrite_replaced = repairs.rewrite_replaced,
+                "model feedback repaired"
+            );
+        }
+        Ok(feedback)
     }
 }
 

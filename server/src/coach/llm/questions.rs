@@ -412,7 +412,7 @@ fn provenance(
 
 /// The JSON object in a model's text: the whole text, or what a code fence
 /// or chatter around it holds.
-fn json_object(content: &str) -> Option<&str> {
+pub(super) fn json_object(content: &str) -> Option<&str> {
     let start = content.find('{')?;
     let end = content.rfind('}')?;
     (end > start).then(|| &content[start..=end])
@@ -420,7 +420,7 @@ fn json_object(content: &str) -> Option<&str> {
 
 /// Lower case, whitespace collapsed and typographic quotes and dashes made
 /// plain, so a quote copied by a model still matches.
-fn normalise(text: &str) -> String {
+pub(super) fn normalise(text: &str) -> String {
     let plain: String = text
         .chars()
         .map(|c| match c {
@@ -440,11 +440,11 @@ fn normalise(text: &str) -> String {
         .to_string()
 }
 
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn bounded(text: &str, max: usize) -> String {
+pub(super) fn bounded(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {

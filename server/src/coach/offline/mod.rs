@@ -131,6 +131,14 @@ impl OfflineCoach {
         }
     }
 
+    /// The skills a job description requires, in its order.
+    pub fn required_skills(&self, job_description: &str) -> Vec<String> {
+        jd::analyse(job_description, &self.matcher)
+            .must_have_skills()
+            .map(|s| s.skill.clone())
+            .collect()
+    }
+
     fn read<'a>(&'a self, request: &GenerateRequest) -> Reading<'a> {
         let jd = request
             .job_description

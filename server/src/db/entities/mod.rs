@@ -1,6 +1,9 @@
 //! sea-orm entities, one per table. They stay inside `server`: services map
 //! them to the app's types.
 
+pub mod answer;
+pub mod draft;
+pub mod feedback;
 pub mod question;
 pub mod question_set;
 pub mod session;

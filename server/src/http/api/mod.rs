@@ -4,6 +4,7 @@
 mod accounts;
 mod error;
 mod openapi;
+mod practice;
 
 use app::api::port::{Requester, Roles, Sets};
 use app::model::{GenerateInput, RolePage, RoleSummary, SharedSet};
@@ -30,6 +31,9 @@ pub fn routes() -> Router<AppState> {
         .route("/me", get(accounts::me).delete(accounts::delete))
         .route("/me/export", get(accounts::export))
         .route("/me/password", post(accounts::change_password))
+        .route("/assessments", post(practice::create))
+        .route("/assessments/{id}", get(practice::get))
+        .route("/assessments/{id}/feedback", post(practice::assess))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError(app::model::AppError::NotFound) })
 }

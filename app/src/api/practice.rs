@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use crate::model::{AppError, PracticeView};
+
+/// The practice page for one question of a set: `q` is 1-based (the first
+/// unanswered one when absent); `attempt` shows that attempt's feedback.
+#[server(endpoint = "practice/get", input = GetUrl)]
+pub async fn get_practice(
+    slug: String,
+    q: Option<u32>,
+    attempt: Option<i64>,
+) -> Result<PracticeView, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    let result = Ports::current()?
+        .practice
+        .view(&slug, q, attempt, &requester)
+        .await;
+    if let Err(error) = &result {
+        super::set_status(error);
+    }
+    result
+}
+
+/// Keeps the answer being written, so a reload or another device finds it.
+#[server(endpoint = "practice/draft")]
+pub async fn save_draft(slug: String, q: u32, text: String) -> Result<(), AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    let result = Ports::current()?
+        .practice
+        .save_draft(&slug, q, text, &requester)
+        .await;
+    if let Err(error) = &result {
+        super::set_status(error);
+    }
+    result
+}

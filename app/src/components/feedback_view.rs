@@ -1,0 +1,194 @@
+//! Feedback on one attempt: the scores, the comments with their quotes
+//! marked in the answer, the rewrite against the answer, and who assessed
+//! it. Everything the user or a model wrote is rendered as text.
+
+use leptos::prelude::*;
+
+use super::{CopyButton, highlight};
+use crate::model::{AttemptView, Change, Dimension, Feedback, Star, Verdict};
+
+fn engine_label(feedback: &Feedback) -> String {
+    match feedback.engine.strip_prefix("model:") {
+        Some(model) => match &feedback.prompt_version {
+            Some(version) => format!("Feedback written by the model {model} (prompt {version})."),
+            None => format!("Feedback written by the model {model}."),
+        },
+        None => format!(
+            "Feedback from the built-in offline coach ({}): rules and word lists, not AI.",
+            feedback.engine
+        ),
+    }
+}
+
+#[component]
+pub fn FeedbackView(view: AttemptView) -> impl IntoView {
+    let AttemptView {
+        attempt,
+        rewrite_diff,
+    } = view;
+    let Some(feedback) = attempt.feedback.clone() else {
+        return view! {
+            <section class="card feedback" aria-labelledby="feedback-title">
+                <h2 id="feedback-title">"Your answer is saved"</h2>
+                <p class="banner" role="status">
+                    "Feedback could not be computed just now. Nothing is lost: ask for it again."
+                </p>
+                <form method="post" action=format!("/practice/{}/attempts/{}/feedback", attempt.question_set, attempt.id)>
+                    <button class="button" type="submit">"Get feedback"</button>
+                </form>
+                <h3>"Your answer"</h3>
+                <p class="answer-text">{attempt.answer.clone()}</p>
+            </section>
+        }
+        .into_any();
+    };
+    let segments = highlight(&attempt.answer, &feedback.comments);
+    let rewrite = feedback.rewrite.clone();
+    view! {
+        <section class="card feedback" aria-labelledby="feedback-title">
+            <h2 id="feedback-title">"Feedback"</h2>
+            <p class="muted engine">{engine_label(&feedback)}</p>
+            {feedback.notice.clone().map(|n| view! { <p class="banner" role="status">{n}</p> })}
+            <Scores feedback=feedback.clone() />
+            {feedback.star.map(|star| view! { <StarParts star /> })}
+            <h3>"Your answer"</h3>
+            <p class="muted">
+                {format!(
+                    "{} words · about {} spoken",
+                    feedback.word_count,
+                    super::duration_label(feedback.spoken_seconds)
+                )}
+            </p>
+            <p class="answer-text">
+                {segments
+                    .into_iter()
+                    .map(|segment| match segment.mark {
+                        Some((i, verdict)) => view! {
+                            <mark id=format!("quote-{i}") class=mark_class(verdict)>{segment.text}</mark>
+                        }
+                        .into_any(),
+                        None => segment.text.into_any(),
+                    })
+                    .collect_view()}
+            </p>
+            <h3>"Comments"</h3>
+            <ul class="comments">
+                {feedback
+                    .comments
+                    .iter()
+                    .enumerate()
+                    .map(|(i, comment)| {
+                        view! {
+                            <li class=format!("comment comment--{}", verdict_name(comment.verdict))>
+                                <p class="comment__head">
+                                    <span class="pill">{comment.dimension.label()}</span>
+                                    <span class="comment__verdict">{verdict_label(comment.verdict)}</span>
+                                </p>
+                                <p>{comment.text.clone()}</p>
+                                {comment.quote.clone().map(|q| view! {
+                                    <p class="comment__quote">
+                                        <a href=format!("#quote-{i}") aria-label="Show in your answer">"“"{q}"”"</a>
+                                    </p>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <h3>"The rewrite, in your words"</h3>
+            <p class="muted">
+                "Your own sentences, reordered and trimmed. Fill the bracketed gaps with what really happened; nothing was made up for you."
+            </p>
+            <p class="diff" aria-label="The rewrite compared with your answer">
+                {rewrite_diff
+                    .into_iter()
+                    .map(|part| match part.change {
+                        Change::Same => part.text.into_any(),
+                        Change::Added => view! { <ins>{part.text}</ins> }.into_any(),
+                        Change::Removed => view! { <del>{part.text}</del> }.into_any(),
+                    })
+                    .collect_view()}
+            </p>
+            <details class="rewrite">
+                <summary>"The rewrite on its own"</summary>
+                <p class="answer-text" id="rewrite-text">{rewrite.clone()}</p>
+            </details>
+            <CopyButton text=rewrite label="Copy the rewrite" done="Rewrite copied" />
+        </section>
+    }
+    .into_any()
+}
+
+fn verdict_name(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Strength => "strength",
+        Verdict::Improve => "improve",
+    }
+}
+
+fn verdict_label(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Strength => "Strength",
+        Verdict::Improve => "To improve",
+    }
+}
+
+fn mark_class(verdict: Verdict) -> String {
+    format!("quote quote--{}", verdict_name(verdict))
+}
+
+#[component]
+fn Scores(feedback: Feedback) -> impl IntoView {
+    let overall = feedback.scores.overall;
+    view! {
+        <div class="scores">
+            <p class="scores__overall">
+                <span class="scores__number">{format!("{overall}")}</span>
+                <span class="scores__out-of">"/10 overall"</span>
+                <span class="scores__reason">{feedback.reasons.overall.clone()}</span>
+            </p>
+            <ul class="bars">
+                {Dimension::ALL
+                    .into_iter()
+                    .map(|d| {
+                        let score = feedback.scores.get(d);
+                        view! {
+                            <li class="bar">
+                                <span class="bar__label">{d.label()}</span>
+                                <span class="bar__track" aria-hidden="true">
+                                    <span class="bar__fill" style=format!("width: {}%", u32::from(score) * 10)></span>
+                                </span>
+                                <span class="bar__score">{format!("{score}/10")}</span>
+                                <span class="bar__reason">{feedback.reasons.get(d).to_string()}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn StarParts(star: Star) -> impl IntoView {
+    let parts = [
+        ("Situation", star.situation),
+        ("Task", star.task),
+        ("Action", star.action),
+        ("Result", star.result),
+    ];
+    view! {
+        <ul class="star" aria-label="STAR parts found in your answer">
+            {parts
+                .into_iter()
+                .map(|(name, present)| {
+                    view! {
+                        <li class=if present { "star__part star__part--present" } else { "star__part star__part--missing" }>
+                            {if present { format!("✓ {name}") } else { format!("✗ {name} missing") }}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

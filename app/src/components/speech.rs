@@ -1,0 +1,127 @@
+//! The browser's speech recognition (`SpeechRecognition`, or Chromium's
+//! `webkitSpeechRecognition`), reached by name so that a browser without
+//! it simply never offers dictation.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+struct Session {
+    recognition: JsValue,
+    // Kept alive while the recognition may call them.
+    _on_result: Closure<dyn FnMut(JsValue)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+    _on_end: Closure<dyn FnMut(JsValue)>,
+}
+
+thread_local! {
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+}
+
+fn constructor() -> Option<Function> {
+    let window: JsValue = web_sys::window()?.into();
+    ["SpeechRecognition", "webkitSpeechRecognition"]
+        .into_iter()
+        .find_map(|name| Reflect::get(&window, &name.into()).ok()?.dyn_into().ok())
+}
+
+pub fn available() -> bool {
+    constructor().is_some()
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Starts listening. `on_words` receives each finished phrase; `on_end`
+/// is called when listening stops, with a message if it failed.
+pub fn start(on_words: impl Fn(String) + 'static, on_end: impl Fn(Option<String>) + 'static) -> bool {
+    stop();
+    let Some(ctor) = constructor() else {
+        return false;
+    };
+    let Ok(recognition) = Reflect::construct(&ctor, &Array::new()) else {
+        return false;
+    };
+    let _ = Reflect::set(&recognition, &"continuous".into(), &true.into());
+    let _ = Reflect::set(&recognition, &"interimResults".into(), &false.into());
+    if let Some(lang) = web_sys::window().and_then(|w| w.navigator().language()) {
+        let _ = Reflect::set(&recognition, &"lang".into(), &lang.into());
+    }
+
+    let on_result = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let results = get(&event, "results");
+        let from = get(&event, "resultIndex").as_f64().unwrap_or(0.0) as u32;
+        let count = get(&results, "length").as_f64().unwrap_or(0.0) as u32;
+        let mut words = String::new();
+        for i in from..count {
+            let result = Reflect::get_u32(&results, i).unwrap_or(JsValue::UNDEFINED);
+            if !get(&result, "isFinal").as_bool().unwrap_or(false) {
+                continue;
+            }
+            let best = Reflect::get_u32(&result, 0).unwrap_or(JsValue::UNDEFINED);
+            if let Some(text) = get(&best, "transcript").as_string() {
+                words.push_str(text.trim());
+                words.push(' ');
+            }
+        }
+        if !words.trim().is_empty() {
+            on_words(words.trim().to_string());
+        }
+    });
+    let on_end = std::rc::Rc::new(on_end);
+    let ended = std::rc::Rc::clone(&on_end);
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let code = get(&event, "error").as_string().unwrap_or_default();
+        let message = match code.as_str() {
+            "not-allowed" | "service-not-allowed" => {
+                "Dictation needs permission to use the microphone.".to_string()
+            }
+            "no-speech" => "No speech was heard. Try again, or type instead.".to_string(),
+            "network" => {
+                "Dictation needs the browser's speech service, which is unreachable. Typing still works."
+                    .to_string()
+            }
+            "aborted" => return,
+            other => format!("Dictation stopped ({other}). Typing still works."),
+        };
+        ended(Some(message));
+    });
+    let on_stop = Closure::<dyn FnMut(JsValue)>::new(move |_| on_end(None));
+    let _ = Reflect::set(&recognition, &"onresult".into(), on_result.as_ref());
+    let _ = Reflect::set(&recognition, &"onerror".into(), on_error.as_ref());
+    let _ = Reflect::set(&recognition, &"onend".into(), on_stop.as_ref());
+    let started = get(&recognition, "start")
+        .dyn_into::<Function>()
+        .ok()
+        .is_some_and(|start| start.call0(&recognition).is_ok());
+    if started {
+        SESSION.with(|slot| {
+            *slot.borrow_mut() = Some(Session {
+                recognition,
+                _on_result: on_result,
+                _on_error: on_error,
+                _on_end: on_stop,
+            })
+        });
+    }
+    started
+}
+
+pub fn stop() {
+    SESSION.with(|slot| {
+        let Some(session) = slot.borrow_mut().take() else {
+            return;
+        };
+        // Detach the handlers first: the closures are dropped with the
+        // session, and the recognition's late events must not reach them.
+        for handler in ["onresult", "onerror", "onend"] {
+            let _ = Reflect::set(&session.recognition, &handler.into(), &JsValue::NULL);
+        }
+        if let Ok(stop) = get(&session.recognition, "stop").dyn_into::<Function>() {
+            let _ = stop.call0(&session.recognition);
+        }
+    });
+}

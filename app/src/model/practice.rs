@@ -1,0 +1,182 @@
+//! Practising a set: the page's data, a submitted answer and its attempts.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AppError, Feedback, MAX_ANSWER_CHARS, Question};
+
+/// Drafts may run a little over the answer limit so that nothing typed is
+/// lost; submitting then asks the user to trim.
+pub const MAX_DRAFT_CHARS: usize = MAX_ANSWER_CHARS * 2;
+/// Idempotency keys: what a client may choose.
+pub const MAX_IDEMPOTENCY_KEY_CHARS: usize = 100;
+pub const MIN_IDEMPOTENCY_KEY_CHARS: usize = 8;
+
+/// One answer to commit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    /// The set's share slug.
+    pub question_set: String,
+    /// 1-based position of the question in the set.
+    pub question_index: u32,
+    pub answer: String,
+    /// Chosen by the client; the same key always means the same attempt.
+    pub idempotency_key: String,
+}
+
+impl Submission {
+    /// Checks the bounds, with the answer already cleaned.
+    pub fn validate(&self) -> Result<(), AppError> {
+        let mut fields = Vec::new();
+        let chars = self.answer.chars().count();
+        if self.answer.trim().is_empty() {
+            fields.push(super::FieldError::new("answer", "Write an answer first."));
+        } else if chars > MAX_ANSWER_CHARS {
+            fields.push(super::FieldError::new(
+                "answer",
+                format!(
+                    "Your answer is {chars} characters; the limit is {MAX_ANSWER_CHARS}. Trim it and submit again."
+                ),
+            ));
+        }
+        if !is_idempotency_key(&self.idempotency_key) {
+            fields.push(super::FieldError::new(
+                "idempotency_key",
+                format!(
+                    "The idempotency key must be {MIN_IDEMPOTENCY_KEY_CHARS} to {MAX_IDEMPOTENCY_KEY_CHARS} letters, digits, '-' or '_'."
+                ),
+            ));
+        }
+        if self.question_index == 0 {
+            fields.push(super::FieldError::new(
+                "question_index",
+                "Questions are numbered from 1.",
+            ));
+        }
+        if fields.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation { fields })
+        }
+    }
+}
+
+pub fn is_idempotency_key(key: &str) -> bool {
+    (MIN_IDEMPOTENCY_KEY_CHARS..=MAX_IDEMPOTENCY_KEY_CHARS).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Part of the rewrite compared with the answer, word by word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Same,
+    Added,
+    Removed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffPart {
+    pub change: Change,
+    pub text: String,
+}
+
+/// One attempt at a question, with its feedback once computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub id: i64,
+    pub question_set: String,
+    pub question_index: u32,
+    pub answer: String,
+    /// RFC 3339.
+    pub created_at: String,
+    /// `None` until feedback is computed; it can be asked for again.
+    pub feedback: Option<Feedback>,
+}
+
+/// An attempt as the practice page shows it, with the rewrite compared to
+/// the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptView {
+    pub attempt: Attempt,
+    pub rewrite_diff: Vec<DiffPart>,
+}
+
+/// An earlier attempt, listed under the question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptSummary {
+    pub id: i64,
+    pub created_at: String,
+    pub word_count: u32,
+    pub overall: Option<u8>,
+}
+
+/// Where the user is with each question of the set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub attempts: u32,
+    pub latest_overall: Option<u8>,
+}
+
+/// Everything the practice page needs for one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeView {
+    pub slug: String,
+    pub title: String,
+    /// 1-based.
+    pub position: u32,
+    pub steps: Vec<Step>,
+    pub question: Question,
+    /// What the user was writing, saved as they typed.
+    pub draft: Option<String>,
+    /// The latest attempt's answer, to start a new attempt from.
+    pub last_answer: Option<String>,
+    /// This question's attempts, newest first.
+    pub attempts: Vec<AttemptSummary>,
+    /// The attempt being looked at, when there is one.
+    pub shown: Option<AttemptView>,
+    /// A fresh key for the next submit from this page.
+    pub idempotency_key: String,
+}
+
+impl PracticeView {
+    pub fn total(&self) -> u32 {
+        self.steps.len() as u32
+    }
+
+    /// The rubric is shown once the question has been attempted.
+    pub fn rubric_unlocked(&self) -> bool {
+        !self.attempts.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn submission(answer: &str, key: &str) -> Submission {
+        Submission {
+            question_set: "abc".into(),
+            question_index: 1,
+            answer: answer.into(),
+            idempotency_key: key.into(),
+        }
+    }
+
+    #[test]
+    fn bounds_every_field_with_a_message() {
+        assert!(submission("I led it.", "key-12345").validate().is_ok());
+        let empty = submission("  ", "key-12345").validate().unwrap_err();
+        assert_eq!(empty.field_message("answer"), Some("Write an answer first."));
+        let long = submission(&"a".repeat(MAX_ANSWER_CHARS + 1), "key-12345")
+            .validate()
+            .unwrap_err();
+        assert!(long.field_message("answer").unwrap().contains("10001"));
+        let key = submission("fine", "short").validate().unwrap_err();
+        assert!(key.field_message("idempotency_key").is_some());
+        assert!(!is_idempotency_key("has space 123"));
+        assert!(is_idempotency_key(&"k".repeat(MAX_IDEMPOTENCY_KEY_CHARS)));
+        assert!(!is_idempotency_key(&"k".repeat(MAX_IDEMPOTENCY_KEY_CHARS + 1)));
+    }
+}

@@ -1,0 +1,233 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::api::get_practice;
+use crate::components::{AnswerForm, ErrorView, FeedbackView, PageMeta};
+use crate::model::{AppError, PracticeView, QuestionKind};
+
+/// `/practice/{slug}`: one question of a set at a time. `?q=3` picks the
+/// question; `?attempt=ID` shows an attempt's feedback. The server sends
+/// visitors without an account to log in first.
+#[component]
+pub fn PracticePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let q = query.read();
+        (
+            params.read().get("slug").unwrap_or_default(),
+            q.get("q").and_then(|v| v.parse::<u32>().ok()),
+            q.get("attempt").and_then(|v| v.parse::<i64>().ok()),
+        )
+    };
+    let page = Resource::new(key, |(slug, q, attempt)| get_practice(slug, q, attempt));
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                page.get()
+                    .map(|result| match result {
+                        Ok(view) => view! { <Practice view /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <super::NotFoundPage /> }.into_any(),
+                        Err(error) => view! { <ErrorView error=error /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+fn practice_url(slug: &str, position: u32) -> String {
+    format!("/practice/{slug}?q={position}")
+}
+
+#[component]
+fn Practice(view: PracticeView) -> impl IntoView {
+    let total = view.total();
+    let position = view.position;
+    let slug = view.slug.clone();
+    let question = view.question.clone();
+    let rubric_unlocked = view.rubric_unlocked();
+    let showing_feedback = view.shown.is_some();
+    let next = (position < total).then(|| practice_url(&slug, position + 1));
+    let again = practice_url(&slug, position);
+    let failed =
+        use_query_map().read_untracked().get("feedback").as_deref() == Some("failed");
+
+    // N: next question, R: try again, when not typing.
+    let navigate = use_navigate();
+    let (to_next, to_again) = (next.clone(), again.clone());
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
+            return;
+        }
+        let target = match ev.key().as_str() {
+            "n" | "N" => to_next.clone(),
+            "r" | "R" if showing_feedback => Some(to_again.clone()),
+            _ => None,
+        };
+        if let Some(url) = target {
+            ev.prevent_default();
+            navigate(&url, Default::default());
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let initial = view
+        .draft
+        .clone()
+        .or_else(|| view.last_answer.clone())
+        .unwrap_or_default();
+    let title = format!("Practise: {}", view.title);
+    view! {
+        <PageMeta title=title description="Practise a set of interview questions, one at a time, with feedback on every answer." />
+        <header class="practice-header">
+            <p class="eyebrow">"Practice"</p>
+            <h1><a href=format!("/s/{slug}")>{view.title.clone()}</a></h1>
+            <p class="practice-progress" aria-live="polite">{format!("Question {position} of {total}")}</p>
+            <nav aria-label="Questions in this set">
+                <ol class="steps">
+                    {view
+                        .steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, step)| {
+                            let n = i as u32 + 1;
+                            let state = if n == position {
+                                "step step--current"
+                            } else if step.attempts > 0 {
+                                "step step--done"
+                            } else {
+                                "step"
+                            };
+                            let label = match (step.attempts, step.latest_overall) {
+                                (0, _) => format!("Question {n}, not answered yet"),
+                                (_, Some(score)) => format!("Question {n}, latest score {score} of 10"),
+                                (_, None) => format!("Question {n}, answered"),
+                            };
+                            view! {
+                                <li class=state>
+                                    <a
+                                        href=practice_url(&slug, n)
+                                        aria-label=label
+                                        aria-current=(n == position).then_some("step")
+                                    >
+                                        {n.to_string()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+        </header>
+
+        <section class="card practice-question" aria-labelledby="question-text">
+            <p class="question__meta">
+                <span class="pill">{question.kind.label()}</span>
+                <span class="pill pill--quiet" title="Difficulty from 1 to 3">
+                    {format!("Difficulty {}/3", question.difficulty)}
+                </span>
+                <span class="pill pill--quiet">{question.focus_area.clone()}</span>
+            </p>
+            <h2 id="question-text" class="question__text">{question.text.clone()}</h2>
+            {hint(question.kind).map(|h| view! { <p class="muted">{h}</p> })}
+        </section>
+
+        {failed.then(|| view! {
+            <p class="banner" role="status">"Feedback could not be computed just now. Your answer is saved; try again below."</p>
+        })}
+
+        {match view.shown.clone() {
+            Some(shown) => view! {
+                <FeedbackView view=shown />
+                <nav class="practice-actions" aria-label="What next">
+                    <a class="button" href=again.clone() aria-keyshortcuts="R">"Try again"</a>
+                    {match next.clone() {
+                        Some(url) => view! { <a class="button button--secondary" href=url aria-keyshortcuts="N">"Next question"</a> }.into_any(),
+                        None => view! { <a class="button button--secondary" href=format!("/s/{slug}")>"Back to the set"</a> }.into_any(),
+                    }}
+                    <span class="muted keys"><kbd>"R"</kbd>" try again · "<kbd>"N"</kbd>" next"</span>
+                </nav>
+            }
+            .into_any(),
+            None => view! {
+                <AnswerForm
+                    slug=slug.clone()
+                    position
+                    kind=question.kind
+                    initial
+                    idempotency_key=view.idempotency_key.clone()
+                />
+                {next.clone().map(|url| view! {
+                    <p class="muted"><a href=url aria-keyshortcuts="N">"Skip to the next question"</a></p>
+                })}
+            }
+            .into_any(),
+        }}
+
+        <section class="card" aria-labelledby="rubric-title">
+            <h2 id="rubric-title">"What a strong answer covers"</h2>
+            {if rubric_unlocked {
+                view! {
+                    <ul>{question.rubric.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                    {(!question.follow_ups.is_empty()).then(|| view! {
+                        <h3>"Likely follow-ups"</h3>
+                        <ul>{question.follow_ups.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                    })}
+                }
+                .into_any()
+            } else {
+                view! { <p class="muted">"Answer once first: the rubric appears after your first attempt, so it does not write the answer for you."</p> }.into_any()
+            }}
+        </section>
+
+        {(!view.attempts.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="attempts-title">
+                <h2 id="attempts-title">"Your attempts at this question"</h2>
+                <ol class="attempts" reversed>
+                    {view.attempts.iter().map(|a| {
+                        let score = a.overall.map_or_else(|| "no feedback yet".to_string(), |s| format!("{s}/10 overall"));
+                        let when = a.created_at.get(..16).unwrap_or(&a.created_at).replace('T', " ");
+                        let current = view.shown.as_ref().is_some_and(|s| s.attempt.id == a.id);
+                        view! {
+                            <li>
+                                <a href=format!("/practice/{slug}?attempt={}", a.id) aria-current=current.then_some("page")>
+                                    {format!("{when} UTC · {} words · {score}", a.word_count)}
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
+    }
+}
+
+fn hint(kind: QuestionKind) -> Option<&'static str> {
+    match kind {
+        QuestionKind::Behavioral | QuestionKind::Situational => Some(
+            "Tell it as a story: the Situation, your Task, the Actions you took, and the Result.",
+        ),
+        QuestionKind::Technical | QuestionKind::SystemDesign => Some(
+            "Lead with your answer, then the reasoning, the trade-offs and an example.",
+        ),
+    }
+}
+
+/// Whether a key press is text going into a field.
+fn typing(ev: &leptos::ev::KeyboardEvent) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.has_attribute("contenteditable")
+            })
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        false
+    }
+}

@@ -1,0 +1,147 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect, hydrated } from './fixtures';
+
+const password = 'violet tugboat lantern';
+
+const answer = `In my last role I owned the checkout service, whose p95 latency had reached 1.8 seconds.
+I was asked to bring it under 500 ms before the holiday sale.
+I traced requests with OpenTelemetry, found an N+1 query, batched it and added an index.
+As a result p95 fell to 320 ms and timeout tickets dropped from 30 a week to 2.`;
+
+/** A fresh account, logged in within this page's browser context. */
+async function signUp(page: Page) {
+  const response = await page.request.post('/api/v1/auth/signup', {
+    data: { email: `sam-${Date.now()}-${Math.random().toString(36).slice(2)}@example.org`, password },
+  });
+  expect(response.status()).toBe(201);
+}
+
+/** Generates a set for a role and opens its practice page. */
+async function startPractice(page: Page) {
+  await page.goto('/roles/backend-engineer');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
+  await page.getByRole('link', { name: 'Practise this set' }).click();
+  await expect(page).toHaveURL(/\/practice\/[a-z2-9]{15}$/);
+  await hydrated(page);
+}
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('generate, practise, get feedback and try again, with the draft kept and one attempt per submit', async ({ page }) => {
+  await signUp(page);
+  await startPractice(page);
+
+  await expect(page.getByText('Question 1 of 10')).toBeVisible();
+  await expect(page.getByText('the rubric appears after your first attempt')).toBeVisible();
+  await expectAccessible(page);
+
+  // Typing counts words and speaking time, and saves a draft.
+  const box = page.getByLabel('Your answer');
+  await box.fill(answer);
+  await expect(page.locator('#answer-count')).toContainText(/\d+ words · about \d+ s spoken/);
+  await expect(page.getByText('Draft saved.')).toBeVisible();
+
+  // The draft survives a reload.
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel('Your answer')).toHaveValue(answer);
+
+  // Ctrl+Enter submits; the feedback follows.
+  await page.getByLabel('Your answer').press('Control+Enter');
+  await expect(page).toHaveURL(/\?attempt=\d+$/);
+  await expect(page.getByRole('heading', { name: 'Feedback' })).toBeVisible();
+  await expect(page.getByText(/\/10 overall/)).toBeVisible();
+  await expect(page.getByText(/built-in offline coach.*not AI/)).toBeVisible();
+  await expect(page.locator('mark.quote').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The rewrite, in your words' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What a strong answer covers' })).toBeVisible();
+  await hydrated(page);
+  await expectAccessible(page);
+
+  // Try again: the last answer is there to improve, and the rubric now shows.
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await expect(page).toHaveURL(/\?q=1$/);
+  await hydrated(page);
+  await expect(page.getByLabel('Your answer')).toHaveValue(answer);
+  await expect(page.getByText('the rubric appears after your first attempt')).toHaveCount(0);
+
+  // A double click on submit makes one attempt.
+  await page.getByLabel('Your answer').fill(`${answer}\nI also wrote the runbook the on-call team still uses.`);
+  await page.getByRole('button', { name: 'Submit answer' }).dblclick();
+  await expect(page).toHaveURL(/\?attempt=\d+$/);
+  await expect(page.getByRole('heading', { name: 'Your attempts at this question' })).toBeVisible();
+  await expect(page.locator('.attempts li')).toHaveCount(2);
+
+  // N goes on to the next question.
+  await hydrated(page);
+  await page.keyboard.press('n');
+  await expect(page).toHaveURL(/\?q=2$/);
+  await expect(page.getByText('Question 2 of 10')).toBeVisible();
+});
+
+test('an answer with markup is shown as text and runs nothing', async ({ page }) => {
+  await signUp(page);
+  await startPractice(page);
+  const hostile = `<img src=x onerror="window.__injected=1"><script>window.__injected=2</script> I led the rollout and we cut errors by half.`;
+  await page.getByLabel('Your answer').fill(hostile);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page).toHaveURL(/\?attempt=\d+$/);
+  await expect(page.locator('.answer-text').first()).toContainText('<script>window.__injected=2</script>');
+  expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  await expect(page.locator('.feedback img')).toHaveCount(0);
+});
+
+test('dictation is offered only where the browser has speech recognition, and its words can be edited', async ({ page }) => {
+  await page.addInitScript(() => {
+    // A stand-in for the browser's recognizer: it "hears" one phrase.
+    class FakeRecognition {
+      continuous = false;
+      interimResults = false;
+      lang = '';
+      onresult: ((e: unknown) => void) | null = null;
+      onend: (() => void) | null = null;
+      onerror: ((e: unknown) => void) | null = null;
+      start() {
+        setTimeout(() => {
+          const result = Object.assign([{ transcript: 'I rebuilt the release pipeline' }], { isFinal: true });
+          this.onresult?.({ resultIndex: 0, results: [result] });
+        }, 50);
+      }
+      stop() {
+        this.onend?.();
+      }
+    }
+    (window as unknown as Record<string, unknown>).webkitSpeechRecognition = FakeRecognition;
+  });
+  await signUp(page);
+  await startPractice(page);
+  await page.getByLabel('Your answer').fill('First,');
+  await page.getByRole('button', { name: 'Dictate' }).click();
+  await expect(page.getByLabel('Your answer')).toHaveValue('First, I rebuilt the release pipeline');
+  await page.getByRole('button', { name: 'Stop dictation' }).click();
+  await page.getByLabel('Your answer').press('End');
+  await page.getByLabel('Your answer').pressSequentially(' in a week.');
+  await expect(page.getByLabel('Your answer')).toHaveValue('First, I rebuilt the release pipeline in a week.');
+  await expect(page.getByText('Draft saved.')).toBeVisible();
+});
+
+test('without speech recognition there is no dictation button, and typing works', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w.webkitSpeechRecognition;
+    delete w.SpeechRecognition;
+  });
+  await signUp(page);
+  await startPractice(page);
+  await expect(page.getByRole('button', { name: 'Start timer' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dictate' })).toHaveCount(0);
+  await page.getByLabel('Your answer').fill('Typed answer.');
+  await expect(page.locator('#answer-count')).toContainText('2 words');
+});

@@ -1,0 +1,68 @@
+//! Offline assessment latency for a 300-word and a 1,500-word answer. Run
+//! with `scripts/bench.sh` or
+//! `cargo run --release -p server --example assess_bench`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use app::model::QuestionKind;
+use rehearse::coach::OfflineCoach;
+use rehearse::coach::offline::assess::AssessInput;
+use rehearse::content::Library;
+
+const FIXTURES: &str = include_str!("../tests/fixtures/answers/cases.toml");
+
+/// The fixtures' answers, one after another, cut at `words` words.
+fn answer_of(words: usize) -> String {
+    let mut pool = Vec::new();
+    for block in FIXTURES.split("'''").skip(1).step_by(2) {
+        pool.extend(block.split_whitespace());
+    }
+    pool.iter()
+        .cycle()
+        .take(words)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn measure(coach: &OfflineCoach, name: &str, answer: &str, runs: usize) {
+    let rubric = vec![
+        "Describes the problem and its impact".to_string(),
+        "Explains how the cause was found".to_string(),
+        "Quantifies the improvement".to_string(),
+    ];
+    let skills = vec!["PostgreSQL".to_string(), "Redis".to_string()];
+    let input = AssessInput {
+        question: "Tell me about a time you significantly improved the performance of a slow backend service.",
+        kind: QuestionKind::Behavioral,
+        rubric: &rubric,
+        focus_area: Some("Performance"),
+        jd_skills: &skills,
+        answer,
+    };
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(coach.assess(&input));
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
+    println!(
+        "{name:<28} runs {runs:>5}  median {:>8.3} ms  p95 {:>8.3} ms  max {:>8.3} ms",
+        pct(0.5).as_secs_f64() * 1e3,
+        pct(0.95).as_secs_f64() * 1e3,
+        pct(1.0).as_secs_f64() * 1e3,
+    );
+}
+
+fn main() {
+    let library = Arc::new(Library::embedded().expect("content loads"));
+    let coach = OfflineCoach::new(library);
+    let short = answer_of(300);
+    let long = answer_of(1_500);
+    measure(&coach, "assess a 300-word answer", &short, 500);
+    measure(&coach, "assess a 1,500-word answer", &long, 200);
+}

@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+/// One attempt at a question.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "answers")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub user_id: i64,
+    pub question_id: i64,
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    pub word_count: i32,
+    pub idempotency_key: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,60 @@
+//! Answers and their feedback over the JSON API, for the logged-in account.
+
+use app::api::port::{Practice, Requester};
+use app::model::{Attempt, Submission};
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Extension, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::ApiError;
+use crate::state::AppState;
+
+fn located(status: StatusCode, attempt: Attempt) -> Response {
+    let location = format!("/api/v1/assessments/{}", attempt.id);
+    let mut response = (status, Json(attempt)).into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// Commits the answer (once per idempotency key), then assesses it. When
+/// feedback fails, the answer is kept: 202 with `"feedback": null`, and
+/// `POST /assessments/{id}/feedback` asks again.
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    body: Result<Json<Submission>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(submission) = body?;
+    let attempt = state.practice.submit(submission, &requester).await?;
+    if attempt.feedback.is_some() {
+        return Ok(located(StatusCode::CREATED, attempt));
+    }
+    match state.practice.assess(attempt.id, &requester).await {
+        Ok(assessed) => Ok(located(StatusCode::CREATED, assessed)),
+        Err(error) => {
+            tracing::warn!(%error, attempt = attempt.id, "feedback could not be computed");
+            Ok(located(StatusCode::ACCEPTED, attempt))
+        }
+    }
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(id): Path<i64>,
+) -> Result<Json<Attempt>, ApiError> {
+    Ok(Json(state.practice.attempt(id, &requester).await?))
+}
+
+/// Computes the feedback of an attempt that has none yet.
+pub async fn assess(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(id): Path<i64>,
+) -> Result<Json<Attempt>, ApiError> {
+    Ok(Json(state.practice.assess(id, &requester).await?))
+}

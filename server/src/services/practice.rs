@@ -1,0 +1,367 @@
+//! Practising a set: the page's data, drafts, committing answers and
+//! computing their feedback. Every call is for the logged-in account, and
+//! every row it names is checked to be that account's.
+
+use std::sync::Arc;
+
+use app::api::port::{Practice, Requester};
+use app::model::{
+    AppError, Attempt, AttemptSummary, AttemptView, Change, DiffPart, MAX_DRAFT_CHARS,
+    PracticeView, Step, Submission, Viewer, word_count,
+};
+use sea_orm::DatabaseConnection;
+
+use super::internal;
+use crate::coach::offline::text::clean;
+use crate::coach::{AssessRequest, Coach, Quota};
+use crate::db::practice::{self as store, Committed, StoredAnswer};
+use crate::db::sets::StoredSet;
+use crate::db::{self, tokens};
+
+pub struct PracticeService {
+    db: DatabaseConnection,
+    coach: Arc<Coach>,
+}
+
+impl PracticeService {
+    pub fn new(db: DatabaseConnection, coach: Arc<Coach>) -> Self {
+        Self { db, coach }
+    }
+
+    async fn set(&self, slug: &str) -> Result<StoredSet, AppError> {
+        if !tokens::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        db::sets::find(&self.db, slug)
+            .await
+            .map_err(|e| internal("loading a question set failed", e))?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// An answer of the requester's, with its set.
+    async fn owned(
+        &self,
+        attempt: i64,
+        requester: &Requester,
+    ) -> Result<(StoredSet, StoredAnswer), AppError> {
+        let user = viewer(requester)?;
+        let answer = store::answer_of(&self.db, user.id, attempt)
+            .await
+            .map_err(|e| internal("loading an answer failed", e))?
+            .ok_or(AppError::NotFound)?;
+        let set = db::sets::holding_question(&self.db, answer.question_id)
+            .await
+            .map_err(|e| internal("loading a question set failed", e))?
+            .ok_or(AppError::NotFound)?;
+        Ok((set, answer))
+    }
+
+    /// The attempt with its stored feedback, if any.
+    async fn with_feedback(&self, set: &StoredSet, answer: StoredAnswer) -> Result<Attempt, AppError> {
+        let feedback = store::feedback_on(&self.db, answer.id)
+            .await
+            .map_err(|e| internal("loading feedback failed", e))?;
+        Ok(to_attempt(set, answer, feedback))
+    }
+}
+
+fn viewer(requester: &Requester) -> Result<&Viewer, AppError> {
+    requester.user.as_ref().ok_or(AppError::Unauthorized)
+}
+
+/// The row id of question `position` (1-based).
+fn question_id(set: &StoredSet, position: u32) -> Result<i64, AppError> {
+    (position as usize)
+        .checked_sub(1)
+        .and_then(|i| set.question_ids.get(i))
+        .copied()
+        .ok_or(AppError::NotFound)
+}
+
+fn position_of(set: &StoredSet, question_id: i64) -> u32 {
+    set.question_ids
+        .iter()
+        .position(|&id| id == question_id)
+        .map_or(0, |i| i as u32 + 1)
+}
+
+fn to_attempt(
+    set: &StoredSet,
+    answer: StoredAnswer,
+    feedback: Option<app::model::Feedback>,
+) -> Attempt {
+    Attempt {
+        id: answer.id,
+        question_set: set.slug.clone(),
+        question_index: position_of(set, answer.question_id),
+        answer: answer.text,
+        created_at: answer.created_at.to_rfc3339(),
+        feedback,
+    }
+}
+
+/// The rewrite against the answer, word by word, with runs of one kind
+/// merged.
+pub fn rewrite_diff(answer: &str, rewrite: &str) -> Vec<DiffPart> {
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .diff_words(answer, rewrite);
+    let mut parts: Vec<DiffPart> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let kind = match change.tag() {
+            similar::ChangeTag::Equal => Change::Same,
+            similar::ChangeTag::Insert => Change::Added,
+            similar::ChangeTag::Delete => Change::Removed,
+        };
+        match parts.last_mut() {
+            Some(last) if last.change == kind => last.text.push_str(change.value()),
+            _ => parts.push(DiffPart {
+                change: kind,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    parts
+}
+
+#[async_trait::async_trait]
+impl Practice for PracticeService {
+    async fn view(
+        &self,
+        slug: &str,
+        position: Option<u32>,
+        attempt: Option<i64>,
+        requester: &Requester,
+    ) -> Result<PracticeView, AppError> {
+        let user = viewer(requester)?;
+        let set = self.set(slug).await?;
+        let answers = store::attempts(&self.db, user.id, &set.question_ids)
+            .await
+            .map_err(|e| internal("loading attempts failed", e))?;
+        let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
+        let overall: std::collections::HashMap<i64, u8> = store::overall_scores(&self.db, &ids)
+            .await
+            .map_err(|e| internal("loading scores failed", e))?
+            .into_iter()
+            .map(|(id, score)| (id, u8::try_from(score).unwrap_or(0)))
+            .collect();
+
+        // Answers come newest first, so the first seen per question is the
+        // latest.
+        let mut steps = vec![
+            Step {
+                attempts: 0,
+                latest_overall: None
+            };
+            set.question_ids.len()
+        ];
+        for answer in &answers {
+            let at = position_of(&set, answer.question_id) as usize;
+            if let Some(step) = at.checked_sub(1).and_then(|i| steps.get_mut(i)) {
+                if step.attempts == 0 {
+                    step.latest_overall = overall.get(&answer.id).copied();
+                }
+                step.attempts += 1;
+            }
+        }
+
+        let shown = match attempt {
+            Some(id) => Some(
+                answers
+                    .iter()
+                    .find(|a| a.id == id)
+                    .cloned()
+                    .ok_or(AppError::NotFound)?,
+            ),
+            None => None,
+        };
+        let position = match (&shown, position) {
+            (Some(answer), _) => position_of(&set, answer.question_id),
+            (None, Some(p)) => p,
+            (None, None) => steps.iter().position(|s| s.attempts == 0).unwrap_or(0) as u32 + 1,
+        };
+        let qid = question_id(&set, position)?;
+        let draft = store::draft(&self.db, user.id, qid)
+            .await
+            .map_err(|e| internal("loading a draft failed", e))?;
+        let last_answer = answers
+            .iter()
+            .find(|a| a.question_id == qid)
+            .map(|a| a.text.clone());
+        let attempts = answers
+            .iter()
+            .filter(|a| a.question_id == qid)
+            .map(|a| AttemptSummary {
+                id: a.id,
+                created_at: a.created_at.to_rfc3339(),
+                word_count: u32::try_from(a.word_count).unwrap_or(0),
+                overall: overall.get(&a.id).copied(),
+            })
+            .collect();
+        let shown = match shown {
+            Some(answer) => {
+                let attempt = self.with_feedback(&set, answer).await?;
+                let rewrite_diff = attempt
+                    .feedback
+                    .as_ref()
+                    .map(|f| rewrite_diff(&attempt.answer, &f.rewrite))
+                    .unwrap_or_default();
+                Some(AttemptView {
+                    attempt,
+                    rewrite_diff,
+                })
+            }
+            None => None,
+        };
+        Ok(PracticeView {
+            slug: set.slug.clone(),
+            title: set.set.title.clone(),
+            position,
+            steps,
+            question: set.set.questions[position as usize - 1].clone(),
+            draft,
+            last_answer,
+            attempts,
+            shown,
+            idempotency_key: tokens::new_slug(),
+        })
+    }
+
+    async fn save_draft(
+        &self,
+        slug: &str,
+        position: u32,
+        text: String,
+        requester: &Requester,
+    ) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        let text = clean(&text);
+        if text.chars().count() > MAX_DRAFT_CHARS {
+            return Err(AppError::invalid(
+                "answer",
+                format!("A draft can be at most {MAX_DRAFT_CHARS} characters."),
+            ));
+        }
+        let set = self.set(slug).await?;
+        let qid = question_id(&set, position)?;
+        // A save that lands after the answer was submitted would bring the
+        // submitted text back as a draft.
+        let latest = store::attempts(&self.db, user.id, &[qid])
+            .await
+            .map_err(|e| internal("loading attempts failed", e))?;
+        let text = match latest.first() {
+            Some(answer) if answer.text == text.trim() => String::new(),
+            _ => text,
+        };
+        store::save_draft(&self.db, user.id, qid, &text)
+            .await
+            .map_err(|e| internal("saving a draft failed", e))
+    }
+
+    async fn submit(
+        &self,
+        mut submission: Submission,
+        requester: &Requester,
+    ) -> Result<Attempt, AppError> {
+        let user = viewer(requester)?;
+        submission.answer = clean(&submission.answer).trim().to_string();
+        submission.validate()?;
+        let set = self.set(&submission.question_set).await?;
+        let qid = question_id(&set, submission.question_index).map_err(|_| {
+            AppError::invalid(
+                "question_index",
+                format!("This set has {} questions.", set.question_ids.len()),
+            )
+        })?;
+        let committed = store::commit(
+            &self.db,
+            store::NewAnswer {
+                user_id: user.id,
+                question_id: qid,
+                text: &submission.answer,
+                word_count: word_count(&submission.answer),
+                idempotency_key: &submission.idempotency_key,
+            },
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(|e| internal("committing an answer failed", e))?;
+        match committed {
+            Committed::New(answer) => {
+                tracing::info!(answer = answer.id, "answer committed");
+                Ok(to_attempt(&set, answer, None))
+            }
+            Committed::Existing(answer) => self.with_feedback(&set, answer).await,
+            Committed::KeyReused => Err(AppError::invalid(
+                "idempotency_key",
+                "This idempotency key was already used for a different answer.",
+            )),
+        }
+    }
+
+    async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
+        let (set, answer) = self.owned(attempt, requester).await?;
+        self.with_feedback(&set, answer).await
+    }
+
+    async fn assess(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
+        let user = viewer(requester)?;
+        let (set, answer) = self.owned(attempt, requester).await?;
+        let existing = self.with_feedback(&set, answer.clone()).await?;
+        if existing.feedback.is_some() {
+            return Ok(existing);
+        }
+        let position = position_of(&set, answer.question_id);
+        let question = set
+            .set
+            .questions
+            .get((position as usize).saturating_sub(1))
+            .cloned()
+            .ok_or(AppError::NotFound)?;
+        // The job description is private to whoever made the set.
+        let jd_skills = match (&set.job_description, set.owner_id) {
+            (Some(jd), Some(owner)) if owner == user.id => {
+                self.coach.offline().required_skills(jd)
+            }
+            _ => Vec::new(),
+        };
+        let feedback = self
+            .coach
+            .assess(
+                AssessRequest {
+                    question,
+                    answer: answer.text.clone(),
+                    jd_skills,
+                },
+                Some(Quota::Assessments(user.id)),
+            )
+            .await?;
+        let stored = store::store_feedback(&self.db, answer.id, &feedback)
+            .await
+            .map_err(|e| internal("storing feedback failed", e))?;
+        tracing::info!(answer = answer.id, engine = %stored.engine, overall = stored.scores.overall, "answer assessed");
+        Ok(to_attempt(&set, answer, Some(stored)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_diff_merges_runs_and_rebuilds_both_texts() {
+        let answer = "We kind of fixed the cache. I led it.";
+        let rewrite = "I led it. We fixed the cache.\n\n[Result: what changed?]";
+        let parts = rewrite_diff(answer, rewrite);
+        let side = |keep: Change| -> String {
+            parts
+                .iter()
+                .filter(|p| p.change == Change::Same || p.change == keep)
+                .map(|p| p.text.as_str())
+                .collect()
+        };
+        assert_eq!(side(Change::Removed), answer);
+        assert_eq!(side(Change::Added), rewrite);
+        assert!(parts.windows(2).all(|w| w[0].change != w[1].change));
+    }
+}

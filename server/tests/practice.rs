@@ -1,0 +1,317 @@
+//! Practising a set: committing answers once, drafts, feedback, the practice
+//! page and who may see which attempt.
+
+mod common;
+
+use common::{TestApp, signup};
+use reqwest::StatusCode;
+use reqwest::header::LOCATION;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+
+const STRONG: &str = "In my last role I owned the checkout service. Its p95 latency had reached 1.8 seconds and support tickets were rising. I was asked to bring it under 500 ms within six weeks. I traced every request with OpenTelemetry, found an N+1 query, batched it and added an index on orders.customer_id. As a result p95 fell to 320 ms and timeout tickets dropped from 30 a week to 2.";
+
+async fn make_set(app: &TestApp, session: &str, count: u32) -> String {
+    common::make_set(
+        app,
+        session,
+        json!({"role": "backend-engineer", "count": count, "kinds": ["behavioral"]}),
+    )
+    .await
+}
+
+use common::submit_answer as submit;
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            sql.to_string(),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<i64>(0).unwrap()
+}
+
+async fn page(app: &TestApp, session: &str, path: &str) -> (StatusCode, String) {
+    let response = app
+        .client
+        .get(app.url(path))
+        .header("cookie", session)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+async fn save_draft(app: &TestApp, session: &str, slug: &str, q: u32, text: &str) -> StatusCode {
+    app.client
+        .post(app.url("/api/practice/draft"))
+        .header("cookie", session)
+        .form(&[("slug", slug), ("q", &q.to_string()), ("text", text)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+on_every_backend!(an_answer_is_committed_once_and_assessed, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+
+    let response = submit(app, None, &slug, 1, STRONG, "attempt-key-1").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+
+    let response = submit(app, Some(&session), &slug, 1, STRONG, "attempt-key-1").await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let location = response.headers()[LOCATION].to_str().unwrap().to_string();
+    let attempt: Value = response.json().await.unwrap();
+    assert_eq!(location, format!("/api/v1/assessments/{}", attempt["id"]));
+    assert_eq!(attempt["question_set"], slug.as_str());
+    assert_eq!(attempt["question_index"], 1);
+    let feedback = &attempt["feedback"];
+    assert_eq!(feedback["engine"], "offline/1");
+    assert_eq!(feedback["kind"], "behavioral");
+    for dimension in ["structure", "specificity", "relevance", "overall"] {
+        let score = feedback["scores"][dimension].as_u64().unwrap();
+        assert!((1..=10).contains(&score), "{dimension}: {score}");
+        assert!(!feedback["reasons"][dimension].as_str().unwrap().is_empty());
+    }
+    assert!(feedback["star"].is_object());
+    assert!(feedback["word_count"].as_u64().unwrap() > 50);
+    for comment in feedback["comments"].as_array().unwrap() {
+        if let Some(quote) = comment["quote"].as_str() {
+            assert!(STRONG.contains(quote), "{quote}");
+        }
+    }
+
+    // The same key again, from a retry or a double click: the same attempt.
+    let again = submit(app, Some(&session), &slug, 1, STRONG, "attempt-key-1").await;
+    assert_eq!(again.status(), StatusCode::CREATED);
+    let again: Value = again.json().await.unwrap();
+    assert_eq!(again["id"], attempt["id"]);
+    assert_eq!(again["feedback"], attempt["feedback"]);
+    // The same words moments later from another tab: still the same attempt.
+    let tab = submit(app, Some(&session), &slug, 1, STRONG, "other-tab-key").await;
+    assert_eq!(tab.json::<Value>().await.unwrap()["id"], attempt["id"]);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 1);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM feedback").await, 1);
+
+    // A key may not stand for two different answers.
+    let reused = submit(app, Some(&session), &slug, 1, "Something else.", "attempt-key-1").await;
+    assert_eq!(reused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = reused.json().await.unwrap();
+    assert_eq!(body["error"]["fields"][0]["field"], "idempotency_key");
+
+    // A new answer is a new attempt, and GET reads it back.
+    let second = submit(app, Some(&session), &slug, 1, "I fixed it.", "attempt-key-2").await;
+    let second: Value = second.json().await.unwrap();
+    assert_ne!(second["id"], attempt["id"]);
+    let read = app
+        .client
+        .get(app.url(&format!("/api/v1/assessments/{}", second["id"])))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), StatusCode::OK);
+    assert_eq!(read.json::<Value>().await.unwrap(), second);
+});
+
+on_every_backend!(a_double_submit_at_the_same_moment_makes_one_attempt, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let (a, b) = tokio::join!(
+        submit(app, Some(&session), &slug, 2, STRONG, "same-moment-key"),
+        submit(app, Some(&session), &slug, 2, STRONG, "same-moment-key"),
+    );
+    let (a, b): (Value, Value) = (a.json().await.unwrap(), b.json().await.unwrap());
+    assert_eq!(a["id"], b["id"]);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 1);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM feedback").await, 1);
+});
+
+on_every_backend!(every_field_is_bounded_with_a_message, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let too_long = "word ".repeat(2_001);
+    for (index, answer, key, field, message) in [
+        (1, "   ", "bounded-key-1", "answer", "Write an answer first."),
+        (1, too_long.as_str(), "bounded-key-2", "answer", "the limit is 10000"),
+        (1, "Fine.", "no", "idempotency_key", "8 to 100"),
+        (0, "Fine.", "bounded-key-3", "question_index", "numbered from 1"),
+        (9, "Fine.", "bounded-key-4", "question_index", "This set has 5 questions."),
+    ] {
+        let response = submit(app, Some(&session), &slug, index, answer, key).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        let body: Value = response.json().await.unwrap();
+        let found = body["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["field"] == field)
+            .unwrap_or_else(|| panic!("{field}: {body}"));
+        assert!(
+            found["message"].as_str().unwrap().contains(message),
+            "{field}: {found}"
+        );
+    }
+    let missing = submit(app, Some(&session), "abcdefghjkmnpqrs", 1, "Fine.", "bounded-key-5").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 0);
+});
+
+on_every_backend!(nobody_reaches_another_accounts_attempts, |app| {
+    let owner = signup(app, "owner@example.org").await;
+    let other = signup(app, "other@example.org").await;
+    let slug = make_set(app, &owner, 5).await;
+    let attempt: Value = submit(app, Some(&owner), &slug, 1, STRONG, "owner-key-123")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = attempt["id"].as_i64().unwrap();
+
+    for (method, path) in [
+        (reqwest::Method::GET, format!("/api/v1/assessments/{id}")),
+        (reqwest::Method::POST, format!("/api/v1/assessments/{id}/feedback")),
+    ] {
+        let response = app
+            .client
+            .request(method.clone(), app.url(&path))
+            .header("cookie", &other)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {path}");
+        let anonymous = app.client.request(method, app.url(&path)).send().await.unwrap();
+        assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let (status, html) = page(app, &other, &format!("/practice/{slug}?attempt={id}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!html.contains("N+1 query"));
+    let form = app
+        .client
+        .post(app.url(&format!("/practice/{slug}/attempts/{id}/feedback")))
+        .header("cookie", &other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::SEE_OTHER);
+    assert_eq!(form.headers()[LOCATION], format!("/practice/{slug}").as_str());
+
+    // Another account may practise the same shared set, with its own attempts.
+    let (status, html) = page(app, &other, &format!("/practice/{slug}?q=1")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!html.contains("N+1 query"));
+    assert!(html.contains("the rubric appears after your first attempt"));
+
+    // Without an account, the page sends the visitor to log in and back.
+    let anonymous = app.get(&format!("/practice/{slug}")).await;
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        anonymous.headers()[LOCATION],
+        format!("/login?next=%2Fpractice%2F{slug}").as_str()
+    );
+});
+
+on_every_backend!(drafts_come_back_and_leave_when_the_answer_is_submitted, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    assert_eq!(
+        save_draft(app, &session, &slug, 2, "Half an <answer> & more").await,
+        StatusCode::OK
+    );
+    let (status, html) = page(app, &session, &format!("/practice/{slug}?q=2")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Half an &lt;answer&gt; &amp; more"), "the draft is in the textarea");
+    assert!(html.contains("Question 2 of 5"));
+    // Nobody else sees it.
+    let other = signup(app, "other@example.org").await;
+    let (_, html) = page(app, &other, &format!("/practice/{slug}?q=2")).await;
+    assert!(!html.contains("Half an"));
+
+    let form = app
+        .client
+        .post(app.url(&format!("/practice/{slug}/answer")))
+        .header("cookie", &session)
+        .form(&[("q", "2"), ("answer", STRONG), ("idempotency_key", "form-key-1234")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::SEE_OTHER);
+    let to = form.headers()[LOCATION].to_str().unwrap().to_string();
+    assert!(to.starts_with(&format!("/practice/{slug}?attempt=")), "{to}");
+    assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
+
+    // A draft save that lands after the submit does not bring it back.
+    save_draft(app, &session, &slug, 2, STRONG).await;
+    assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
+
+    let (status, html) = page(app, &session, &to).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Feedback"));
+    assert!(html.contains("/10 overall"));
+    assert!(html.contains("built-in offline coach"));
+    assert!(html.contains("not AI"));
+    assert!(html.contains("Try again"));
+
+    // A draft may be longer than an answer, within its own bound.
+    let huge = "a".repeat(app::model::MAX_DRAFT_CHARS + 1);
+    assert_eq!(
+        save_draft(app, &session, &slug, 3, &huge).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+});
+
+on_every_backend!(a_refused_answer_comes_back_with_its_text_and_the_reason, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let too_long = format!("<script>alert(1)</script> {}", "word ".repeat(2_001));
+    let form = app
+        .client
+        .post(app.url(&format!("/practice/{slug}/answer")))
+        .header("cookie", &session)
+        .form(&[("q", "1"), ("answer", too_long.as_str()), ("idempotency_key", "form-key-5678")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = form.text().await.unwrap();
+    assert!(html.contains("the limit is 10000"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; word word"));
+    assert!(!html.contains("<script>alert(1)"));
+    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 0);
+    // It is kept as the draft too, so a reload still has it.
+    assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 1);
+});
+
+on_every_backend!(a_script_in_an_answer_is_shown_as_text, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let answer = "<script>alert('x')</script> <img src=x onerror=alert(1)> I led the rollout and we cut errors by half.";
+    let attempt: Value = submit(app, Some(&session), &slug, 1, answer, "script-key-123")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (_, html) = page(
+        app,
+        &session,
+        &format!("/practice/{slug}?attempt={}", attempt["id"]),
+    )
+    .await;
+    assert!(html.contains("&lt;script&gt;alert("));
+    assert!(!html.contains("<script>alert("));
+    assert!(!html.contains("<img src=x"));
+});
+
+on_every_backend!(the_share_page_links_to_practice, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let html = app.get(&format!("/s/{slug}")).await.text().await.unwrap();
+    assert!(html.contains(&format!("href=\"/practice/{slug}\"")));
+    assert!(html.contains("Practise this set"));
+});
