@@ -34,7 +34,7 @@ struct Draft {
 }
 
 /// Longest quote, in bytes, before a sentence is cut down to a clause.
-const LONG_QUOTE: usize = 240;
+const LONG_QUOTE: usize = 300;
 /// Comments kept per dimension, and in all.
 const PER_DIMENSION: [usize; 3] = [4, 3, 3];
 const MIN_COMMENTS: usize = 4;
@@ -46,6 +46,30 @@ impl View<'_> {
 
     fn situational(&self) -> bool {
         self.input.kind == QuestionKind::Situational
+    }
+
+    /// How hedged sentence `i` is.
+    fn hedging(&self, i: usize) -> f32 {
+        self.reading.hedges[i].iter().map(|h| h.tag.weight).sum()
+    }
+
+    /// The first word of sentence `i` that makes it specific: a number or
+    /// a named tool.
+    fn focus(&self, i: usize) -> usize {
+        let sentence = &self.reading.sentences[i];
+        let number = self.reading.numbers[i]
+            .iter()
+            .find(|n| !(n.spelled && sentence.words[n.first].lower == "one"))
+            .map(|n| n.first);
+        let tool = sentence.words.iter().position(|w| {
+            self.reading.skills[i]
+                .iter()
+                .any(|f| f.major && f.skill.to_lowercase().starts_with(&w.lower))
+        });
+        match (number, tool) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(0),
+        }
     }
 
     // ----- quoting -----
@@ -98,7 +122,7 @@ impl View<'_> {
                 .count()
         };
         // Too short to make sense alone: take in the next clause.
-        while words_in(left, right) < 6 {
+        while words_in(left, right) < 8 {
             if let Some(&b) = breaks.iter().find(|&&b| b > right) {
                 right = b;
             } else if right < s.end {
@@ -247,6 +271,7 @@ impl View<'_> {
         if s.star.situation
             && s.shares[0] <= 0.3
             && let Some(i) = first(Part::Situation)
+            && self.hedging(i) < 1.0
         {
             out.push(strength(
                 d,
@@ -316,13 +341,22 @@ impl View<'_> {
                 None,
                 1,
             ));
-        } else if let Some(i) = first_of(Move::TradeOff) {
-            out.push(strength(
-                d,
-                "Naming the trade-offs shows judgement, not just knowledge.",
-                Some(self.quote(i)),
-                2,
-            ));
+        } else if let Some((i, weight)) = t.trade_off_sentence {
+            if weight >= 1.0 && self.hedging(i) < 1.0 {
+                out.push(strength(
+                    d,
+                    "Naming the trade-offs shows judgement, not just knowledge.",
+                    Some(self.quote(i)),
+                    2,
+                ));
+            } else {
+                out.push(improve(
+                    d,
+                    "The trade-offs are only hinted at here. Say plainly when you would not do this and what it costs.",
+                    Some(self.quote(i)),
+                    1,
+                ));
+            }
         }
         if t.example == 0.0 {
             out.push(improve(
@@ -393,10 +427,10 @@ impl View<'_> {
         let story = self.star_kind();
 
         if let Some((i, _)) = spec.best {
-            let numbers: Vec<String> = spec
-                .examples
+            let quoted = self.quote_words(i, self.focus(i), self.focus(i) + 1);
+            let numbers: Vec<String> = spec.examples[i]
                 .iter()
-                .filter(|e| self.quote(i).contains(e.as_str()))
+                .filter(|e| quoted.contains(e.as_str()))
                 .take(3)
                 .map(|e| format!("\"{e}\""))
                 .collect();
@@ -413,8 +447,9 @@ impl View<'_> {
                     join(&tools)
                 ),
                 (false, true) => format!(
-                    "Specific and checkable: {} give the interviewer a sense of scale.",
-                    join(&numbers)
+                    "Specific and checkable: {} {} the interviewer a sense of scale.",
+                    join(&numbers),
+                    if numbers.len() == 1 { "gives" } else { "give" }
                 ),
                 (true, false) => format!(
                     "Naming the tools ({}) shows hands-on experience rather than theory.",
@@ -429,7 +464,7 @@ impl View<'_> {
             } else {
                 text
             };
-            out.push(strength(d, &text, Some(self.quote(i)), 1));
+            out.push(strength(d, &text, Some(quoted), 1));
         }
 
         // Hedges, quoting the sentence that has the most.
@@ -547,10 +582,16 @@ impl View<'_> {
         }
 
         // A rubric point the answer covers, with the sentence that does.
+        let taken = self.spec.best.map(|(i, _)| i);
+        let usable = |p: &&super::relevance::Point| {
+            p.covered() && p.sentence.is_some_and(|i| self.hedging(i) < 1.0)
+        };
         let covered = rel
             .points
             .iter()
-            .find(|p| p.covered() && p.sentence.is_some());
+            .filter(usable)
+            .find(|p| p.sentence != taken)
+            .or_else(|| rel.points.iter().find(usable));
         if let Some(point) = covered {
             let i = point.sentence.unwrap_or(0);
             out.push(strength(
@@ -564,6 +605,7 @@ impl View<'_> {
             ));
         } else if let Some((i, count)) = rel.best_sentence
             && count >= 2
+            && self.hedging(i) < 1.0
         {
             out.push(strength(
                 d,
@@ -576,11 +618,12 @@ impl View<'_> {
         let mut missing: Vec<&super::relevance::Point> =
             rel.points.iter().filter(|p| p.coverage < 0.5).collect();
         missing.sort_by(|a, b| a.coverage.total_cmp(&b.coverage));
-        for (n, point) in missing.into_iter().take(2).enumerate() {
+        let room = if self.scores.overall >= 8 { 1 } else { 2 };
+        for (n, point) in missing.into_iter().take(room).enumerate() {
             out.push(improve(
                 d,
                 &format!(
-                    "Not covered yet: interviewers will listen for {}.",
+                    "Make this explicit: interviewers listen for {}.",
                     point_phrase(&point.text)
                 ),
                 None,
@@ -634,6 +677,14 @@ impl View<'_> {
         self.length_comment(&mut drafts);
         self.specificity_comments(&mut drafts);
         self.relevance_comments(&mut drafts);
+        // On an off-topic answer only the missing parts of the structure
+        // are worth saying; praising how it is told misses the point.
+        if self.relevance.off_topic() {
+            drafts.retain(|d| {
+                d.dimension != Dimension::Structure
+                    || (d.verdict == Verdict::Improve && d.rank == 0)
+            });
+        }
 
         let mut chosen: Vec<Draft> = Vec::new();
         let mut left: Vec<Draft> = Vec::new();
@@ -701,10 +752,22 @@ impl View<'_> {
     fn fallback(&self, verdict: Verdict) -> Draft {
         let reading = self.reading;
         if verdict == Verdict::Improve {
-            if self.star_kind() {
+            let lower = reading.answer.to_lowercase();
+            let reflects = ["learn", "lesson", "differently", "takeaway", "hindsight"]
+                .iter()
+                .any(|w| lower.contains(w));
+            if self.star_kind() && !reflects {
                 return improve(
                     Dimension::Structure,
                     "To finish strongly, add one line on what you learned or would do differently next time.",
+                    None,
+                    5,
+                );
+            }
+            if self.star_kind() {
+                return improve(
+                    Dimension::Relevance,
+                    "To finish strongly, link the result to the role you are interviewing for, in one sentence.",
                     None,
                     5,
                 );
@@ -716,10 +779,25 @@ impl View<'_> {
                 5,
             );
         }
-        if let Some((i, _)) = self.relevance.best_sentence {
+        if !self.relevance.off_topic()
+            && let Some((i, _)) = self.relevance.best_sentence
+        {
             return strength(
                 Dimension::Relevance,
                 "This sentence is on the question; build the answer out from it.",
+                Some(self.quote(i)),
+                5,
+            );
+        }
+        if let Some(i) = (0..reading.sentences.len()).find(|&i| {
+            let words = reading.sentences[i].lower();
+            super::voice::clauses(&words).iter().any(|c| {
+                c.subject == super::voice::Subject::I && c.tense != super::voice::Tense::Other
+            })
+        }) {
+            return strength(
+                Dimension::Specificity,
+                "Told in the first person, so it is clear what you did yourself.",
                 Some(self.quote(i)),
                 5,
             );
@@ -780,15 +858,15 @@ impl View<'_> {
                 };
                 let mut have = Vec::new();
                 let mut lack = Vec::new();
-                for (present, name) in [
-                    (t.reasoning > 0.0, "reasoning"),
-                    (t.trade_offs > 0.0, "trade-offs"),
-                    (t.example > 0.0, "an example"),
+                for (present, name, missing) in [
+                    (t.reasoning > 0.0, "reasoning", "reasoning"),
+                    (t.trade_offs > 0.0, "trade-offs", "trade-offs"),
+                    (t.example > 0.0, "an example", "example"),
                 ] {
                     if present {
                         have.push(name.to_string());
                     } else {
-                        lack.push(name.to_string());
+                        lack.push(missing.to_string());
                     }
                 }
                 match (have.is_empty(), lack.is_empty()) {
@@ -805,7 +883,7 @@ impl View<'_> {
     pub fn specificity_reason(&self) -> String {
         let spec = self.spec;
         let mut pieces = Vec::new();
-        let numbers = spec.examples.len().max(spec.quantities.round() as usize);
+        let numbers = spec.quantities.round() as usize;
         pieces.push(match numbers {
             0 => "no numbers".to_string(),
             1 => "one number".to_string(),
@@ -891,31 +969,35 @@ impl View<'_> {
         let mut dims: Vec<(u8, Dimension)> =
             Dimension::ALL.iter().map(|d| (s.get(*d), *d)).collect();
         dims.sort();
-        let weakest = dims[0];
-        let gap = |d: Dimension| match d {
-            Dimension::Structure => {
-                if self.star_kind() {
-                    "the STAR structure"
-                } else {
-                    "the order (answer first, then why)"
-                }
-            }
-            Dimension::Specificity => "vague detail",
-            Dimension::Relevance => "how closely it sticks to the question",
+        let (weakest_score, weakest) = dims[0];
+        let room = |d: Dimension| match d {
+            Dimension::Structure => "in its structure",
+            Dimension::Specificity => "in concrete detail",
+            Dimension::Relevance => "in how closely it tracks the question",
+        };
+        let holding_back = |d: Dimension| match d {
+            Dimension::Structure => "its structure",
+            Dimension::Specificity => "a lack of specifics",
+            Dimension::Relevance => "drifting from the question",
+        };
+        let noun = |d: Dimension| match d {
+            Dimension::Structure => "structure",
+            Dimension::Specificity => "specifics",
+            Dimension::Relevance => "relevance",
         };
         match s.overall {
-            9..=10 if weakest.0 >= 8 => {
+            9..=10 if weakest_score >= 8 => {
                 "A strong answer: well organised, concrete and on the question.".to_string()
             }
-            8..=10 => format!(
-                "A strong answer; the main room to improve is {}.",
-                gap(weakest.1)
+            8..=10 => format!("A strong answer; the most room left is {}.", room(weakest)),
+            5..=7 => format!(
+                "A workable answer; {} holds it back.",
+                holding_back(weakest)
             ),
-            5..=7 => format!("A workable answer held back by {}.", gap(weakest.1)),
             _ => format!(
-                "Needs work: {} and {} are the gaps; start from the rewrite.",
-                gap(dims[0].1),
-                gap(dims[1].1)
+                "Needs work on {} and {}; start from the rewrite.",
+                noun(dims[0].1),
+                noun(dims[1].1)
             ),
         }
     }

@@ -94,6 +94,10 @@ fn lexicon() -> &'static Lexicon<Tag> {
             ("^uh", tag(Kind::Filler, 0.5, Trim::Drop)),
             // Vague tails that stand in for a list.
             ("stuff like that", TAIL),
+            ("or stuff like that", TAIL),
+            ("or things like that", TAIL),
+            ("or stuff", TAIL),
+            ("or things", TAIL),
             ("and stuff like that", TAIL),
             ("things like that", TAIL),
             ("and things like that", TAIL),
@@ -281,6 +285,13 @@ fn tidy(text: &str) -> String {
         }
         if s.len() == before {
             break;
+        }
+    }
+    // A list cut short leaves a dangling "or" or "and" before the stop.
+    for conjunction in [" or", " and", ", or", ", and"] {
+        for stop in [".", "?", "!", ",", ";"] {
+            let from = format!("{conjunction}{stop}");
+            s = s.replace(&from, stop);
         }
     }
     // A sentence cannot open with punctuation left from a removed opener.

@@ -24,8 +24,8 @@ use self::facts::Number;
 use self::hedges::Tag;
 use self::lexicon::Hit;
 use self::sentences::Sentence;
-use super::skills::Found;
-use super::text::content_words;
+use super::skills::{Found, SkillMatcher};
+use super::text::{content_words, tokens};
 use super::{ENGINE, OfflineCoach};
 
 pub use self::facts::{new_names, new_numbers};
@@ -77,7 +77,7 @@ impl<'a> Reading<'a> {
                 .count();
             numbers.push(found);
             let text = sentence.text(answer);
-            skills.push(coach.matcher().find(text));
+            skills.push(named_skills(coach.matcher(), text, sentence));
             hedges.push(hedges::find(sentence));
             let words = content_words(text);
             all_content.extend(words.iter().cloned());
@@ -95,6 +95,31 @@ impl<'a> Reading<'a> {
             measures,
         }
     }
+}
+
+/// The skills a sentence names. A match counts when the skill's name is
+/// written out, or an alias is capitalised or looks like a product name
+/// ("Postgres", "k8s"); an ordinary word that happens to be an alias
+/// ("fetch") or a near-miss spelling ("Jupiter") does not count.
+fn named_skills(matcher: &SkillMatcher, text: &str, sentence: &Sentence) -> Vec<Found> {
+    let found = matcher.find(text);
+    if found.is_empty() {
+        return found;
+    }
+    let lower = format!(" {} ", sentence.lower().join(" "));
+    found
+        .into_iter()
+        .filter(|f| {
+            let name = tokens(&f.skill).join(" ");
+            if lower.contains(&format!(" {name} ")) {
+                return true;
+            }
+            sentence.words.iter().any(|w| {
+                matcher.canonical(&w.lower) == Some(f.skill.as_str())
+                    && (w.capitalised || !f.major || !w.lower.chars().all(char::is_alphabetic))
+            })
+        })
+        .collect()
 }
 
 impl OfflineCoach {
@@ -124,6 +149,13 @@ impl OfflineCoach {
             (t.points, None, rewrite, comments::Structure::Technical(t))
         };
 
+        let rewrite = if relevance.off_topic() {
+            format!(
+                "[Off the question: start again from what was asked, and keep only what fits.]\n\n{rewrite}"
+            )
+        } else {
+            rewrite
+        };
         let structure_score = to_score(structure_points);
         let specificity_score = to_score(spec.points);
         let relevance_score = relevance.score;

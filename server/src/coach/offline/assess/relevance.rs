@@ -430,10 +430,16 @@ fn term_in(term: &str, words: &BTreeSet<String>) -> bool {
         .nth(len.min(6))
         .map_or(term.len(), |(i, _)| i);
     let prefix = &term[..cut];
-    words
+    let longer = words
         .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
         .next()
-        .is_some_and(|w| w.starts_with(prefix))
+        .is_some_and(|w| w.starts_with(prefix));
+    // A shorter stem of the same word: "chang" (changing) for "change".
+    longer
+        || term
+            .char_indices()
+            .skip(5)
+            .any(|(at, _)| words.contains(&term[..at]))
 }
 
 /// One rubric point and how far the answer covers it.

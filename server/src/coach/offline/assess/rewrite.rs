@@ -50,6 +50,9 @@ pub fn star(reading: &Reading, star: &StarReading, kind: QuestionKind) -> String
     }
     for (n, part) in Part::STAR.into_iter().enumerate() {
         let extra = match part {
+            Part::Action if star.shared_actions > star.own_actions && situational => {
+                Some("[Your part: which of these steps would you take yourself?]")
+            }
             Part::Action if star.shared_actions > star.own_actions => {
                 Some("[Your part: which of these steps did you take yourself?]")
             }

@@ -19,8 +19,9 @@ pub struct SpecReading {
     /// Distinct numbers, those with a unit or a noun counting as one and
     /// bare ones as half.
     pub quantities: f32,
-    /// Numbers as written with their unit, for quoting back ("1.8 seconds").
-    pub examples: Vec<String>,
+    /// For each sentence, its numbers as written with their unit, for
+    /// quoting back ("1.8 seconds", "40 percent").
+    pub examples: Vec<Vec<String>>,
     pub time_frames: usize,
     /// Named technologies, the major ones first.
     pub tools: Vec<String>,
@@ -124,6 +125,79 @@ fn vague_amounts() -> &'static Lexicon<()> {
     })
 }
 
+/// Number `n` of sentence `i` as written, with its unit: "1.8 seconds",
+/// "40%", "$400,000", "200 orders". `None` for labels such as "p95".
+fn number_surface(reading: &Reading, i: usize, n: &Number) -> Option<String> {
+    let sentence = &reading.sentences[i];
+    let answer = reading.answer;
+    let first = &sentence.words[n.first];
+    if !first.lower.starts_with(|c: char| c.is_ascii_digit()) && !n.spelled {
+        return None;
+    }
+    let mut start = first.start;
+    if answer[..start].ends_with(['$', '£', '€']) {
+        start -= 1;
+    }
+    let mut end = sentence.words[n.last].end;
+    if answer[end..].starts_with('%') {
+        end += 1;
+    } else if let Some(next) = sentence.words.get(n.last + 1)
+        && (n.spelled || !first.lower.ends_with(|c: char| c.is_alphabetic()))
+        && is_unit(&next.lower)
+    {
+        end = next.end;
+    }
+    Some(answer[start..end].to_string())
+}
+
+/// Units and the things answers count.
+const UNITS: &[&str] = &[
+    "bytes",
+    "celsius",
+    "cents",
+    "dollars",
+    "euros",
+    "fahrenheit",
+    "gb",
+    "hz",
+    "k",
+    "kb",
+    "kilograms",
+    "kilometers",
+    "kilometres",
+    "kg",
+    "km",
+    "m",
+    "mb",
+    "meters",
+    "metres",
+    "miles",
+    "ms",
+    "ns",
+    "percent",
+    "pounds",
+    "rps",
+    "qps",
+    "tb",
+    "times",
+    "x",
+];
+
+/// Whether a word after a number names what it measures: a unit, a time
+/// unit or a counted thing ("200 orders").
+fn is_unit(word: &str) -> bool {
+    UNITS.contains(&word)
+        || TIME_UNITS.contains(&word)
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && word.chars().all(char::is_alphabetic)
+            && !matches!(
+                word,
+                "plus" | "minus" | "thus" | "was" | "has" | "this" | "its"
+            ))
+}
+
 /// Whether number `n` in sentence `i` has a unit or counts something.
 fn has_unit(reading: &Reading, i: usize, n: &Number) -> bool {
     let sentence = &reading.sentences[i];
@@ -168,6 +242,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
 
         // Numbers.
         let mut sentence_numbers = 0;
+        let mut here_examples = Vec::new();
         for n in &reading.numbers[i] {
             if n.spelled && n.first == n.last && words[n.first] == "one" {
                 continue;
@@ -177,29 +252,23 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
             let key = format!("{}", n.scaled);
             if seen_values.insert(key) {
                 quantities += if unit { 1.0 } else { 0.5 };
-                if unit && examples.len() < 4 {
-                    let end =
-                        sentence
-                            .words
-                            .get(n.last + 1)
-                            .map_or(sentence.words[n.last].end, |w| {
-                                if w.lower == "percent"
-                                    || TIME_UNITS.contains(&w.lower.as_str())
-                                    || w.lower == "ms"
-                                {
-                                    w.end
-                                } else {
-                                    sentence.words[n.last].end
-                                }
-                            });
-                    let mut text = reading.answer[sentence.words[n.first].start..end].to_string();
-                    if reading.answer[end..].starts_with('%') {
-                        text.push('%');
-                    }
-                    examples.push(text);
-                }
             }
-            local += if unit { 1.0 } else { 0.5 };
+            if unit
+                && let Some(text) = number_surface(reading, i, n)
+                && !here_examples.contains(&text)
+            {
+                here_examples.push(text);
+            }
+            let measured = sentence
+                .words
+                .get(n.last + 1)
+                .is_some_and(|w| is_unit(&w.lower))
+                || reading.answer[sentence.words[n.last].end..].starts_with('%');
+            local += match (unit, measured) {
+                (true, true) => 1.0,
+                (true, false) => 0.7,
+                _ => 0.5,
+            };
             // A time frame: "six weeks", "within a day".
             if sentence
                 .words
@@ -210,6 +279,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
                 local += 0.3;
             }
         }
+        examples.push(here_examples);
         for (j, w) in words.iter().enumerate() {
             let calendar = CALENDAR.contains(w) && sentence.words[j].capitalised;
             let lead = TIME_UNITS.contains(w) && j > 0 && TIME_LEAD.contains(&words[j - 1]);
@@ -260,7 +330,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
             match clause.subject {
                 Subject::I => {
                     i_clauses += 1;
-                    i_here |= clause.tense != Tense::Other;
+                    i_here = true;
                 }
                 Subject::We => {
                     we_clauses += 1;
@@ -313,7 +383,12 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
     let words = reading.word_total.max(1) as f32;
     let density = hedge_weight / words * 100.0;
     let quant_points = (0.7 * quantities).min(3.5);
-    let time_points = (0.5 * time_frames as f32).min(1.0);
+    // Stories need time frames; explanations need sizes and timings.
+    let time_points = match kind {
+        QuestionKind::Behavioral | QuestionKind::Situational => 0.5 * time_frames as f32,
+        _ => 0.5 * time_frames as f32 + 0.35 * quantities,
+    }
+    .min(1.0);
     let name_points =
         (0.5 * (tools.len() as f32 + 0.4 * minor.len() as f32 + 0.6 * names.len() as f32)).min(2.5);
     let own_points = match kind {

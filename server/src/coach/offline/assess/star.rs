@@ -119,6 +119,13 @@ fn cues() -> &'static Lexicon<Cue> {
             ("in a similar", (S, 1.2)),
             ("this situation", (S, 0.8)),
             ("faced", (S, 0.8)),
+            ("^one day", (S, 0.8)),
+            ("^one week", (S, 0.8)),
+            ("^one morning", (S, 0.8)),
+            ("^early in", (S, 0.8)),
+            ("^last winter", (S, 0.6)),
+            ("^last summer", (S, 0.6)),
+            ("^last spring", (S, 0.6)),
             ("^as a", (S, 1.0)),
             ("^as an", (S, 1.0)),
             ("^as the", (S, 0.8)),
@@ -256,11 +263,11 @@ fn cues() -> &'static Lexicon<Cue> {
             ("thanked", (R, 1.0)),
             ("praised", (R, 1.0)),
             ("adopted", (R, 0.6)),
-            ("better", (R, 0.6)),
-            ("happier", (R, 0.6)),
-            ("easier", (R, 0.6)),
-            ("faster", (R, 0.5)),
-            ("stable", (R, 0.6)),
+            ("better", (R, 0.4)),
+            ("happier", (R, 0.4)),
+            ("easier", (R, 0.4)),
+            ("faster", (R, 0.4)),
+            ("stable", (R, 0.4)),
             ("recovered", (R, 0.8)),
             ("learning", (R, 0.6)),
             ("later", (R, 0.4)),
@@ -314,6 +321,8 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
         let mut led_by_we = false;
         for clause in clauses(&words) {
             let weight = match (clause.subject, clause.tense) {
+                // Finding the problem early on is part of the situation.
+                (Subject::I, Tense::Past) if clause.discovery && p < 0.34 => 0.3,
                 (Subject::I, Tense::Past) if clause.discovery => 0.6,
                 (Subject::I, Tense::Past) => 1.2,
                 (Subject::I, Tense::Plan) => 1.0,
@@ -332,6 +341,7 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
         for s in &mut score {
             *s = s.min(2.5);
         }
+        let cue_result = score[3];
         // Outcomes told early are usually the problem ("p95 had climbed to
         // two seconds"); background late is usually a finding mid-story.
         if p < 0.34 {
@@ -353,7 +363,7 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
         if p > 0.3 {
             score[2] += 0.2;
         }
-        if p >= 0.6 && (score[3] >= 0.5 || measured) {
+        if p >= 0.6 && score[3] >= 0.5 {
             score[3] += 0.5;
         }
         if score[3] > 0.0 && measured && p >= 0.34 {
@@ -383,6 +393,11 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
                 part = Part::Result;
             }
         }
+        // Only the opening sentence can be a headline; what follows it is
+        // the story's setting unless it says otherwise.
+        if part == Part::Headline {
+            part = Part::Situation;
+        }
         if i == 0
             && kind == QuestionKind::Situational
             && n >= 3
@@ -392,7 +407,7 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
         {
             part = Part::Headline;
         }
-        if part == Part::Result && p >= 0.5 {
+        if part == Part::Result && p >= 0.5 && cue_result >= 1.0 {
             locked_in_result = true;
         }
         if part == Part::Action {
@@ -488,7 +503,9 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
     if shares[3] >= 0.08 {
         balance += 0.5;
     }
-    let mut points = presence + order + balance;
+    // Order and balance matter only as much as the parts are there.
+    let completeness = presence / weights.iter().sum::<f32>();
+    let mut points = presence + (order + balance) * completeness;
     if reading.word_total < 60 {
         points *= 0.6;
     }

@@ -38,6 +38,8 @@ pub struct TechReading {
     pub reasoning: f32,
     pub trade_offs: f32,
     pub example: f32,
+    /// The sentence with the clearest trade-off cue, and its strength.
+    pub trade_off_sentence: Option<(usize, f32)>,
     /// The example has numbers or named tools.
     pub concrete_example: bool,
     /// System design: says what happens when a part fails.
@@ -217,7 +219,7 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
     } else {
         0.0
     };
-    let (answer, directness_score) = if first >= 0.5 {
+    let (answer, directness_score) = if first > 0.0 {
         (Some(0), first)
     } else {
         let later = (1..n)
@@ -226,13 +228,13 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
         match later {
             Some((i, _)) => (Some(i), 0.5),
-            None if first > 0.0 => (Some(0), first),
             None => (None, 0.0),
         }
     };
 
     let mut moves = Vec::with_capacity(n);
     let mut best = [0.0f32; 4];
+    let mut trade_off_sentence: Option<(usize, f32)> = None;
     for (i, sentence) in reading.sentences.iter().enumerate() {
         let words = sentence.lower();
         let mut score = [0.0f32; 4];
@@ -251,6 +253,10 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
         for m in [Move::Reasoning, Move::TradeOff, Move::Example] {
             best[m.index()] = best[m.index()].max(score[m.index()]);
         }
+        let t = score[Move::TradeOff.index()];
+        if t >= 0.5 && trade_off_sentence.is_none_or(|(_, b)| t > b) {
+            trade_off_sentence = Some((i, t));
+        }
         let previous = moves.last().copied();
         let mut chosen = Move::Reasoning;
         let mut top = 0.0;
@@ -264,6 +270,10 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
         let starts_paragraph = i > 0 && sentence.paragraph != reading.sentences[i - 1].paragraph;
         let m = if Some(i) == answer {
             Move::Answer
+        } else if previous == Some(Move::Example) && !starts_paragraph {
+            // An example runs to the end of its paragraph: its sentences
+            // tell one story and must stay together.
+            Move::Example
         } else if top >= 0.6 {
             chosen
         } else {
@@ -315,6 +325,7 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
         reasoning,
         trade_offs,
         example,
+        trade_off_sentence,
         concrete_example,
         failure_modes,
         points,

@@ -651,7 +651,36 @@ fn print() {
                 case.text,
                 render(&feedback)
             );
+            if std::env::var("REHEARSE_LABELS").is_ok() {
+                print_labels(&case, &a.text);
+            }
         }
+    }
+}
+
+/// How each sentence was read, for tuning the cue lists.
+fn print_labels(case: &Case, answer: &str) {
+    let reading = super::Reading::new(answer, coach());
+    let labels: Vec<String> = match case.kind() {
+        QuestionKind::Behavioral | QuestionKind::Situational => {
+            super::star::read(&reading, case.kind())
+                .parts
+                .iter()
+                .map(|p| format!("{p:?}"))
+                .collect()
+        }
+        _ => {
+            let terms = super::relevance::Terms::new(&case.text, &[]);
+            super::technical::read(&reading, &terms, case.kind())
+                .moves
+                .iter()
+                .map(|m| format!("{m:?}"))
+                .collect()
+        }
+    };
+    for (s, label) in reading.sentences.iter().zip(labels) {
+        let text = s.text(answer);
+        println!("  {label:10} {}", text.chars().take(90).collect::<String>());
     }
 }
 
@@ -689,6 +718,22 @@ fn relevance_table() {
                 rel.level,
                 rel.score
             );
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn skills_table() {
+    for case in cases() {
+        for a in &case.answer {
+            let found: Vec<String> = coach()
+                .matcher()
+                .find(&a.text)
+                .into_iter()
+                .map(|f| format!("{}{}", f.skill, if f.major { "*" } else { "" }))
+                .collect();
+            println!("{}/{}: {}", case.id, a.variant, found.join(", "));
         }
     }
 }
