@@ -1,5 +1,6 @@
 //! The built-in coach: deterministic, always available, no model needed.
 
+pub mod assess;
 mod detect;
 mod jd;
 mod select;

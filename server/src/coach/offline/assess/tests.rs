@@ -1,0 +1,739 @@
+//! The assessor against the answer fixtures, and its parts on small cases.
+
+use std::time::{Duration, Instant};
+
+use app::model::{Dimension, Feedback, QuestionKind, Verdict};
+use serde::Deserialize;
+
+use super::{AssessInput, guess_kind, new_names, new_numbers};
+use crate::coach::offline::{ENGINE, OfflineCoach};
+
+const FIXTURES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/answers/cases.toml"
+));
+
+#[derive(Debug, Deserialize)]
+struct Fixtures {
+    question: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    id: String,
+    kind: String,
+    text: String,
+    rubric: Vec<String>,
+    answer: Vec<Answer>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Answer {
+    variant: String,
+    text: String,
+}
+
+impl Case {
+    fn kind(&self) -> QuestionKind {
+        QuestionKind::parse(&self.kind).expect("a known kind")
+    }
+
+    fn answer(&self, variant: &str) -> Option<&str> {
+        self.answer
+            .iter()
+            .find(|a| a.variant == variant)
+            .map(|a| a.text.as_str())
+    }
+
+    fn assess(&self, variant: &str) -> Feedback {
+        let answer = self
+            .answer(variant)
+            .unwrap_or_else(|| panic!("{} has no {variant} answer", self.id));
+        assess(self, answer)
+    }
+}
+
+fn coach() -> &'static OfflineCoach {
+    crate::coach::offline::for_tests()
+}
+
+fn cases() -> Vec<Case> {
+    let fixtures: Fixtures = toml::from_str(FIXTURES).expect("the fixtures parse");
+    fixtures.question
+}
+
+fn assess(case: &Case, answer: &str) -> Feedback {
+    coach().assess(&AssessInput {
+        question: &case.text,
+        kind: case.kind(),
+        rubric: &case.rubric,
+        focus_area: None,
+        jd_skills: &[],
+        answer,
+    })
+}
+
+fn quick(question: &str, kind: QuestionKind, answer: &str) -> Feedback {
+    coach().assess(&AssessInput {
+        question,
+        kind,
+        rubric: &[],
+        focus_area: None,
+        jd_skills: &[],
+        answer,
+    })
+}
+
+/// Every answer of every fixture, with its feedback.
+fn everything() -> Vec<(String, String, Feedback)> {
+    cases()
+        .iter()
+        .flat_map(|case| {
+            case.answer.iter().map(move |a| {
+                (
+                    format!("{}/{}", case.id, a.variant),
+                    a.text.clone(),
+                    assess(case, &a.text),
+                )
+            })
+        })
+        .collect()
+}
+
+/// What every piece of feedback must satisfy, whatever the answer.
+fn check_shape(label: &str, answer: &str, feedback: &Feedback) {
+    assert_eq!(feedback.engine, ENGINE, "{label}");
+    assert!(
+        feedback.prompt_version.is_none() && feedback.notice.is_none(),
+        "{label}"
+    );
+    let s = feedback.scores;
+    for score in [s.structure, s.specificity, s.relevance, s.overall] {
+        assert!((1..=10).contains(&score), "{label}: score {score}");
+    }
+    let r = &feedback.reasons;
+    for reason in [&r.structure, &r.specificity, &r.relevance, &r.overall] {
+        assert!(
+            !reason.trim().is_empty() && !reason.contains('\n'),
+            "{label}: {reason:?}"
+        );
+    }
+    let comments = &feedback.comments;
+    assert!(
+        (2..=10).contains(&comments.len()),
+        "{label}: {} comments",
+        comments.len()
+    );
+    assert!(
+        comments.iter().any(|c| c.verdict == Verdict::Strength)
+            && comments.iter().any(|c| c.verdict == Verdict::Improve),
+        "{label}: needs both strengths and improvements"
+    );
+    assert!(
+        comments
+            .windows(2)
+            .all(|w| w[0].dimension <= w[1].dimension),
+        "{label}: comments in structure, specificity, relevance order"
+    );
+    for c in comments {
+        assert!(!c.text.trim().is_empty(), "{label}");
+        if let Some(quote) = &c.quote {
+            assert!(
+                answer.contains(quote.as_str()),
+                "{label}: {quote:?} is not in the answer"
+            );
+            assert!(
+                quote.chars().filter(|c| c.is_alphanumeric()).count() >= 2,
+                "{label}: quote too small: {quote:?}"
+            );
+        }
+        let lower = c.text.to_lowercase();
+        assert!(
+            !lower.contains(" ai ") && !lower.contains("artificial intelligence"),
+            "{label}"
+        );
+    }
+    assert_eq!(
+        feedback.word_count,
+        app::model::word_count(answer),
+        "{label}"
+    );
+    assert_eq!(
+        feedback.spoken_seconds,
+        app::model::spoken_seconds(feedback.word_count),
+        "{label}"
+    );
+    match feedback.kind {
+        QuestionKind::Behavioral | QuestionKind::Situational => {
+            assert!(feedback.star.is_some(), "{label}")
+        }
+        _ => assert!(feedback.star.is_none(), "{label}"),
+    }
+    check_rewrite(label, answer, &feedback.rewrite);
+}
+
+fn check_rewrite(label: &str, answer: &str, rewrite: &str) {
+    assert!(!rewrite.trim().is_empty(), "{label}: empty rewrite");
+    assert!(
+        new_numbers(answer, rewrite).is_empty(),
+        "{label}: new numbers {:?} in\n{rewrite}",
+        new_numbers(answer, rewrite)
+    );
+    assert!(
+        new_names(answer, rewrite).is_empty(),
+        "{label}: new names {:?} in\n{rewrite}",
+        new_names(answer, rewrite)
+    );
+    // Placeholders hold no numbers at all.
+    let mut depth = 0;
+    for c in rewrite.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth > 0 => assert!(!c.is_ascii_digit(), "{label}: digit in a placeholder"),
+            _ => {}
+        }
+    }
+}
+
+// ----- the fixtures -----
+
+#[test]
+fn there_are_enough_fixtures() {
+    let cases = cases();
+    assert!(cases.len() >= 10);
+    for case in &cases {
+        for variant in ["strong", "vague", "off_topic"] {
+            assert!(
+                case.answer(variant).is_some(),
+                "{} lacks {variant}",
+                case.id
+            );
+        }
+        if matches!(
+            case.kind(),
+            QuestionKind::Behavioral | QuestionKind::Situational
+        ) {
+            assert!(
+                case.answer("no_result").is_some(),
+                "{} lacks no_result",
+                case.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_feedback_is_well_formed() {
+    for (label, answer, feedback) in everything() {
+        check_shape(&label, &answer, &feedback);
+    }
+}
+
+#[test]
+fn strong_answers_outscore_weaker_ones() {
+    for case in cases() {
+        let strong = case.assess("strong").scores.overall;
+        for variant in ["vague", "no_result", "off_topic"] {
+            if case.answer(variant).is_none() {
+                continue;
+            }
+            let other = case.assess(variant).scores.overall;
+            assert!(
+                strong > other,
+                "{}: strong {strong} vs {variant} {other}",
+                case.id
+            );
+        }
+        assert!(strong >= 7, "{}: strong scores only {strong}", case.id);
+    }
+}
+
+#[test]
+fn missing_results_are_named() {
+    for case in cases() {
+        if case.answer("no_result").is_none() {
+            continue;
+        }
+        let feedback = case.assess("no_result");
+        let star = feedback.star.expect("a STAR reading");
+        assert!(!star.result, "{}: read a result that is not there", case.id);
+        assert!(
+            feedback
+                .comments
+                .iter()
+                .any(|c| c.dimension == Dimension::Structure
+                    && c.verdict == Verdict::Improve
+                    && c.quote.is_none()
+                    && c.text.contains("no Result")),
+            "{}: {:#?}",
+            case.id,
+            feedback.comments
+        );
+        assert!(feedback.rewrite.contains("[Result:"), "{}", case.id);
+    }
+}
+
+#[test]
+fn off_topic_answers_score_low() {
+    for case in cases() {
+        let feedback = case.assess("off_topic");
+        assert!(
+            feedback.scores.relevance <= 3,
+            "{}: relevance {}",
+            case.id,
+            feedback.scores.relevance
+        );
+        assert!(
+            feedback.scores.overall <= 4,
+            "{}: overall {}",
+            case.id,
+            feedback.scores.overall
+        );
+    }
+}
+
+#[test]
+fn on_topic_answers_are_not_called_off_topic() {
+    for case in cases() {
+        for variant in ["strong", "vague", "no_result"] {
+            if case.answer(variant).is_none() {
+                continue;
+            }
+            let relevance = case.assess(variant).scores.relevance;
+            assert!(
+                relevance >= 4,
+                "{}/{variant}: relevance {relevance}",
+                case.id
+            );
+        }
+    }
+}
+
+#[test]
+fn strong_stories_have_every_star_part() {
+    for case in cases() {
+        if !matches!(
+            case.kind(),
+            QuestionKind::Behavioral | QuestionKind::Situational
+        ) {
+            continue;
+        }
+        let feedback = case.assess("strong");
+        let star = feedback.star.expect("a STAR reading");
+        assert!(
+            star.situation && star.task && star.action && star.result,
+            "{}: {star:?}",
+            case.id
+        );
+        assert!(
+            !feedback.rewrite.contains("[Situation")
+                && !feedback.rewrite.contains("[Task")
+                && !feedback.rewrite.contains("[Action")
+                && !feedback.rewrite.contains("[Result"),
+            "{}: {}",
+            case.id,
+            feedback.rewrite
+        );
+    }
+}
+
+#[test]
+fn vague_answers_are_told_about_hedges_and_numbers() {
+    for case in cases() {
+        let feedback = case.assess("vague");
+        let spec: Vec<&str> = feedback
+            .comments
+            .iter()
+            .filter(|c| c.dimension == Dimension::Specificity && c.verdict == Verdict::Improve)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert!(
+            spec.iter().any(|t| t.contains("Hedges")),
+            "{}: {spec:?}",
+            case.id
+        );
+        assert!(feedback.scores.specificity <= 3, "{}", case.id);
+        // The rewrite drops the hedges.
+        for hedge in ["basically", "kind of", "sort of", "stuff like that"] {
+            assert!(
+                !feedback.rewrite.to_lowercase().contains(hedge),
+                "{}: {hedge} left in\n{}",
+                case.id,
+                feedback.rewrite
+            );
+        }
+    }
+}
+
+#[test]
+fn technical_answers_are_read_answer_first() {
+    for case in cases() {
+        if matches!(
+            case.kind(),
+            QuestionKind::Behavioral | QuestionKind::Situational
+        ) {
+            continue;
+        }
+        let strong = case.assess("strong");
+        assert!(
+            strong.reasons.structure.starts_with("Answers first"),
+            "{}",
+            case.id
+        );
+        assert!(strong.scores.structure >= 8, "{}", case.id);
+        let vague = case.assess("vague");
+        assert!(
+            vague.scores.structure < strong.scores.structure,
+            "{}",
+            case.id
+        );
+    }
+}
+
+// ----- small cases -----
+
+#[test]
+fn same_input_same_feedback() {
+    let cases = cases();
+    let case = &cases[0];
+    let answer = case.answer("strong").unwrap().to_string();
+    let a = assess(case, &answer);
+    let b = assess(case, &answer.clone());
+    assert_eq!(a, b);
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+}
+
+#[test]
+fn one_sentence_and_near_empty_answers() {
+    for (kind, answer) in [
+        (QuestionKind::Behavioral, "I fixed it."),
+        (QuestionKind::Behavioral, "ok"),
+        (QuestionKind::Technical, "It depends."),
+        (QuestionKind::SystemDesign, "!!!"),
+        (QuestionKind::Situational, "I would talk to my manager"),
+    ] {
+        let feedback = quick(
+            "Tell me about a time you fixed a slow service.",
+            kind,
+            answer,
+        );
+        check_shape(answer, answer, &feedback);
+        assert!(
+            feedback.scores.overall <= 4,
+            "{answer}: {}",
+            feedback.scores.overall
+        );
+        assert!(feedback.comments.len() >= 2);
+    }
+}
+
+#[test]
+fn markup_is_just_text() {
+    let answer = "I fixed the page. <script>alert(1)</script> Then latency fell from 900 ms to 200 ms, \
+                  because I cached the <b>profile</b> lookup.";
+    let feedback = quick(
+        "Tell me about a time you improved page latency.",
+        QuestionKind::Behavioral,
+        answer,
+    );
+    check_shape("markup", answer, &feedback);
+    assert!(feedback.rewrite.contains("<script>alert(1)</script>"));
+}
+
+#[test]
+fn job_description_skills_count() {
+    let answer = "At my last company our checkout API was slow. My task was to fix it. \
+                  I profiled it and moved the session store from Postgres to Redis. \
+                  As a result p95 latency fell from 800 ms to 120 ms within two weeks.";
+    let skills = vec!["Redis".to_string(), "Kafka".to_string()];
+    let feedback = coach().assess(&AssessInput {
+        question: "Tell me about a time you improved the performance of an API.",
+        kind: QuestionKind::Behavioral,
+        rubric: &[],
+        focus_area: Some("performance"),
+        jd_skills: &skills,
+        answer,
+    });
+    assert!(
+        feedback
+            .comments
+            .iter()
+            .any(|c| c.text.contains("Redis") && c.verdict == Verdict::Strength),
+        "{:#?}",
+        feedback.comments
+    );
+    assert!(
+        feedback
+            .reasons
+            .relevance
+            .contains("1 of the job's 2 skills")
+    );
+}
+
+#[test]
+fn a_late_answer_is_moved_first() {
+    let answer = "There are a lot of ways to look at this and it has come up in many teams. \
+                  Databases are used everywhere. \
+                  An index speeds up queries because the database can jump to matching rows in a sorted B-tree instead of scanning the table. \
+                  The downside is that every write must update the index.";
+    let feedback = quick(
+        "How does a database index speed up queries?",
+        QuestionKind::Technical,
+        answer,
+    );
+    assert!(
+        feedback.rewrite.starts_with("An index speeds up queries"),
+        "{}",
+        feedback.rewrite
+    );
+    assert!(
+        feedback
+            .comments
+            .iter()
+            .any(|c| c.text.contains("arrives late")),
+        "{:#?}",
+        feedback.comments
+    );
+}
+
+#[test]
+fn we_instead_of_i_is_pointed_out() {
+    let answer = "Last year our team owned the billing service and it kept timing out. \
+                  We looked at the traces in Datadog and we found a slow query. \
+                  We rewrote it and we added an index. \
+                  After that the timeouts stopped and p95 fell from 2 seconds to 300 ms.";
+    let feedback = quick(
+        "Tell me about a time you fixed a production problem.",
+        QuestionKind::Behavioral,
+        answer,
+    );
+    assert!(
+        feedback
+            .comments
+            .iter()
+            .any(|c| c.text.starts_with("\"We\" hides")),
+        "{:#?}",
+        feedback.comments
+    );
+    assert!(
+        feedback.rewrite.contains("[Your part:"),
+        "{}",
+        feedback.rewrite
+    );
+}
+
+#[test]
+fn guesses_the_kind_of_question() {
+    for (question, kind) in [
+        (
+            "Tell me about a time you disagreed with your manager.",
+            QuestionKind::Behavioral,
+        ),
+        (
+            "Describe a time when a project slipped.",
+            QuestionKind::Behavioral,
+        ),
+        (
+            "Give me an example of a time you led without authority.",
+            QuestionKind::Behavioral,
+        ),
+        (
+            "What would you do if a teammate missed every deadline?",
+            QuestionKind::Situational,
+        ),
+        (
+            "Imagine your release is blocked by a flaky test. How would you handle it?",
+            QuestionKind::Situational,
+        ),
+        (
+            "You join a team with no tests. What would you do?",
+            QuestionKind::Situational,
+        ),
+        ("Design a URL shortener.", QuestionKind::SystemDesign),
+        (
+            "How would you design a chat system for ten million users?",
+            QuestionKind::SystemDesign,
+        ),
+        (
+            "What is the difference between a process and a thread?",
+            QuestionKind::Technical,
+        ),
+        ("How does a B-tree index work?", QuestionKind::Technical),
+        ("Explain eventual consistency.", QuestionKind::Technical),
+    ] {
+        assert_eq!(guess_kind(question), kind, "{question}");
+    }
+}
+
+#[test]
+fn long_answers_are_fast() {
+    let cases = cases();
+    let mut answer = String::new();
+    'fill: for case in &cases {
+        for a in &case.answer {
+            answer.push_str(&a.text);
+            answer.push_str("\n\n");
+            if app::model::word_count(&answer) >= 1_500 {
+                break 'fill;
+            }
+        }
+    }
+    let answer: String = answer.chars().take(app::model::MAX_ANSWER_CHARS).collect();
+    let case = &cases[0];
+    let start = Instant::now();
+    let feedback = assess(case, &answer);
+    let took = start.elapsed();
+    check_shape("long", &answer, &feedback);
+    // Generous, for unoptimised test builds on a busy machine; release
+    // builds take a few milliseconds.
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+}
+
+// ----- a readable print-out, for reading the feedback by eye -----
+
+/// The feedback as plain text, the way the CLI might show it.
+pub(super) fn render(feedback: &Feedback) -> String {
+    let mut out = String::new();
+    let s = feedback.scores;
+    let r = &feedback.reasons;
+    out.push_str(&format!(
+        "Overall {}/10 - {}\n  Structure {}/10 - {}\n  Specificity {}/10 - {}\n  Relevance {}/10 - {}\n",
+        s.overall, r.overall, s.structure, r.structure, s.specificity, r.specificity, s.relevance, r.relevance
+    ));
+    if let Some(star) = feedback.star {
+        out.push_str(&format!(
+            "  STAR: S {} T {} A {} R {}\n",
+            star.situation, star.task, star.action, star.result
+        ));
+    }
+    out.push_str(&format!(
+        "  {} words, about {} s spoken\n\n",
+        feedback.word_count, feedback.spoken_seconds
+    ));
+    for c in &feedback.comments {
+        let mark = match c.verdict {
+            Verdict::Strength => "+",
+            Verdict::Improve => "-",
+        };
+        out.push_str(&format!("{mark} [{}] {}\n", c.dimension.label(), c.text));
+        if let Some(q) = &c.quote {
+            out.push_str(&format!("    > {q}\n"));
+        }
+    }
+    out.push_str("\nRewrite:\n");
+    out.push_str(&feedback.rewrite);
+    out.push('\n');
+    out
+}
+
+/// `REHEARSE_FIXTURE=reduce-api-latency/vague cargo test -p server --lib
+/// coach::offline::assess::tests::print -- --ignored --nocapture` prints
+/// the feedback on one fixture answer (or every answer of a question, or
+/// everything when unset).
+#[test]
+#[ignore]
+fn print() {
+    let wanted = std::env::var("REHEARSE_FIXTURE").unwrap_or_default();
+    for case in cases() {
+        for a in &case.answer {
+            let label = format!("{}/{}", case.id, a.variant);
+            if !wanted.is_empty() && !label.starts_with(&wanted) {
+                continue;
+            }
+            let feedback = assess(&case, &a.text);
+            println!(
+                "===== {label} ({})\nQ: {}\n\n{}",
+                case.kind,
+                case.text,
+                render(&feedback)
+            );
+            if std::env::var("REHEARSE_LABELS").is_ok() {
+                print_labels(&case, &a.text);
+            }
+        }
+    }
+}
+
+/// How each sentence was read, for tuning the cue lists.
+fn print_labels(case: &Case, answer: &str) {
+    let reading = super::Reading::new(answer, coach());
+    let labels: Vec<String> = match case.kind() {
+        QuestionKind::Behavioral | QuestionKind::Situational => {
+            super::star::read(&reading, case.kind())
+                .parts
+                .iter()
+                .map(|p| format!("{p:?}"))
+                .collect()
+        }
+        _ => {
+            let terms = super::relevance::Terms::new(&case.text, &[]);
+            super::technical::read(&reading, &terms, case.kind())
+                .moves
+                .iter()
+                .map(|m| format!("{m:?}"))
+                .collect()
+        }
+    };
+    for (s, label) in reading.sentences.iter().zip(labels) {
+        let text = s.text(answer);
+        println!("  {label:10} {}", text.chars().take(90).collect::<String>());
+    }
+}
+
+#[test]
+#[ignore]
+fn relevance_table() {
+    for case in cases() {
+        for a in &case.answer {
+            let input = AssessInput {
+                question: &case.text,
+                kind: case.kind(),
+                rubric: &case.rubric,
+                focus_area: None,
+                jd_skills: &[],
+                answer: &a.text,
+            };
+            let reading = super::Reading::new(&a.text, coach());
+            let rel = super::relevance::read(&reading, &input, coach().matcher());
+            let matched: Vec<&str> = rel.terms.matched(&reading.all_content).collect();
+            let points: Vec<String> = rel
+                .points
+                .iter()
+                .map(|p| format!("{:.2}", p.coverage))
+                .collect();
+            let share =
+                rel.on_topic.iter().filter(|b| **b).count() as f32 / rel.on_topic.len() as f32;
+            println!(
+                "{:32} {:10} q={:.2} {:?} pts={:?} share={:.2} level={:.2} score={}",
+                case.id,
+                a.variant,
+                rel.question_coverage,
+                matched,
+                points,
+                share,
+                rel.level,
+                rel.score
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn skills_table() {
+    for case in cases() {
+        for a in &case.answer {
+            let found: Vec<String> = coach()
+                .matcher()
+                .find(&a.text)
+                .into_iter()
+                .map(|f| format!("{}{}", f.skill, if f.major { "*" } else { "" }))
+                .collect();
+            println!("{}/{}: {}", case.id, a.variant, found.join(", "));
+        }
+    }
+}
