@@ -89,6 +89,7 @@ async fn answers(db: &sea_orm::DatabaseConnection) -> (i64, i64) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_answer_survives_a_crash_before_its_feedback() {
+    rehearse::coach::llm::client::install_crypto_provider();
     for kind in backends() {
         let db_for_test = TestDb::new(kind).await;
         // The model writes the set, then never answers the assessment.
