@@ -178,7 +178,10 @@ fn read_input(path: &std::path::Path, what: &'static str) -> Result<String, CliE
 
 fn assess(args: &Args, options: &AssessArgs) -> Result<(), CliError> {
     if options.answer_file.as_os_str() == "-"
-        && options.jd_file.as_deref().is_some_and(|p| p.as_os_str() == "-")
+        && options
+            .jd_file
+            .as_deref()
+            .is_some_and(|p| p.as_os_str() == "-")
     {
         return Err(CliError::Input(
             "--answer-file and --jd-file cannot both read standard input".into(),

@@ -264,7 +264,10 @@ fn assess_prints_feedback_as_json_without_a_database() {
     assert!(output.status.success(), "{:?}", stderr_lines(&output));
     let feedback: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(feedback["engine"], "offline/1");
-    assert_eq!(feedback["kind"], "behavioral", "worked out from the wording");
+    assert_eq!(
+        feedback["kind"], "behavioral",
+        "worked out from the wording"
+    );
     for dimension in ["structure", "specificity", "relevance", "overall"] {
         let score = feedback["scores"][dimension].as_u64().unwrap();
         assert!((1..=10).contains(&score));
@@ -273,7 +276,10 @@ fn assess_prints_feedback_as_json_without_a_database() {
         assert!(feedback["star"][part].is_boolean());
     }
     for comment in feedback["comments"].as_array().unwrap() {
-        assert!(["structure", "specificity", "relevance"].contains(&comment["dimension"].as_str().unwrap()));
+        assert!(
+            ["structure", "specificity", "relevance"]
+                .contains(&comment["dimension"].as_str().unwrap())
+        );
         assert!(["strength", "improve"].contains(&comment["verdict"].as_str().unwrap()));
         if let Some(quote) = comment["quote"].as_str() {
             assert!(STRONG_ANSWER.contains(quote), "{quote}");
@@ -317,12 +323,70 @@ fn assess_rejects_bad_input_with_one_line() {
     let fine = dir.path().join("fine.txt");
     std::fs::write(&fine, "I did it.").unwrap();
     for (args, expected) in [
-        (vec!["assess", "--question", "Q?", "--answer-file", "/no/such/file"], "cannot read the answer"),
-        (vec!["assess", "--question", "Q?", "--answer-file", empty.to_str().unwrap()], "empty"),
-        (vec!["assess", "--question", "Q?", "--answer-file", long.to_str().unwrap()], "the limit is 10000"),
-        (vec!["assess", "--question", "Q?", "--answer-file", fine.to_str().unwrap(), "--kind", "riddle"], "--kind"),
-        (vec!["assess", "--question", " ", "--answer-file", fine.to_str().unwrap()], "--question"),
-        (vec!["assess", "--question", "Q?", "--answer-file", "-", "--jd-file", "-"], "standard input"),
+        (
+            vec![
+                "assess",
+                "--question",
+                "Q?",
+                "--answer-file",
+                "/no/such/file",
+            ],
+            "cannot read the answer",
+        ),
+        (
+            vec![
+                "assess",
+                "--question",
+                "Q?",
+                "--answer-file",
+                empty.to_str().unwrap(),
+            ],
+            "empty",
+        ),
+        (
+            vec![
+                "assess",
+                "--question",
+                "Q?",
+                "--answer-file",
+                long.to_str().unwrap(),
+            ],
+            "the limit is 10000",
+        ),
+        (
+            vec![
+                "assess",
+                "--question",
+                "Q?",
+                "--answer-file",
+                fine.to_str().unwrap(),
+                "--kind",
+                "riddle",
+            ],
+            "--kind",
+        ),
+        (
+            vec![
+                "assess",
+                "--question",
+                " ",
+                "--answer-file",
+                fine.to_str().unwrap(),
+            ],
+            "--question",
+        ),
+        (
+            vec![
+                "assess",
+                "--question",
+                "Q?",
+                "--answer-file",
+                "-",
+                "--jd-file",
+                "-",
+            ],
+            "standard input",
+        ),
     ] {
         let output = rehearse(&args, &[]);
         assert_eq!(output.status.code(), Some(2), "{args:?}");

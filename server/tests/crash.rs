@@ -132,7 +132,14 @@ async fn an_answer_survives_a_crash_before_its_feedback() {
                 session.clone(),
                 body.clone(),
             );
-            async move { client.post(url).header("cookie", session).json(&body).send().await }
+            async move {
+                client
+                    .post(url)
+                    .header("cookie", session)
+                    .json(&body)
+                    .send()
+                    .await
+            }
         });
         let db = rehearse::db::connect(&db_for_test.url).await.unwrap();
         let mut committed = false;
@@ -143,11 +150,17 @@ async fn an_answer_survives_a_crash_before_its_feedback() {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        assert!(committed, "{kind:?}: the answer is committed before the model answers");
+        assert!(
+            committed,
+            "{kind:?}: the answer is committed before the model answers"
+        );
 
         // Kill the server mid-assessment.
         drop(server);
-        assert!(pending.await.unwrap().is_err(), "the request died with the server");
+        assert!(
+            pending.await.unwrap().is_err(),
+            "the request died with the server"
+        );
         assert_eq!(answers(&db).await, (1, 0), "{kind:?}: the answer survived");
 
         // After a restart (now without a model), the same submit finds the

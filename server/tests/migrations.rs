@@ -47,7 +47,11 @@ async fn migrations_go_up_down_and_up_again() {
         let db = rehearse::db::connect(&test_db.url).await.unwrap();
 
         Migrator::up(&db, None).await.expect("first up");
-        assert_eq!(all_tables(&db, kind).await, [true; TABLES.len()], "{kind:?} after up");
+        assert_eq!(
+            all_tables(&db, kind).await,
+            [true; TABLES.len()],
+            "{kind:?} after up"
+        );
 
         let applied = Migrator::migrations().len() as u32;
         Migrator::down(&db, Some(applied)).await.expect("down");

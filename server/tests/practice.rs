@@ -100,13 +100,29 @@ on_every_backend!(an_answer_is_committed_once_and_assessed, |app| {
     assert_eq!(count(app, "SELECT COUNT(*) FROM feedback").await, 1);
 
     // A key may not stand for two different answers.
-    let reused = submit(app, Some(&session), &slug, 1, "Something else.", "attempt-key-1").await;
+    let reused = submit(
+        app,
+        Some(&session),
+        &slug,
+        1,
+        "Something else.",
+        "attempt-key-1",
+    )
+    .await;
     assert_eq!(reused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = reused.json().await.unwrap();
     assert_eq!(body["error"]["fields"][0]["field"], "idempotency_key");
 
     // A new answer is a new attempt, and GET reads it back.
-    let second = submit(app, Some(&session), &slug, 1, "I fixed it.", "attempt-key-2").await;
+    let second = submit(
+        app,
+        Some(&session),
+        &slug,
+        1,
+        "I fixed it.",
+        "attempt-key-2",
+    )
+    .await;
     let second: Value = second.json().await.unwrap();
     assert_ne!(second["id"], attempt["id"]);
     let read = app
@@ -120,32 +136,63 @@ on_every_backend!(an_answer_is_committed_once_and_assessed, |app| {
     assert_eq!(read.json::<Value>().await.unwrap(), second);
 });
 
-on_every_backend!(a_double_submit_at_the_same_moment_makes_one_attempt, |app| {
-    let session = signup(app, "sam@example.org").await;
-    let slug = make_set(app, &session, 5).await;
-    let (a, b) = tokio::join!(
-        submit(app, Some(&session), &slug, 2, STRONG, "same-moment-key"),
-        submit(app, Some(&session), &slug, 2, STRONG, "same-moment-key"),
-    );
-    let (a, b): (Value, Value) = (a.json().await.unwrap(), b.json().await.unwrap());
-    assert_eq!(a["id"], b["id"]);
-    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 1);
-    assert_eq!(count(app, "SELECT COUNT(*) FROM feedback").await, 1);
-});
+on_every_backend!(
+    a_double_submit_at_the_same_moment_makes_one_attempt,
+    |app| {
+        let session = signup(app, "sam@example.org").await;
+        let slug = make_set(app, &session, 5).await;
+        let (a, b) = tokio::join!(
+            submit(app, Some(&session), &slug, 2, STRONG, "same-moment-key"),
+            submit(app, Some(&session), &slug, 2, STRONG, "same-moment-key"),
+        );
+        let (a, b): (Value, Value) = (a.json().await.unwrap(), b.json().await.unwrap());
+        assert_eq!(a["id"], b["id"]);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 1);
+        assert_eq!(count(app, "SELECT COUNT(*) FROM feedback").await, 1);
+    }
+);
 
 on_every_backend!(every_field_is_bounded_with_a_message, |app| {
     let session = signup(app, "sam@example.org").await;
     let slug = make_set(app, &session, 5).await;
     let too_long = "word ".repeat(2_001);
     for (index, answer, key, field, message) in [
-        (1, "   ", "bounded-key-1", "answer", "Write an answer first."),
-        (1, too_long.as_str(), "bounded-key-2", "answer", "the limit is 10000"),
+        (
+            1,
+            "   ",
+            "bounded-key-1",
+            "answer",
+            "Write an answer first.",
+        ),
+        (
+            1,
+            too_long.as_str(),
+            "bounded-key-2",
+            "answer",
+            "the limit is 10000",
+        ),
         (1, "Fine.", "no", "idempotency_key", "8 to 100"),
-        (0, "Fine.", "bounded-key-3", "question_index", "numbered from 1"),
-        (9, "Fine.", "bounded-key-4", "question_index", "This set has 5 questions."),
+        (
+            0,
+            "Fine.",
+            "bounded-key-3",
+            "question_index",
+            "numbered from 1",
+        ),
+        (
+            9,
+            "Fine.",
+            "bounded-key-4",
+            "question_index",
+            "This set has 5 questions.",
+        ),
     ] {
         let response = submit(app, Some(&session), &slug, index, answer, key).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field}"
+        );
         let body: Value = response.json().await.unwrap();
         let found = body["error"]["fields"]
             .as_array()
@@ -158,7 +205,15 @@ on_every_backend!(every_field_is_bounded_with_a_message, |app| {
             "{field}: {found}"
         );
     }
-    let missing = submit(app, Some(&session), "abcdefghjkmnpqrs", 1, "Fine.", "bounded-key-5").await;
+    let missing = submit(
+        app,
+        Some(&session),
+        "abcdefghjkmnpqrs",
+        1,
+        "Fine.",
+        "bounded-key-5",
+    )
+    .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 0);
 });
@@ -176,7 +231,10 @@ on_every_backend!(nobody_reaches_another_accounts_attempts, |app| {
 
     for (method, path) in [
         (reqwest::Method::GET, format!("/api/v1/assessments/{id}")),
-        (reqwest::Method::POST, format!("/api/v1/assessments/{id}/feedback")),
+        (
+            reqwest::Method::POST,
+            format!("/api/v1/assessments/{id}/feedback"),
+        ),
     ] {
         let response = app
             .client
@@ -186,7 +244,12 @@ on_every_backend!(nobody_reaches_another_accounts_attempts, |app| {
             .await
             .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{method} {path}");
-        let anonymous = app.client.request(method, app.url(&path)).send().await.unwrap();
+        let anonymous = app
+            .client
+            .request(method, app.url(&path))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
     let (status, html) = page(app, &other, &format!("/practice/{slug}?attempt={id}")).await;
@@ -200,7 +263,10 @@ on_every_backend!(nobody_reaches_another_accounts_attempts, |app| {
         .await
         .unwrap();
     assert_eq!(form.status(), StatusCode::SEE_OTHER);
-    assert_eq!(form.headers()[LOCATION], format!("/practice/{slug}").as_str());
+    assert_eq!(
+        form.headers()[LOCATION],
+        format!("/practice/{slug}").as_str()
+    );
 
     // Another account may practise the same shared set, with its own attempts.
     let (status, html) = page(app, &other, &format!("/practice/{slug}?q=1")).await;
@@ -217,76 +283,96 @@ on_every_backend!(nobody_reaches_another_accounts_attempts, |app| {
     );
 });
 
-on_every_backend!(drafts_come_back_and_leave_when_the_answer_is_submitted, |app| {
-    let session = signup(app, "sam@example.org").await;
-    let slug = make_set(app, &session, 5).await;
-    assert_eq!(
-        save_draft(app, &session, &slug, 2, "Half an <answer> & more").await,
-        StatusCode::OK
-    );
-    let (status, html) = page(app, &session, &format!("/practice/{slug}?q=2")).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("Half an &lt;answer&gt; &amp; more"), "the draft is in the textarea");
-    assert!(html.contains("Question 2 of 5"));
-    // Nobody else sees it.
-    let other = signup(app, "other@example.org").await;
-    let (_, html) = page(app, &other, &format!("/practice/{slug}?q=2")).await;
-    assert!(!html.contains("Half an"));
+on_every_backend!(
+    drafts_come_back_and_leave_when_the_answer_is_submitted,
+    |app| {
+        let session = signup(app, "sam@example.org").await;
+        let slug = make_set(app, &session, 5).await;
+        assert_eq!(
+            save_draft(app, &session, &slug, 2, "Half an <answer> & more").await,
+            StatusCode::OK
+        );
+        let (status, html) = page(app, &session, &format!("/practice/{slug}?q=2")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains("Half an &lt;answer&gt; &amp; more"),
+            "the draft is in the textarea"
+        );
+        assert!(html.contains("Question 2 of 5"));
+        // Nobody else sees it.
+        let other = signup(app, "other@example.org").await;
+        let (_, html) = page(app, &other, &format!("/practice/{slug}?q=2")).await;
+        assert!(!html.contains("Half an"));
 
-    let form = app
-        .client
-        .post(app.url(&format!("/practice/{slug}/answer")))
-        .header("cookie", &session)
-        .form(&[("q", "2"), ("answer", STRONG), ("idempotency_key", "form-key-1234")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(form.status(), StatusCode::SEE_OTHER);
-    let to = form.headers()[LOCATION].to_str().unwrap().to_string();
-    assert!(to.starts_with(&format!("/practice/{slug}?attempt=")), "{to}");
-    assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
+        let form = app
+            .client
+            .post(app.url(&format!("/practice/{slug}/answer")))
+            .header("cookie", &session)
+            .form(&[
+                ("q", "2"),
+                ("answer", STRONG),
+                ("idempotency_key", "form-key-1234"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(form.status(), StatusCode::SEE_OTHER);
+        let to = form.headers()[LOCATION].to_str().unwrap().to_string();
+        assert!(
+            to.starts_with(&format!("/practice/{slug}?attempt=")),
+            "{to}"
+        );
+        assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
 
-    // A draft save that lands after the submit does not bring it back.
-    save_draft(app, &session, &slug, 2, STRONG).await;
-    assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
+        // A draft save that lands after the submit does not bring it back.
+        save_draft(app, &session, &slug, 2, STRONG).await;
+        assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
 
-    let (status, html) = page(app, &session, &to).await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(html.contains("Feedback"));
-    assert!(html.contains("/10 overall"));
-    assert!(html.contains("built-in offline coach"));
-    assert!(html.contains("not AI"));
-    assert!(html.contains("Try again"));
+        let (status, html) = page(app, &session, &to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Feedback"));
+        assert!(html.contains("/10 overall"));
+        assert!(html.contains("built-in offline coach"));
+        assert!(html.contains("not AI"));
+        assert!(html.contains("Try again"));
 
-    // A draft may be longer than an answer, within its own bound.
-    let huge = "a".repeat(app::model::MAX_DRAFT_CHARS + 1);
-    assert_eq!(
-        save_draft(app, &session, &slug, 3, &huge).await,
-        StatusCode::UNPROCESSABLE_ENTITY
-    );
-});
+        // A draft may be longer than an answer, within its own bound.
+        let huge = "a".repeat(app::model::MAX_DRAFT_CHARS + 1);
+        assert_eq!(
+            save_draft(app, &session, &slug, 3, &huge).await,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+);
 
-on_every_backend!(a_refused_answer_comes_back_with_its_text_and_the_reason, |app| {
-    let session = signup(app, "sam@example.org").await;
-    let slug = make_set(app, &session, 5).await;
-    let too_long = format!("<script>alert(1)</script> {}", "word ".repeat(2_001));
-    let form = app
-        .client
-        .post(app.url(&format!("/practice/{slug}/answer")))
-        .header("cookie", &session)
-        .form(&[("q", "1"), ("answer", too_long.as_str()), ("idempotency_key", "form-key-5678")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(form.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = form.text().await.unwrap();
-    assert!(html.contains("the limit is 10000"));
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; word word"));
-    assert!(!html.contains("<script>alert(1)"));
-    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 0);
-    // It is kept as the draft too, so a reload still has it.
-    assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 1);
-});
+on_every_backend!(
+    a_refused_answer_comes_back_with_its_text_and_the_reason,
+    |app| {
+        let session = signup(app, "sam@example.org").await;
+        let slug = make_set(app, &session, 5).await;
+        let too_long = format!("<script>alert(1)</script> {}", "word ".repeat(2_001));
+        let form = app
+            .client
+            .post(app.url(&format!("/practice/{slug}/answer")))
+            .header("cookie", &session)
+            .form(&[
+                ("q", "1"),
+                ("answer", too_long.as_str()),
+                ("idempotency_key", "form-key-5678"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(form.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = form.text().await.unwrap();
+        assert!(html.contains("the limit is 10000"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; word word"));
+        assert!(!html.contains("<script>alert(1)"));
+        assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 0);
+        // It is kept as the draft too, so a reload still has it.
+        assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 1);
+    }
+);
 
 on_every_backend!(a_script_in_an_answer_is_shown_as_text, |app| {
     let session = signup(app, "sam@example.org").await;

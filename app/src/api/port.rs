@@ -76,8 +76,11 @@ pub trait Practice: Send + Sync {
         requester: &Requester,
     ) -> Result<(), AppError>;
     /// Commits an answer (once per idempotency key), without feedback.
-    async fn submit(&self, submission: Submission, requester: &Requester)
-    -> Result<Attempt, AppError>;
+    async fn submit(
+        &self,
+        submission: Submission,
+        requester: &Requester,
+    ) -> Result<Attempt, AppError>;
     /// One of the account's attempts, with its feedback if computed.
     async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
     /// Computes an attempt's feedback if it has none yet, and returns the

@@ -19,10 +19,13 @@ pub fn highlight(answer: &str, comments: &[Comment]) -> Vec<Segment> {
         let Some(quote) = comment.quote.as_deref().filter(|q| !q.is_empty()) else {
             continue;
         };
-        let placed = answer.match_indices(quote).map(|(start, _)| start).find(|&start| {
-            let end = start + quote.len();
-            spans.iter().all(|&(s, e, _, _)| end <= s || start >= e)
-        });
+        let placed = answer
+            .match_indices(quote)
+            .map(|(start, _)| start)
+            .find(|&start| {
+                let end = start + quote.len();
+                spans.iter().all(|&(s, e, _, _)| end <= s || start >= e)
+            });
         if let Some(start) = placed {
             spans.push((start, start + quote.len(), i, comment.verdict));
         }

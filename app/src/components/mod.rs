@@ -4,11 +4,11 @@ mod account;
 mod answer_form;
 mod copy_link;
 mod error_view;
+mod feedback_view;
 mod form_errors;
 #[cfg(feature = "hydrate")]
 mod generate_stream;
 mod generator;
-mod feedback_view;
 mod highlight;
 mod json_ld;
 mod page_meta;
@@ -24,8 +24,8 @@ pub use account::{AccountEcho, CurrentViewer, provide_viewer, safe_next, use_ech
 pub use answer_form::{AnswerForm, PracticeEcho, duration_label};
 pub use copy_link::{CopyButton, CopyLink};
 pub use error_view::ErrorView;
-pub use form_errors::{FieldMessage, FormErrors};
 pub use feedback_view::FeedbackView;
+pub use form_errors::{FieldMessage, FormErrors};
 pub use generator::{Generator, GeneratorEcho};
 pub use highlight::{Segment, highlight};
 pub use json_ld::JsonLd;

@@ -37,7 +37,10 @@ fn get(target: &JsValue, key: &str) -> JsValue {
 
 /// Starts listening. `on_words` receives each finished phrase; `on_end`
 /// is called when listening stops, with a message if it failed.
-pub fn start(on_words: impl Fn(String) + 'static, on_end: impl Fn(Option<String>) + 'static) -> bool {
+pub fn start(
+    on_words: impl Fn(String) + 'static,
+    on_end: impl Fn(Option<String>) + 'static,
+) -> bool {
     stop();
     let Some(ctor) = constructor() else {
         return false;

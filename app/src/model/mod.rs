@@ -24,8 +24,9 @@ pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
 };
 pub use practice::{
-    Attempt, AttemptSummary, AttemptView, Change, DiffPart, MAX_DRAFT_CHARS, MAX_IDEMPOTENCY_KEY_CHARS,
-    MIN_IDEMPOTENCY_KEY_CHARS, PracticeView, Step, Submission, is_idempotency_key,
+    Attempt, AttemptSummary, AttemptView, Change, DiffPart, MAX_DRAFT_CHARS,
+    MAX_IDEMPOTENCY_KEY_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, PracticeView, Step, Submission,
+    is_idempotency_key,
 };
 pub use progress::{ProgressEvent, Stage};
 pub use question_set::{

@@ -168,7 +168,10 @@ mod tests {
     fn bounds_every_field_with_a_message() {
         assert!(submission("I led it.", "key-12345").validate().is_ok());
         let empty = submission("  ", "key-12345").validate().unwrap_err();
-        assert_eq!(empty.field_message("answer"), Some("Write an answer first."));
+        assert_eq!(
+            empty.field_message("answer"),
+            Some("Write an answer first.")
+        );
         let long = submission(&"a".repeat(MAX_ANSWER_CHARS + 1), "key-12345")
             .validate()
             .unwrap_err();
@@ -177,6 +180,8 @@ mod tests {
         assert!(key.field_message("idempotency_key").is_some());
         assert!(!is_idempotency_key("has space 123"));
         assert!(is_idempotency_key(&"k".repeat(MAX_IDEMPOTENCY_KEY_CHARS)));
-        assert!(!is_idempotency_key(&"k".repeat(MAX_IDEMPOTENCY_KEY_CHARS + 1)));
+        assert!(!is_idempotency_key(
+            &"k".repeat(MAX_IDEMPOTENCY_KEY_CHARS + 1)
+        ));
     }
 }

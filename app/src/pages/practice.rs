@@ -49,8 +49,7 @@ fn Practice(view: PracticeView) -> impl IntoView {
     let showing_feedback = view.shown.is_some();
     let next = (position < total).then(|| practice_url(&slug, position + 1));
     let again = practice_url(&slug, position);
-    let failed =
-        use_query_map().read_untracked().get("feedback").as_deref() == Some("failed");
+    let failed = use_query_map().read_untracked().get("feedback").as_deref() == Some("failed");
 
     // N: next question, R: try again, when not typing.
     let navigate = use_navigate();
@@ -207,9 +206,9 @@ fn hint(kind: QuestionKind) -> Option<&'static str> {
         QuestionKind::Behavioral | QuestionKind::Situational => Some(
             "Tell it as a story: the Situation, your Task, the Actions you took, and the Result.",
         ),
-        QuestionKind::Technical | QuestionKind::SystemDesign => Some(
-            "Lead with your answer, then the reasoning, the trade-offs and an example.",
-        ),
+        QuestionKind::Technical | QuestionKind::SystemDesign => {
+            Some("Lead with your answer, then the reasoning, the trade-offs and an example.")
+        }
     }
 }
 

@@ -7,7 +7,7 @@ pub fn feedback(feedback: &Feedback) -> String {
     let engine = match feedback.engine.strip_prefix("model:") {
         Some(model) => format!("the model {model}"),
         None => format!(
-            "the built-in offline coach ({}), not AI",
+            "the built-in offline coach ({}: rules and word lists, not AI)",
             feedback.engine
         ),
     };

@@ -25,7 +25,8 @@ fn to_login(slug: &str) -> Response {
 
 /// Refuses a path no set could have, before it goes near a redirect.
 fn unknown(slug: &str) -> Option<Response> {
-    (!tokens::is_slug(slug)).then(|| (StatusCode::NOT_FOUND, "No such question set.").into_response())
+    (!tokens::is_slug(slug))
+        .then(|| (StatusCode::NOT_FOUND, "No such question set.").into_response())
 }
 
 fn attempt_page(slug: &str, attempt: i64) -> String {
@@ -61,7 +62,9 @@ pub async fn submit(
     let (position, typed) = (submission.question_index, submission.answer.clone());
     let attempt = match state.practice.submit(submission, &requester).await {
         Ok(attempt) => attempt,
-        Err(AppError::NotFound) => return Redirect::to(&format!("/practice/{slug}")).into_response(),
+        Err(AppError::NotFound) => {
+            return Redirect::to(&format!("/practice/{slug}")).into_response();
+        }
         Err(error) => {
             // Keep what was typed as the draft too, so a reload still has it.
             if let Err(e) = state

@@ -46,7 +46,6 @@ pub struct AccountService {
     signups: RateLimit,
 }
 
-
 pub fn viewer(user: &User) -> Viewer {
     Viewer {
         id: user.id,

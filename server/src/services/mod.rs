@@ -8,9 +8,9 @@ pub mod roles;
 pub mod sets;
 
 pub use accounts::AccountService;
+pub use practice::PracticeService;
 pub use roles::RoleCatalog;
 pub use sets::SetService;
-pub use practice::PracticeService;
 
 /// Logs a failure in full and gives the user a reference to quote.
 pub(crate) fn internal(context: &str, error: impl std::fmt::Display) -> app::model::AppError {

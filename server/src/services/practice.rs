@@ -57,7 +57,11 @@ impl PracticeService {
     }
 
     /// The attempt with its stored feedback, if any.
-    async fn with_feedback(&self, set: &StoredSet, answer: StoredAnswer) -> Result<Attempt, AppError> {
+    async fn with_feedback(
+        &self,
+        set: &StoredSet,
+        answer: StoredAnswer,
+    ) -> Result<Attempt, AppError> {
         let feedback = store::feedback_on(&self.db, answer.id)
             .await
             .map_err(|e| internal("loading feedback failed", e))?;
@@ -320,9 +324,7 @@ impl Practice for PracticeService {
             .ok_or(AppError::NotFound)?;
         // The job description is private to whoever made the set.
         let jd_skills = match (&set.job_description, set.owner_id) {
-            (Some(jd), Some(owner)) if owner == user.id => {
-                self.coach.offline().required_skills(jd)
-            }
+            (Some(jd), Some(owner)) if owner == user.id => self.coach.offline().required_skills(jd),
             _ => Vec::new(),
         };
         let feedback = self

@@ -80,7 +80,6 @@ impl SetService {
     }
 }
 
-
 #[async_trait::async_trait]
 impl Sets for SetService {
     async fn create(
