@@ -323,6 +323,8 @@ const CONCEPTS: &[&[&str]] = &[
     &["mitigation", "mitigate", "rollback", "revert", "reverted"],
     &["postmortem", "retro", "retrospective", "blameless"],
     &["experiment", "a/b", "variant", "variants"],
+    &["accuracy", "accurate", "precise", "precision", "exact"],
+    &["cost", "costs", "expensive", "cheap", "cheaper", "overhead"],
 ];
 
 fn concepts() -> &'static HashMap<String, Vec<String>> {
@@ -511,6 +513,9 @@ pub fn read(reading: &Reading, input: &AssessInput, matcher: &SkillMatcher) -> R
                 let matched = t.count_in(all);
                 if matched >= 3 {
                     1.0
+                } else if t.len() == 2 && matched == 1 {
+                    // One word of two is a coincidence as often as not.
+                    0.4
                 } else {
                     matched as f32 / t.len() as f32
                 }

@@ -47,7 +47,7 @@ impl Word {
 /// Words that end with a full stop without ending a sentence.
 const NEVER_FINAL: &[&str] = &[
     "al", "approx", "cf", "dr", "e.g", "eg", "esp", "fig", "i.e", "ie", "incl", "jr", "mr", "mrs",
-    "ms", "mt", "no", "prof", "sr", "st", "viz", "vs",
+    "mt", "prof", "sr", "st", "viz", "vs",
 ];
 
 /// Words that end with a full stop and end the sentence only when a capital
@@ -187,6 +187,10 @@ fn ends_sentence(line: &str, at: usize, rest: &[(usize, char)]) -> bool {
     let word = before[word_start..].to_lowercase();
     let next = rest.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
     let next_is_lower = next.is_some_and(char::is_lowercase);
+    // "No. 5", but "The answer was no."
+    if word == "no" {
+        return !next.is_some_and(|c| c.is_ascii_digit());
+    }
     if NEVER_FINAL.contains(&word.as_str()) {
         return false;
     }

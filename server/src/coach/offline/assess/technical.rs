@@ -116,7 +116,6 @@ fn cues() -> &'static Lexicon<Cue> {
             ("limitations", (T, 1.0)),
             ("it depends", (T, 0.6)),
             ("depends on", (T, 0.6)),
-            ("too many", (T, 0.6)),
             ("slow down", (T, 0.6)),
             ("unless", (T, 0.6)),
             ("mistake", (T, 0.6)),
@@ -223,8 +222,9 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
         (Some(0), first)
     } else {
         let later = (1..n)
-            .filter(|&i| directness(reading, terms, i) >= 1.0)
+            .filter(|&i| directness(reading, terms, i) > 0.0)
             .map(|i| (i, terms.count_in(&reading.content[i])))
+            .filter(|&(_, overlap)| overlap >= 2)
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
         match later {
             Some((i, _)) => (Some(i), 0.5),
