@@ -216,8 +216,18 @@ impl View<'_> {
             ));
         }
         // Own actions.
+        let own_step = (0..parts.len()).find(|&i| {
+            parts[i] == Part::Action
+                && self.hedging(i) < 1.0
+                && super::voice::clauses(&self.reading.sentences[i].lower())
+                    .iter()
+                    .any(|c| {
+                        c.subject == super::voice::Subject::I
+                            && c.tense != super::voice::Tense::Other
+                    })
+        });
         if s.own_actions >= 2
-            && let Some(i) = first(Part::Action)
+            && let Some(i) = own_step
         {
             out.push(strength(
                 d,
@@ -442,7 +452,7 @@ impl View<'_> {
                 .collect();
             let text = match (numbers.is_empty(), tools.is_empty()) {
                 (false, false) => format!(
-                    "Specific and checkable: {} and named tools ({}) show you did the work and measured it.",
+                    "Specific and checkable: {}, plus named tools ({}), show you did the work and measured it.",
                     join(&numbers),
                     join(&tools)
                 ),

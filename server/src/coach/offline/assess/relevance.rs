@@ -465,14 +465,10 @@ pub struct RelevanceReading {
     pub terms: Terms,
     pub question_coverage: f32,
     pub points: Vec<Point>,
-    /// Each sentence touches the question, the rubric or the focus area.
-    pub on_topic: Vec<bool>,
     /// The sentence that uses the most key terms, and how many.
     pub best_sentence: Option<(usize, usize)>,
     pub jd_found: Vec<(String, usize)>,
     pub jd_missing: Vec<String>,
-    /// 0 to 1.
-    pub level: f32,
     pub score: u8,
 }
 
@@ -600,11 +596,9 @@ pub fn read(reading: &Reading, input: &AssessInput, matcher: &SkillMatcher) -> R
         terms,
         question_coverage,
         points,
-        on_topic,
         best_sentence,
         jd_found,
         jd_missing,
-        level,
         score,
     }
 }

@@ -64,6 +64,8 @@ pub fn star(reading: &Reading, star: &StarReading, kind: QuestionKind) -> String
         match paragraph(&groups[n + 1], extra) {
             Some(p) if !groups[n + 1].is_empty() => paragraphs.push(p),
             _ if !present[n] => paragraphs.push(placeholder(part, situational).to_string()),
+            // Told in passing within another part: ask for the measure.
+            Some(p) if part == Part::Result => paragraphs.push(p),
             _ => {}
         }
     }
@@ -112,6 +114,14 @@ pub fn technical(reading: &Reading, tech: &TechReading, kind: QuestionKind) -> S
     let mut unit_move: Option<Move> = None;
     for i in 0..n {
         if Some(i) == tech.answer {
+            continue;
+        }
+        // A warm-up before a late answer goes: no numbers, no tools, and
+        // the answer now comes first.
+        if tech.answer.is_some_and(|a| i < a)
+            && reading.numbers[i].is_empty()
+            && reading.skills[i].iter().all(|s| !s.major)
+        {
             continue;
         }
         let new_unit = !paragraphed

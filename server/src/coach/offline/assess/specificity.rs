@@ -22,10 +22,8 @@ pub struct SpecReading {
     /// For each sentence, its numbers as written with their unit, for
     /// quoting back ("1.8 seconds", "40 percent").
     pub examples: Vec<Vec<String>>,
-    pub time_frames: usize,
     /// Named technologies, the major ones first.
     pub tools: Vec<String>,
-    pub minor_skills: usize,
     pub names: Vec<String>,
     pub i_clauses: usize,
     pub we_clauses: usize,
@@ -253,7 +251,15 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
             if seen_values.insert(key) {
                 quantities += if unit { 1.0 } else { 0.5 };
             }
-            if unit
+            let counted = sentence
+                .words
+                .get(n.last + 1)
+                .is_some_and(|w| is_unit(&w.lower))
+                || reading.answer[sentence.words[n.last].end..].starts_with('%')
+                || sentence.words[n.first]
+                    .lower
+                    .ends_with(|c: char| c.is_alphabetic());
+            if counted
                 && let Some(text) = number_surface(reading, i, n)
                 && !here_examples.contains(&text)
             {
@@ -415,9 +421,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
     SpecReading {
         quantities,
         examples,
-        time_frames,
         tools,
-        minor_skills: minor.len(),
         names,
         i_clauses,
         we_clauses,

@@ -647,13 +647,20 @@ fn long_answers_are_fast() {
     }
     let answer: String = answer.chars().take(app::model::MAX_ANSWER_CHARS).collect();
     let case = &cases[0];
+    // Building the shared coach's indexes is not part of an assessment.
+    let _ = coach();
     let start = Instant::now();
     let feedback = assess(case, &answer);
     let took = start.elapsed();
+    println!(
+        "{} words, {} sentences-ish: assessed in {took:?}",
+        feedback.word_count,
+        answer.matches(". ").count()
+    );
     check_shape("long", &answer, &feedback);
     // Generous, for unoptimised test builds on a busy machine; release
     // builds take a few milliseconds.
-    assert!(took < Duration::from_secs(3), "took {took:?}");
+    assert!(took < Duration::from_millis(1_500), "took {took:?}");
 }
 
 // ----- a readable print-out, for reading the feedback by eye -----
@@ -768,18 +775,9 @@ fn relevance_table() {
                 .iter()
                 .map(|p| format!("{:.2}", p.coverage))
                 .collect();
-            let share =
-                rel.on_topic.iter().filter(|b| **b).count() as f32 / rel.on_topic.len() as f32;
             println!(
-                "{:32} {:10} q={:.2} {:?} pts={:?} share={:.2} level={:.2} score={}",
-                case.id,
-                a.variant,
-                rel.question_coverage,
-                matched,
-                points,
-                share,
-                rel.level,
-                rel.score
+                "{:32} {:10} q={:.2} {:?} pts={:?} score={}",
+                case.id, a.variant, rel.question_coverage, matched, points, rel.score
             );
         }
     }
