@@ -254,23 +254,17 @@ pub fn words(answer: &str, start: usize, end: usize) -> Vec<Word> {
             let c = chars[j].1;
             let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
             let prev = chars[j - 1].1;
-            if c.is_alphanumeric() {
-                j += 1;
-            } else if matches!(c, '\'' | '’')
+            let apostrophe = matches!(c, '\'' | '’')
                 && prev.is_alphabetic()
-                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic())
-            {
-                j += 1;
-            } else if c == '.' && prev.is_alphanumeric() && next_alnum {
-                j += 1;
-            } else if c == ','
+                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+            let decimal_or_dot = c == '.' && prev.is_alphanumeric() && next_alnum;
+            let thousands = c == ','
                 && prev.is_ascii_digit()
                 && chars.len() > j + 3
                 && chars[j + 1..j + 4].iter().all(|&(_, d)| d.is_ascii_digit())
-                && chars.get(j + 4).is_none_or(|&(_, d)| !d.is_ascii_digit())
-            {
-                j += 1;
-            } else if matches!(c, '+' | '#') && (prev.is_alphanumeric() || prev == '+') {
+                && chars.get(j + 4).is_none_or(|&(_, d)| !d.is_ascii_digit());
+            let suffix = matches!(c, '+' | '#') && (prev.is_alphanumeric() || prev == '+');
+            if c.is_alphanumeric() || apostrophe || decimal_or_dot || thousands || suffix {
                 j += 1;
             } else {
                 break;

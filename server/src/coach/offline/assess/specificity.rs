@@ -375,10 +375,11 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
         }
         local -= here;
 
-        if sentence_numbers == 0 && vague_amount.is_none() {
-            if let Some(hit) = vague_amounts().find(&words).first() {
-                vague_amount = Some((i, hit.start, hit.end));
-            }
+        if sentence_numbers == 0
+            && vague_amount.is_none()
+            && let Some(hit) = vague_amounts().find(&words).first()
+        {
+            vague_amount = Some((i, hit.start, hit.end));
         }
         if local >= 2.0 && best.is_none_or(|(_, b)| local > b) {
             best = Some((i, local));
