@@ -122,7 +122,9 @@ impl View<'_> {
                 .count()
         };
         // Too short to make sense alone: take in the next clause.
-        while words_in(left, right) < 8 {
+        let mut steps = 0;
+        while words_in(left, right) < 8 && steps < 12 {
+            steps += 1;
             if let Some(&b) = breaks.iter().find(|&&b| b > right) {
                 right = b;
             } else if right < s.end {

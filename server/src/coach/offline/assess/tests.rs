@@ -663,6 +663,32 @@ fn long_answers_are_fast() {
     assert!(took < Duration::from_millis(1_500), "took {took:?}");
 }
 
+#[test]
+fn odd_inputs_stay_fast_and_well_formed() {
+    let _ = coach();
+    let inputs = [
+        "a, ".repeat(3_333),
+        "x".repeat(10_000),
+        "Ok. ".repeat(2_500),
+        "I did it, and we did it; then I fixed it — and it worked, mostly. ".repeat(150),
+        "1.5 2.5 3.5 four five six 7,000 8% $9 ".repeat(250),
+    ];
+    for answer in &inputs {
+        let answer: String = answer.chars().take(app::model::MAX_ANSWER_CHARS).collect();
+        for kind in QuestionKind::ALL {
+            let start = Instant::now();
+            let feedback = quick("Tell me about a time you fixed a bug.", kind, &answer);
+            let took = start.elapsed();
+            let label = format!("{kind:?} {}", &answer[..20]);
+            check_shape(&label, &answer, &feedback);
+            assert!(
+                took < Duration::from_millis(1_500),
+                "{label}: took {took:?}"
+            );
+        }
+    }
+}
+
 // ----- a readable print-out, for reading the feedback by eye -----
 
 /// The feedback as plain text, the way the CLI might show it.
