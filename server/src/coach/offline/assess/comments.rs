@@ -185,9 +185,13 @@ impl View<'_> {
 
         // The result.
         if s.star.result {
-            let measured = (0..parts.len())
-                .find(|&i| parts[i] == Part::Result && !self.reading.numbers[i].is_empty());
+            let measured = (0..parts.len()).find(|&i| {
+                parts[i] == Part::Result && self.reading.has_number(i) && self.hedging(i) < 1.0
+            });
             match measured {
+                // Measured, but only in hedged sentences: the note on
+                // hedges covers it.
+                None if s.result_measured => {}
                 Some(i) if s.result_measured => out.push(strength(
                     d,
                     "A measured result: this is the line interviewers remember, and it shows your actions worked.",
@@ -208,7 +212,8 @@ impl View<'_> {
         }
         // The task.
         if s.quality[1] >= 1.0
-            && let Some(i) = (0..parts.len()).find(|&i| parts[i] == Part::Task)
+            && let Some(i) =
+                (0..parts.len()).find(|&i| parts[i] == Part::Task && self.hedging(i) < 1.0)
         {
             out.push(strength(
                 d,

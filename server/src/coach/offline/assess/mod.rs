@@ -122,6 +122,17 @@ fn named_skills(matcher: &SkillMatcher, text: &str, sentence: &Sentence) -> Vec<
         .collect()
 }
 
+impl Reading<'_> {
+    /// Whether sentence `i` has a number, not counting a lone "one"
+    /// ("one of my engineers").
+    pub fn has_number(&self, i: usize) -> bool {
+        let words = &self.sentences[i].words;
+        self.numbers[i]
+            .iter()
+            .any(|n| !(n.spelled && n.first == n.last && words[n.first].lower == "one"))
+    }
+}
+
 impl OfflineCoach {
     /// Feedback on one answer. Deterministic: the same input always gives
     /// the same feedback.

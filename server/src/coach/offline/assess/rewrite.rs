@@ -119,7 +119,7 @@ pub fn technical(reading: &Reading, tech: &TechReading, kind: QuestionKind) -> S
         // A warm-up before a late answer goes: no numbers, no tools, and
         // the answer now comes first.
         if tech.answer.is_some_and(|a| i < a)
-            && reading.numbers[i].is_empty()
+            && !reading.has_number(i)
             && reading.skills[i].iter().all(|s| !s.major)
         {
             continue;

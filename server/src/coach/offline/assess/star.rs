@@ -288,11 +288,9 @@ fn cues() -> &'static Lexicon<Cue> {
     })
 }
 
-/// Words that, right after a number, make it a measure of change.
-fn is_measure(reading: &Reading, sentence: usize) -> bool {
-    reading.numbers[sentence]
-        .iter()
-        .any(|n| !(n.spelled && reading.sentences[sentence].words[n.first].lower == "one"))
+/// Whether sentence `i` has a number in it: a measure.
+fn is_measure(reading: &Reading, i: usize) -> bool {
+    reading.has_number(i)
 }
 
 pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {

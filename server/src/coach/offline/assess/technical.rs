@@ -251,7 +251,7 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
         }
         // Something that happened ("we had", "I worked on") with numbers
         // reads as an example.
-        if !reading.numbers[i].is_empty() && score[Move::Example.index()] > 0.0 {
+        if reading.has_number(i) && score[Move::Example.index()] > 0.0 {
             score[Move::Example.index()] += 0.3;
         }
         for m in [Move::Reasoning, Move::TradeOff, Move::Example] {
@@ -293,7 +293,7 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
     let example_sentences: Vec<usize> = (0..n).filter(|&i| moves[i] == Move::Example).collect();
     let concrete_example = example_sentences
         .iter()
-        .any(|&i| !reading.numbers[i].is_empty() || reading.skills[i].iter().any(|s| s.major));
+        .any(|&i| reading.has_number(i) || reading.skills[i].iter().any(|s| s.major));
     let level = |score: f32| {
         if score >= 1.0 {
             1.0

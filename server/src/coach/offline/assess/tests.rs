@@ -824,3 +824,13 @@ fn skills_table() {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn debug_sentence_skills() {
+    let text = std::env::var("REHEARSE_TEXT").unwrap_or_default();
+    let reading = super::Reading::new(&text, coach());
+    for (i, s) in reading.sentences.iter().enumerate() {
+        println!("{i}: {:?} {:?}", s.text(&text), reading.skills[i]);
+    }
+}
