@@ -31,6 +31,7 @@ use super::{ENGINE, OfflineCoach};
 pub use self::facts::{new_names, new_numbers};
 
 /// What the assessor needs to know about one answer.
+#[derive(Debug, Clone, Copy)]
 pub struct AssessInput<'a> {
     pub question: &'a str,
     pub kind: QuestionKind,
@@ -273,6 +274,13 @@ pub fn guess_kind(question: &str) -> QuestionKind {
         "a time when you",
         "a time you",
         "recall a time",
+        "tell me about yourself",
+        "walk me through your resume",
+        "greatest weakness",
+        "greatest strength",
+        "biggest mistake",
+        "why do you want",
+        "where do you see yourself",
     ];
     let design = [
         "design a",
