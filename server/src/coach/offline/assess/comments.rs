@@ -510,7 +510,9 @@ impl View<'_> {
             let mut text = format!(
                 "Hedges and filler ({}) make you sound unsure of {}. Say it plainly, and if you don't know a detail, say what you checked.",
                 join(&here),
-                if story {
+                if self.situational() {
+                    "your own plan"
+                } else if story {
                     "your own story"
                 } else {
                     "the answer"
@@ -796,8 +798,18 @@ impl View<'_> {
                 5,
             );
         }
+        // The sentence nearest the question, the least hedged of those.
+        let nearest = (0..reading.sentences.len())
+            .map(|i| (i, self.relevance.terms.count_in(&reading.content[i])))
+            .filter(|&(_, count)| count > 0)
+            .min_by(|a, b| {
+                self.hedging(a.0)
+                    .total_cmp(&self.hedging(b.0))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
         if !self.relevance.off_topic()
-            && let Some((i, _)) = self.relevance.best_sentence
+            && let Some((i, _)) = nearest
         {
             return strength(
                 Dimension::Relevance,

@@ -326,7 +326,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
             if !names.contains(&bare) {
                 names.push(bare);
             }
-            local += 0.5;
+            local += 0.3;
         }
 
         // Who acts.
