@@ -256,6 +256,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
                 .get(n.last + 1)
                 .is_some_and(|w| is_unit(&w.lower))
                 || reading.answer[sentence.words[n.last].end..].starts_with('%')
+                || reading.answer[..sentence.words[n.first].start].ends_with(['$', '£', '€'])
                 || sentence.words[n.first]
                     .lower
                     .ends_with(|c: char| c.is_alphabetic());
@@ -310,6 +311,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
         for (j, w) in sentence.words.iter().enumerate() {
             if j == 0
                 || !w.capitalised
+                || w.lower.chars().count() < 2
                 || w.is_number()
                 || NOT_NAMES.contains(&w.lower.as_str())
                 || CALENDAR.contains(&w.lower.as_str())

@@ -878,29 +878,3 @@ fn relevance_table() {
         }
     }
 }
-
-#[test]
-#[ignore]
-fn skills_table() {
-    for case in cases() {
-        for a in &case.answer {
-            let found: Vec<String> = coach()
-                .matcher()
-                .find(&a.text)
-                .into_iter()
-                .map(|f| format!("{}{}", f.skill, if f.major { "*" } else { "" }))
-                .collect();
-            println!("{}/{}: {}", case.id, a.variant, found.join(", "));
-        }
-    }
-}
-
-#[test]
-#[ignore]
-fn debug_sentence_skills() {
-    let text = std::env::var("REHEARSE_TEXT").unwrap_or_default();
-    let reading = super::Reading::new(&text, coach());
-    for (i, s) in reading.sentences.iter().enumerate() {
-        println!("{i}: {:?} {:?}", s.text(&text), reading.skills[i]);
-    }
-}
