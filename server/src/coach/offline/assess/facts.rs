@@ -294,6 +294,11 @@ pub fn new_numbers(answer: &str, rewrite: &str) -> Vec<String> {
             "twice" | "double" | "doubled" => &[2.0],
             "triple" | "tripled" | "threefold" => &[3.0],
             "half" | "halved" => &[0.5, 50.0],
+            "first" => &[1.0],
+            "second" => &[2.0],
+            "third" => &[3.0],
+            "fourth" => &[4.0],
+            "fifth" => &[5.0],
             _ => &[],
         };
         known.extend(values.iter().map(|v| key(*v)));
