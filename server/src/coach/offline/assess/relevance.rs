@@ -484,7 +484,22 @@ pub fn read(reading: &Reading, input: &AssessInput, matcher: &SkillMatcher) -> R
         .focus_area
         .map(|f| Terms::new(f, QUESTION_GENERIC))
         .unwrap_or_default();
-    let all = &reading.all_content;
+    // Naming real tools is what "technical" detail means in a rubric.
+    let named_tools: BTreeSet<&str> = reading
+        .skills
+        .iter()
+        .flatten()
+        .filter(|f| f.major)
+        .map(|f| f.skill.as_str())
+        .collect();
+    let mut with_tools;
+    let all = if named_tools.len() >= 2 {
+        with_tools = reading.all_content.clone();
+        with_tools.extend(["technical", "tool", "technology"].map(stem));
+        &with_tools
+    } else {
+        &reading.all_content
+    };
 
     let question_coverage = if terms.is_empty() {
         0.5
