@@ -122,7 +122,9 @@ impl View<'_> {
                 .count()
         };
         // Too short to make sense alone: take in the next clause.
-        while words_in(left, right) < 8 {
+        let mut steps = 0;
+        while words_in(left, right) < 8 && steps < 12 {
+            steps += 1;
             if let Some(&b) = breaks.iter().find(|&&b| b > right) {
                 right = b;
             } else if right < s.end {
@@ -183,9 +185,13 @@ impl View<'_> {
 
         // The result.
         if s.star.result {
-            let measured = (0..parts.len())
-                .find(|&i| parts[i] == Part::Result && !self.reading.numbers[i].is_empty());
+            let measured = (0..parts.len()).find(|&i| {
+                parts[i] == Part::Result && self.reading.has_number(i) && self.hedging(i) < 1.0
+            });
             match measured {
+                // Measured, but only in hedged sentences: the note on
+                // hedges covers it.
+                None if s.result_measured => {}
                 Some(i) if s.result_measured => out.push(strength(
                     d,
                     "A measured result: this is the line interviewers remember, and it shows your actions worked.",
@@ -206,7 +212,8 @@ impl View<'_> {
         }
         // The task.
         if s.quality[1] >= 1.0
-            && let Some(i) = (0..parts.len()).find(|&i| parts[i] == Part::Task)
+            && let Some(i) =
+                (0..parts.len()).find(|&i| parts[i] == Part::Task && self.hedging(i) < 1.0)
         {
             out.push(strength(
                 d,
@@ -216,8 +223,18 @@ impl View<'_> {
             ));
         }
         // Own actions.
+        let own_step = (0..parts.len()).find(|&i| {
+            parts[i] == Part::Action
+                && self.hedging(i) < 1.0
+                && super::voice::clauses(&self.reading.sentences[i].lower())
+                    .iter()
+                    .any(|c| {
+                        c.subject == super::voice::Subject::I
+                            && c.tense != super::voice::Tense::Other
+                    })
+        });
         if s.own_actions >= 2
-            && let Some(i) = first(Part::Action)
+            && let Some(i) = own_step
         {
             out.push(strength(
                 d,
@@ -442,7 +459,7 @@ impl View<'_> {
                 .collect();
             let text = match (numbers.is_empty(), tools.is_empty()) {
                 (false, false) => format!(
-                    "Specific and checkable: {} and named tools ({}) show you did the work and measured it.",
+                    "Specific and checkable: {}, plus named tools ({}), show you did the work and measured it.",
                     join(&numbers),
                     join(&tools)
                 ),
@@ -493,7 +510,9 @@ impl View<'_> {
             let mut text = format!(
                 "Hedges and filler ({}) make you sound unsure of {}. Say it plainly, and if you don't know a detail, say what you checked.",
                 join(&here),
-                if story {
+                if self.situational() {
+                    "your own plan"
+                } else if story {
                     "your own story"
                 } else {
                     "the answer"
@@ -779,8 +798,18 @@ impl View<'_> {
                 5,
             );
         }
+        // The sentence nearest the question, the least hedged of those.
+        let nearest = (0..reading.sentences.len())
+            .map(|i| (i, self.relevance.terms.count_in(&reading.content[i])))
+            .filter(|&(_, count)| count > 0)
+            .min_by(|a, b| {
+                self.hedging(a.0)
+                    .total_cmp(&self.hedging(b.0))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
         if !self.relevance.off_topic()
-            && let Some((i, _)) = self.relevance.best_sentence
+            && let Some((i, _)) = nearest
         {
             return strength(
                 Dimension::Relevance,

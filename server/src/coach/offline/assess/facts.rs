@@ -2,9 +2,28 @@
 //! rewrite brings in none the answer lacks.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use super::sentences::words;
+use crate::coach::offline::skills::SkillMatcher;
 use crate::coach::offline::text::{tokens, tokens_with_starts};
+use crate::content::SkillsFile;
+
+/// The built-in skills taxonomy, to recognise a named tool even where a
+/// capital letter says nothing ("Kubernetes was down." opens a sentence).
+fn taxonomy() -> &'static SkillMatcher {
+    static MATCHER: OnceLock<SkillMatcher> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../content/skills.toml"
+        ));
+        let skills = toml::from_str::<SkillsFile>(text)
+            .map(|f| f.skills)
+            .unwrap_or_default();
+        SkillMatcher::new(&skills)
+    })
+}
 
 /// A number in a list of words: words `first..=last`, digits ("1.8", "1,800",
 /// "p95", "400k") or spelled ("forty", "two hundred").
@@ -269,6 +288,22 @@ pub fn new_numbers(answer: &str, rewrite: &str) -> Vec<String> {
         }
     }
 
+    // Words that stand for a number the rewrite may spell in digits.
+    for word in &answer_refs {
+        let values: &[f64] = match *word {
+            "twice" | "double" | "doubled" => &[2.0],
+            "triple" | "tripled" | "threefold" => &[3.0],
+            "half" | "halved" => &[0.5, 50.0],
+            "first" => &[1.0],
+            "second" => &[2.0],
+            "third" => &[3.0],
+            "fourth" => &[4.0],
+            "fifth" => &[5.0],
+            _ => &[],
+        };
+        known.extend(values.iter().map(|v| key(*v)));
+    }
+
     let text = without_brackets(rewrite);
     let (rewrite_words, spans) = lower_words(&text);
     let refs: Vec<&str> = rewrite_words.iter().map(String::as_str).collect();
@@ -292,7 +327,8 @@ pub fn new_numbers(answer: &str, rewrite: &str) -> Vec<String> {
 /// Capitalised names in `rewrite` (outside square brackets) that `answer`
 /// does not contain: people, companies, tools, acronyms. A capitalised
 /// word opening a sentence counts only if it has another capital inside
-/// ("PagerDuty", "SLO") or appears capitalised mid-sentence too.
+/// ("PagerDuty", "SLO"), appears capitalised mid-sentence too, or is a
+/// technology the skills taxonomy knows ("Kubernetes").
 pub fn new_names(answer: &str, rewrite: &str) -> Vec<String> {
     let mut known: HashSet<String> = HashSet::new();
     for token in tokens(answer) {
@@ -331,6 +367,7 @@ pub fn new_names(answer: &str, rewrite: &str) -> Vec<String> {
         if *sentence_start
             && !inner_capital
             && !mid_sentence_capitals.contains(&token.to_lowercase())
+            && !taxonomy().is_major(token)
         {
             continue;
         }
@@ -385,6 +422,13 @@ mod tests {
         );
         assert!(new_numbers("five-minute TTL", "a 5 minute TTL").is_empty());
         assert!(new_numbers("We have 1.2M users", "one point: 1.2 million users").is_empty());
+        assert!(
+            new_numbers(
+                "latency halved and throughput doubled",
+                "latency fell 50%, throughput 2x"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -432,6 +476,11 @@ mod tests {
             ["PagerDuty"]
         );
         assert_eq!(new_names(answer, "SLOs matter."), ["SLOs"]);
+        // A named tool is a name even when it opens a sentence.
+        assert_eq!(
+            new_names(answer, "Kubernetes was down. Traces helped."),
+            ["Kubernetes"]
+        );
     }
 
     #[test]

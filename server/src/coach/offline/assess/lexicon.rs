@@ -52,7 +52,7 @@ impl<T: Copy> Lexicon<T> {
         }
         // Longest phrases first, so that "i think maybe" wins over "i think".
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         Self {
             by_first,

@@ -3,6 +3,32 @@
 //! answer first for technical questions), specificity and relevance, says
 //! why with quotes from the answer, and rewrites the answer in the user's
 //! own words without adding a fact.
+//!
+//! How it reads an answer:
+//!
+//! - `sentences` splits it into sentences and words with byte spans, so
+//!   every quote is an exact substring of the answer.
+//! - `star` reads each sentence of a behavioral or situational answer as
+//!   Situation, Task, Action or Result from cue phrases, who acts ("I
+//!   rewrote" against "we talked") and where it falls, carrying a part on
+//!   when a sentence has no cue of its own. Structure is presence (weighted
+//!   by quality: an explicit task, actions led by "I", a measured result),
+//!   then order and balance, scaled by how complete the parts are.
+//! - `technical` looks for a direct answer in the first sentence (the
+//!   question's key terms, no warm-up, no hedges), then reasoning,
+//!   trade-offs and an example, ideally with numbers.
+//! - `specificity` counts distinct numbers (with a unit or a counted
+//!   noun, or bare), time frames, named tools from the skills taxonomy and
+//!   other proper nouns, and "I" against "we", less a penalty for the
+//!   density of hedges, filler and vague words (`hedges`).
+//! - `relevance` measures how many of the question's key terms and of
+//!   each rubric point's terms the answer uses (stemmed, with a few
+//!   synonyms per idea), how many sentences touch them, and the job
+//!   description's skills.
+//!
+//! Overall is a blend (structure and specificity weigh more for stories,
+//! relevance more for technical answers), capped at relevance + 1 when
+//! relevance is 4 or less and at 4 for answers under 40 words.
 
 mod comments;
 mod facts;
@@ -31,6 +57,7 @@ use super::{ENGINE, OfflineCoach};
 pub use self::facts::{new_names, new_numbers};
 
 /// What the assessor needs to know about one answer.
+#[derive(Debug, Clone, Copy)]
 pub struct AssessInput<'a> {
     pub question: &'a str,
     pub kind: QuestionKind,
@@ -120,6 +147,17 @@ fn named_skills(matcher: &SkillMatcher, text: &str, sentence: &Sentence) -> Vec<
             })
         })
         .collect()
+}
+
+impl Reading<'_> {
+    /// Whether sentence `i` has a number, not counting a lone "one"
+    /// ("one of my engineers").
+    pub fn has_number(&self, i: usize) -> bool {
+        let words = &self.sentences[i].words;
+        self.numbers[i]
+            .iter()
+            .any(|n| !(n.spelled && n.first == n.last && words[n.first].lower == "one"))
+    }
 }
 
 impl OfflineCoach {
@@ -262,6 +300,13 @@ pub fn guess_kind(question: &str) -> QuestionKind {
         "a time when you",
         "a time you",
         "recall a time",
+        "tell me about yourself",
+        "walk me through your resume",
+        "greatest weakness",
+        "greatest strength",
+        "biggest mistake",
+        "why do you want",
+        "where do you see yourself",
     ];
     let design = [
         "design a",

@@ -323,6 +323,8 @@ const CONCEPTS: &[&[&str]] = &[
     &["mitigation", "mitigate", "rollback", "revert", "reverted"],
     &["postmortem", "retro", "retrospective", "blameless"],
     &["experiment", "a/b", "variant", "variants"],
+    &["accuracy", "accurate", "precise", "precision", "exact"],
+    &["cost", "costs", "expensive", "cheap", "cheaper", "overhead"],
 ];
 
 fn concepts() -> &'static HashMap<String, Vec<String>> {
@@ -463,14 +465,10 @@ pub struct RelevanceReading {
     pub terms: Terms,
     pub question_coverage: f32,
     pub points: Vec<Point>,
-    /// Each sentence touches the question, the rubric or the focus area.
-    pub on_topic: Vec<bool>,
     /// The sentence that uses the most key terms, and how many.
     pub best_sentence: Option<(usize, usize)>,
     pub jd_found: Vec<(String, usize)>,
     pub jd_missing: Vec<String>,
-    /// 0 to 1.
-    pub level: f32,
     pub score: u8,
 }
 
@@ -486,7 +484,22 @@ pub fn read(reading: &Reading, input: &AssessInput, matcher: &SkillMatcher) -> R
         .focus_area
         .map(|f| Terms::new(f, QUESTION_GENERIC))
         .unwrap_or_default();
-    let all = &reading.all_content;
+    // Naming real tools is what "technical" detail means in a rubric.
+    let named_tools: BTreeSet<&str> = reading
+        .skills
+        .iter()
+        .flatten()
+        .filter(|f| f.major)
+        .map(|f| f.skill.as_str())
+        .collect();
+    let mut with_tools;
+    let all = if named_tools.len() >= 2 {
+        with_tools = reading.all_content.clone();
+        with_tools.extend(["technical", "tool", "technology"].map(stem));
+        &with_tools
+    } else {
+        &reading.all_content
+    };
 
     let question_coverage = if terms.is_empty() {
         0.5
@@ -511,6 +524,9 @@ pub fn read(reading: &Reading, input: &AssessInput, matcher: &SkillMatcher) -> R
                 let matched = t.count_in(all);
                 if matched >= 3 {
                     1.0
+                } else if t.len() == 2 && matched == 1 {
+                    // One word of two is a coincidence as often as not.
+                    0.4
                 } else {
                     matched as f32 / t.len() as f32
                 }
@@ -595,11 +611,9 @@ pub fn read(reading: &Reading, input: &AssessInput, matcher: &SkillMatcher) -> R
         terms,
         question_coverage,
         points,
-        on_topic,
         best_sentence,
         jd_found,
         jd_missing,
-        level,
         score,
     }
 }

@@ -64,6 +64,8 @@ pub fn star(reading: &Reading, star: &StarReading, kind: QuestionKind) -> String
         match paragraph(&groups[n + 1], extra) {
             Some(p) if !groups[n + 1].is_empty() => paragraphs.push(p),
             _ if !present[n] => paragraphs.push(placeholder(part, situational).to_string()),
+            // Told in passing within another part: ask for the measure.
+            Some(p) if part == Part::Result => paragraphs.push(p),
             _ => {}
         }
     }
@@ -97,22 +99,65 @@ fn placeholder(part: Part, situational: bool) -> &'static str {
 }
 
 pub fn technical(reading: &Reading, tech: &TechReading, kind: QuestionKind) -> String {
+    // Units of text, each filed under a move: the answer sentence on its
+    // own, then whole paragraphs when the answer has them (so that an
+    // example or an argument is never pulled apart), or else sentences.
     let mut groups: [Vec<String>; 4] = Default::default();
-    // The answer goes first wherever it was.
     if let Some(i) = tech.answer
         && let Some(text) = sentence_text(reading, i)
     {
         groups[0].push(text);
     }
-    for (i, m) in tech.moves.iter().enumerate() {
+    let n = reading.sentences.len();
+    let paragraphed = n > 0 && reading.sentences[n - 1].paragraph > 0;
+    let mut unit: Vec<String> = Vec::new();
+    let mut unit_move: Option<Move> = None;
+    for i in 0..n {
         if Some(i) == tech.answer {
             continue;
         }
+        // A warm-up before a late answer goes: no numbers, no tools, and
+        // the answer now comes first.
+        if tech.answer.is_some_and(|a| i < a)
+            && !reading.has_number(i)
+            && reading.skills[i].iter().all(|s| !s.major)
+        {
+            continue;
+        }
+        let new_unit = !paragraphed
+            || unit_move.is_none()
+            || reading.sentences[i].paragraph != reading.sentences[i.saturating_sub(1)].paragraph
+            || Some(i - 1) == tech.answer;
+        if new_unit && let Some(m) = unit_move.take() {
+            groups[m as usize].push(unit.join(" "));
+            unit.clear();
+        }
+        if unit_move.is_none() {
+            unit_move = Some(match tech.moves[i] {
+                // Only the answer sentence itself counts as the answer.
+                Move::Answer => Move::Reasoning,
+                m => m,
+            });
+        }
         if let Some(text) = sentence_text(reading, i) {
-            groups[*m as usize].push(text);
+            unit.push(text);
         }
     }
-    let mut paragraphs = Vec::new();
+    if let Some(m) = unit_move
+        && !unit.is_empty()
+    {
+        groups[m as usize].push(unit.join(" "));
+    }
+
+    if !paragraphed {
+        for group in &mut groups {
+            if !group.is_empty() {
+                *group = vec![group.join(" ")];
+            }
+        }
+    }
+
+    let mut paragraphs: Vec<String> = Vec::new();
     for m in Move::ALL {
         let group = &groups[m as usize];
         let present = match m {
@@ -122,6 +167,9 @@ pub fn technical(reading: &Reading, tech: &TechReading, kind: QuestionKind) -> S
             Move::Example => tech.example > 0.0,
         };
         let extra = match m {
+            Move::Reasoning if tech.reasoning == 0.0 && !group.is_empty() => {
+                Some(tech_placeholder(Move::Reasoning, kind))
+            }
             Move::TradeOff if kind == QuestionKind::SystemDesign && !tech.failure_modes => {
                 Some("[Failure: what happens when a part of this goes down?]")
             }
@@ -130,15 +178,20 @@ pub fn technical(reading: &Reading, tech: &TechReading, kind: QuestionKind) -> S
             }
             _ => None,
         };
-        let mut pieces: Vec<&str> = Vec::new();
+        let mut texts: Vec<String> = group.clone();
         if !present {
-            pieces.push(tech_placeholder(m, kind));
+            texts.insert(0, tech_placeholder(m, kind).to_string());
         }
-        pieces.extend(group.iter().map(String::as_str));
-        pieces.extend(extra);
-        if !pieces.is_empty() {
-            paragraphs.push(pieces.join(" "));
+        if let Some(extra) = extra {
+            match texts.last_mut() {
+                Some(last) => {
+                    last.push(' ');
+                    last.push_str(extra);
+                }
+                None => texts.push(extra.to_string()),
+            }
         }
+        paragraphs.extend(texts);
     }
     paragraphs.join("\n\n")
 }

@@ -47,7 +47,7 @@ impl Word {
 /// Words that end with a full stop without ending a sentence.
 const NEVER_FINAL: &[&str] = &[
     "al", "approx", "cf", "dr", "e.g", "eg", "esp", "fig", "i.e", "ie", "incl", "jr", "mr", "mrs",
-    "ms", "mt", "no", "prof", "sr", "st", "viz", "vs",
+    "mt", "prof", "sr", "st", "viz", "vs",
 ];
 
 /// Words that end with a full stop and end the sentence only when a capital
@@ -187,6 +187,10 @@ fn ends_sentence(line: &str, at: usize, rest: &[(usize, char)]) -> bool {
     let word = before[word_start..].to_lowercase();
     let next = rest.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
     let next_is_lower = next.is_some_and(char::is_lowercase);
+    // "No. 5", but "The answer was no."
+    if word == "no" {
+        return !next.is_some_and(|c| c.is_ascii_digit());
+    }
     if NEVER_FINAL.contains(&word.as_str()) {
         return false;
     }
@@ -250,23 +254,17 @@ pub fn words(answer: &str, start: usize, end: usize) -> Vec<Word> {
             let c = chars[j].1;
             let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
             let prev = chars[j - 1].1;
-            if c.is_alphanumeric() {
-                j += 1;
-            } else if matches!(c, '\'' | '’')
+            let apostrophe = matches!(c, '\'' | '’')
                 && prev.is_alphabetic()
-                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic())
-            {
-                j += 1;
-            } else if c == '.' && prev.is_alphanumeric() && next_alnum {
-                j += 1;
-            } else if c == ','
+                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+            let decimal_or_dot = c == '.' && prev.is_alphanumeric() && next_alnum;
+            let thousands = c == ','
                 && prev.is_ascii_digit()
                 && chars.len() > j + 3
                 && chars[j + 1..j + 4].iter().all(|&(_, d)| d.is_ascii_digit())
-                && chars.get(j + 4).is_none_or(|&(_, d)| !d.is_ascii_digit())
-            {
-                j += 1;
-            } else if matches!(c, '+' | '#') && (prev.is_alphanumeric() || prev == '+') {
+                && chars.get(j + 4).is_none_or(|&(_, d)| !d.is_ascii_digit());
+            let suffix = matches!(c, '+' | '#') && (prev.is_alphanumeric() || prev == '+');
+            if c.is_alphanumeric() || apostrophe || decimal_or_dot || thousands || suffix {
                 j += 1;
             } else {
                 break;

@@ -22,10 +22,8 @@ pub struct SpecReading {
     /// For each sentence, its numbers as written with their unit, for
     /// quoting back ("1.8 seconds", "40 percent").
     pub examples: Vec<Vec<String>>,
-    pub time_frames: usize,
     /// Named technologies, the major ones first.
     pub tools: Vec<String>,
-    pub minor_skills: usize,
     pub names: Vec<String>,
     pub i_clauses: usize,
     pub we_clauses: usize,
@@ -253,7 +251,16 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
             if seen_values.insert(key) {
                 quantities += if unit { 1.0 } else { 0.5 };
             }
-            if unit
+            let counted = sentence
+                .words
+                .get(n.last + 1)
+                .is_some_and(|w| is_unit(&w.lower))
+                || reading.answer[sentence.words[n.last].end..].starts_with('%')
+                || reading.answer[..sentence.words[n.first].start].ends_with(['$', '£', '€'])
+                || sentence.words[n.first]
+                    .lower
+                    .ends_with(|c: char| c.is_alphabetic());
+            if counted
                 && let Some(text) = number_surface(reading, i, n)
                 && !here_examples.contains(&text)
             {
@@ -304,6 +311,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
         for (j, w) in sentence.words.iter().enumerate() {
             if j == 0
                 || !w.capitalised
+                || w.lower.chars().count() < 2
                 || w.is_number()
                 || NOT_NAMES.contains(&w.lower.as_str())
                 || CALENDAR.contains(&w.lower.as_str())
@@ -320,7 +328,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
             if !names.contains(&bare) {
                 names.push(bare);
             }
-            local += 0.5;
+            local += 0.3;
         }
 
         // Who acts.
@@ -369,10 +377,11 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
         }
         local -= here;
 
-        if sentence_numbers == 0 && vague_amount.is_none() {
-            if let Some(hit) = vague_amounts().find(&words).first() {
-                vague_amount = Some((i, hit.start, hit.end));
-            }
+        if sentence_numbers == 0
+            && vague_amount.is_none()
+            && let Some(hit) = vague_amounts().find(&words).first()
+        {
+            vague_amount = Some((i, hit.start, hit.end));
         }
         if local >= 2.0 && best.is_none_or(|(_, b)| local > b) {
             best = Some((i, local));
@@ -415,9 +424,7 @@ pub fn read(reading: &Reading, kind: QuestionKind, matcher: &SkillMatcher) -> Sp
     SpecReading {
         quantities,
         examples,
-        time_frames,
         tools,
-        minor_skills: minor.len(),
         names,
         i_clauses,
         we_clauses,

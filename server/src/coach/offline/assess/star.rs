@@ -81,6 +81,9 @@ fn cues() -> &'static Lexicon<Cue> {
             ("in my previous job", (S, 1.2)),
             ("in my first job", (S, 1.2)),
             ("at my last company", (S, 1.2)),
+            ("on my last team", (S, 1.2)),
+            ("on my previous team", (S, 1.2)),
+            ("on my current team", (S, 1.2)),
             ("at my previous company", (S, 1.2)),
             ("at my current company", (S, 1.2)),
             ("at my last job", (S, 1.2)),
@@ -135,6 +138,10 @@ fn cues() -> &'static Lexicon<Cue> {
             ("my task", (T, 1.5)),
             ("my job was", (T, 1.5)),
             ("my job is", (T, 1.2)),
+            ("my job", (T, 1.2)),
+            ("we were asked", (T, 1.2)),
+            ("we were tasked", (T, 1.2)),
+            ("we needed to", (T, 1.0)),
             ("my goal", (T, 1.5)),
             ("my role was", (T, 1.5)),
             ("my responsibility", (T, 1.5)),
@@ -206,6 +213,10 @@ fn cues() -> &'static Lexicon<Cue> {
             ("improved by", (R, 1.5)),
             ("cut by", (R, 1.5)),
             ("went down", (R, 1.0)),
+            ("went away", (R, 1.0)),
+            ("down to", (R, 1.0)),
+            ("had stopped", (R, 1.0)),
+            ("stopped", (R, 0.6)),
             ("went up", (R, 1.0)),
             ("since then", (R, 1.5)),
             ("ever since", (R, 1.5)),
@@ -254,8 +265,8 @@ fn cues() -> &'static Lexicon<Cue> {
             ("decreased", (R, 0.6)),
             ("reduced", (R, 0.6)),
             ("improved", (R, 0.8)),
-            ("shipped", (R, 0.6)),
-            ("launched", (R, 0.6)),
+            ("shipped", (R, 0.4)),
+            ("launched", (R, 0.4)),
             ("signed", (R, 0.8)),
             ("caught", (R, 0.6)),
             ("accepted", (R, 0.8)),
@@ -277,11 +288,9 @@ fn cues() -> &'static Lexicon<Cue> {
     })
 }
 
-/// Words that, right after a number, make it a measure of change.
-fn is_measure(reading: &Reading, sentence: usize) -> bool {
-    reading.numbers[sentence]
-        .iter()
-        .any(|n| !(n.spelled && reading.sentences[sentence].words[n.first].lower == "one"))
+/// Whether sentence `i` has a number in it: a measure.
+fn is_measure(reading: &Reading, i: usize) -> bool {
+    reading.has_number(i)
 }
 
 pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
@@ -292,6 +301,7 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
     let mut shared_actions = 0;
     let mut explicit_task = false;
     let mut locked_in_result = false;
+    let mut result_in_passing = false;
 
     for (i, sentence) in reading.sentences.iter().enumerate() {
         let words = sentence.lower();
@@ -407,6 +417,11 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
         {
             part = Part::Headline;
         }
+        // An outcome told in the same sentence as the last step ("I rolled
+        // it back, and the errors went away") still counts as a result.
+        if part != Part::Result && p >= 0.5 && cue_result >= 1.0 {
+            result_in_passing = true;
+        }
         if part == Part::Result && p >= 0.5 && cue_result >= 1.0 {
             locked_in_result = true;
         }
@@ -428,7 +443,7 @@ pub fn read(reading: &Reading, kind: QuestionKind) -> StarReading {
         situation: has(Part::Situation),
         task: has(Part::Task),
         action: has(Part::Action) || parts.contains(&Part::Headline),
-        result: parts.contains(&Part::Result),
+        result: parts.contains(&Part::Result) || result_in_passing,
     };
 
     let total_words: usize = reading

@@ -106,6 +106,10 @@ fn cues() -> &'static Lexicon<Cue> {
             ("not free", (T, 1.2)),
             ("worse", (T, 0.8)),
             ("avoid", (T, 0.8)),
+            ("would avoid", (T, 1.2)),
+            ("i'd avoid", (T, 1.2)),
+            ("when not to", (T, 1.2)),
+            ("not worth", (T, 1.0)),
             ("risk", (T, 0.6)),
             ("pros and cons", (T, 1.2)),
             ("middle ground", (T, 0.8)),
@@ -116,7 +120,6 @@ fn cues() -> &'static Lexicon<Cue> {
             ("limitations", (T, 1.0)),
             ("it depends", (T, 0.6)),
             ("depends on", (T, 0.6)),
-            ("too many", (T, 0.6)),
             ("slow down", (T, 0.6)),
             ("unless", (T, 0.6)),
             ("mistake", (T, 0.6)),
@@ -223,8 +226,9 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
         (Some(0), first)
     } else {
         let later = (1..n)
-            .filter(|&i| directness(reading, terms, i) >= 1.0)
+            .filter(|&i| directness(reading, terms, i) > 0.0)
             .map(|i| (i, terms.count_in(&reading.content[i])))
+            .filter(|&(_, overlap)| overlap >= 2)
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
         match later {
             Some((i, _)) => (Some(i), 0.5),
@@ -247,7 +251,7 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
         }
         // Something that happened ("we had", "I worked on") with numbers
         // reads as an example.
-        if !reading.numbers[i].is_empty() && score[Move::Example.index()] > 0.0 {
+        if reading.has_number(i) && score[Move::Example.index()] > 0.0 {
             score[Move::Example.index()] += 0.3;
         }
         for m in [Move::Reasoning, Move::TradeOff, Move::Example] {
@@ -289,7 +293,7 @@ pub fn read(reading: &Reading, terms: &Terms, kind: QuestionKind) -> TechReading
     let example_sentences: Vec<usize> = (0..n).filter(|&i| moves[i] == Move::Example).collect();
     let concrete_example = example_sentences
         .iter()
-        .any(|&i| !reading.numbers[i].is_empty() || reading.skills[i].iter().any(|s| s.major));
+        .any(|&i| reading.has_number(i) || reading.skills[i].iter().any(|s| s.major));
     let level = |score: f32| {
         if score >= 1.0 {
             1.0

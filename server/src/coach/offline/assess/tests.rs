@@ -119,8 +119,13 @@ fn check_shape(label: &str, answer: &str, feedback: &Feedback) {
         );
     }
     let comments = &feedback.comments;
+    let least = if answer.split_whitespace().count() >= 40 {
+        4
+    } else {
+        2
+    };
     assert!(
-        (2..=10).contains(&comments.len()),
+        (least..=10).contains(&comments.len()),
         "{label}: {} comments",
         comments.len()
     );
@@ -234,11 +239,9 @@ fn every_feedback_is_well_formed() {
 fn strong_answers_outscore_weaker_ones() {
     for case in cases() {
         let strong = case.assess("strong").scores.overall;
-        for variant in ["vague", "no_result", "off_topic"] {
-            if case.answer(variant).is_none() {
-                continue;
-            }
-            let other = case.assess(variant).scores.overall;
+        for answer in case.answer.iter().filter(|a| a.variant != "strong") {
+            let variant = &answer.variant;
+            let other = assess(&case, &answer.text).scores.overall;
             assert!(
                 strong > other,
                 "{}: strong {strong} vs {variant} {other}",
@@ -290,6 +293,38 @@ fn off_topic_answers_score_low() {
             case.id,
             feedback.scores.overall
         );
+    }
+}
+
+#[test]
+fn relevance_works_without_a_rubric() {
+    // The CLI has only the question.
+    for case in cases() {
+        let without = |variant: &str| {
+            coach().assess(&AssessInput {
+                question: &case.text,
+                kind: case.kind(),
+                rubric: &[],
+                focus_area: None,
+                jd_skills: &[],
+                answer: case.answer(variant).unwrap(),
+            })
+        };
+        let strong = without("strong");
+        let off = without("off_topic");
+        assert!(
+            off.scores.relevance <= 3,
+            "{}: {}",
+            case.id,
+            off.scores.relevance
+        );
+        assert!(
+            strong.scores.relevance >= 6,
+            "{}: {}",
+            case.id,
+            strong.scores.relevance
+        );
+        assert!(strong.scores.overall > off.scores.overall, "{}", case.id);
     }
 }
 
@@ -389,6 +424,71 @@ fn technical_answers_are_read_answer_first() {
             case.id
         );
     }
+}
+
+#[test]
+fn flawed_variants_get_the_matching_advice() {
+    let mut seen = 0;
+    for case in cases() {
+        if case.answer("we_not_i").is_some() {
+            seen += 1;
+            let feedback = case.assess("we_not_i");
+            assert!(
+                feedback
+                    .comments
+                    .iter()
+                    .any(|c| c.text.starts_with("\"We\" hides")),
+                "{}: {:#?}",
+                case.id,
+                feedback.comments
+            );
+            assert!(
+                feedback.reasons.specificity.contains("mostly \"we\""),
+                "{}",
+                case.id
+            );
+        }
+        if case.answer("hedging").is_some() {
+            seen += 1;
+            let hedged = case.assess("hedging");
+            let strong = case.assess("strong");
+            assert!(
+                hedged
+                    .comments
+                    .iter()
+                    .any(|c| c.text.starts_with("Hedges and filler")),
+                "{}",
+                case.id
+            );
+            assert!(
+                hedged.scores.specificity < strong.scores.specificity,
+                "{}",
+                case.id
+            );
+            assert!(!hedged.rewrite.contains("kind of") && !hedged.rewrite.contains("I think"));
+        }
+        if case.answer("buried_answer").is_some() {
+            seen += 1;
+            let feedback = case.assess("buried_answer");
+            assert!(
+                feedback
+                    .comments
+                    .iter()
+                    .any(|c| c.text.contains("arrives late")),
+                "{}: {:#?}",
+                case.id,
+                feedback.comments
+            );
+            assert!(
+                feedback
+                    .rewrite
+                    .starts_with("In short, an index speeds up queries"),
+                "{}",
+                feedback.rewrite
+            );
+        }
+    }
+    assert_eq!(seen, 3, "the added variants are in the fixtures");
 }
 
 // ----- small cases -----
@@ -527,6 +627,39 @@ fn we_instead_of_i_is_pointed_out() {
 }
 
 #[test]
+fn a_result_told_first_is_moved_to_the_end() {
+    let answer = "As a result, checkout errors dropped from 4 percent to 0.5 percent within a month. \
+                  At my last company I was the backend lead for payments, and checkout kept failing at peak. \
+                  My task was to find out why before the sales event. \
+                  I traced the failures to a retry storm and I added jittered backoff to the client. \
+                  I also load-tested the fix with k6 before we shipped it.";
+    let feedback = quick(
+        "Tell me about a time you fixed a reliability problem.",
+        QuestionKind::Behavioral,
+        answer,
+    );
+    check_shape("result first", answer, &feedback);
+    assert!(
+        feedback
+            .comments
+            .iter()
+            .any(|c| c.text.contains("after the outcome")),
+        "{:#?}",
+        feedback.comments
+    );
+    assert!(
+        feedback.rewrite.trim_end().ends_with("within a month."),
+        "{}",
+        feedback.rewrite
+    );
+    assert!(
+        feedback.rewrite.starts_with("At my last company"),
+        "{}",
+        feedback.rewrite
+    );
+}
+
+#[test]
 fn guesses_the_kind_of_question() {
     for (question, kind) in [
         (
@@ -584,13 +717,46 @@ fn long_answers_are_fast() {
     }
     let answer: String = answer.chars().take(app::model::MAX_ANSWER_CHARS).collect();
     let case = &cases[0];
+    // Building the shared coach's indexes is not part of an assessment.
+    let _ = coach();
     let start = Instant::now();
     let feedback = assess(case, &answer);
     let took = start.elapsed();
+    println!(
+        "{} words, {} sentences-ish: assessed in {took:?}",
+        feedback.word_count,
+        answer.matches(". ").count()
+    );
     check_shape("long", &answer, &feedback);
     // Generous, for unoptimised test builds on a busy machine; release
     // builds take a few milliseconds.
-    assert!(took < Duration::from_secs(3), "took {took:?}");
+    assert!(took < Duration::from_millis(1_500), "took {took:?}");
+}
+
+#[test]
+fn odd_inputs_stay_fast_and_well_formed() {
+    let _ = coach();
+    let inputs = [
+        "a, ".repeat(3_333),
+        "x".repeat(10_000),
+        "Ok. ".repeat(2_500),
+        "I did it, and we did it; then I fixed it — and it worked, mostly. ".repeat(150),
+        "1.5 2.5 3.5 four five six 7,000 8% $9 ".repeat(250),
+    ];
+    for answer in &inputs {
+        let answer: String = answer.chars().take(app::model::MAX_ANSWER_CHARS).collect();
+        for kind in QuestionKind::ALL {
+            let start = Instant::now();
+            let feedback = quick("Tell me about a time you fixed a bug.", kind, &answer);
+            let took = start.elapsed();
+            let label = format!("{kind:?} {}", &answer[..20]);
+            check_shape(&label, &answer, &feedback);
+            assert!(
+                took < Duration::from_millis(1_500),
+                "{label}: took {took:?}"
+            );
+        }
+    }
 }
 
 // ----- a readable print-out, for reading the feedback by eye -----
@@ -705,35 +871,10 @@ fn relevance_table() {
                 .iter()
                 .map(|p| format!("{:.2}", p.coverage))
                 .collect();
-            let share =
-                rel.on_topic.iter().filter(|b| **b).count() as f32 / rel.on_topic.len() as f32;
             println!(
-                "{:32} {:10} q={:.2} {:?} pts={:?} share={:.2} level={:.2} score={}",
-                case.id,
-                a.variant,
-                rel.question_coverage,
-                matched,
-                points,
-                share,
-                rel.level,
-                rel.score
+                "{:32} {:10} q={:.2} {:?} pts={:?} score={}",
+                case.id, a.variant, rel.question_coverage, matched, points, rel.score
             );
-        }
-    }
-}
-
-#[test]
-#[ignore]
-fn skills_table() {
-    for case in cases() {
-        for a in &case.answer {
-            let found: Vec<String> = coach()
-                .matcher()
-                .find(&a.text)
-                .into_iter()
-                .map(|f| format!("{}{}", f.skill, if f.major { "*" } else { "" }))
-                .collect();
-            println!("{}/{}: {}", case.id, a.variant, found.join(", "));
         }
     }
 }

@@ -221,9 +221,16 @@ pub fn clauses(words: &[&str]) -> Vec<Clause> {
         if HEDGING_VERBS.contains(&verb) || (contracted_plan && verb == "say") {
             continue;
         }
+        // "I load-tested" reaches here as "load", "tested".
+        let compound = !matches!(
+            verb,
+            "am" | "is" | "was" | "were" | "be" | "been" | "have" | "has" | "had" | "do" | "did"
+        ) && words
+            .get(j + 1)
+            .is_some_and(|w| is_past_action(w) && w.ends_with("ed"));
         let tense = if contracted_plan || matches!(verb, "would" | "will") {
             Tense::Plan
-        } else if is_past_action(verb) {
+        } else if is_past_action(verb) || compound {
             Tense::Past
         } else {
             Tense::Other
