@@ -65,4 +65,21 @@ fn main() {
     let long = answer_of(1_500);
     measure(&coach, "assess a 300-word answer", &short, 500);
     measure(&coach, "assess a 1,500-word answer", &long, 200);
+    // The worst shapes for the sentence splitter and the phrase lists, at
+    // the 10,000-character limit.
+    for (name, unit) in [
+        ("10,000 chars of tiny sentences", "Ok. "),
+        (
+            "10,000 chars of clauses",
+            "I did it, and we did it; then I fixed it, mostly. ",
+        ),
+        ("10,000 chars of numbers", "1.5 2.5 four 7,000 8% $9 "),
+    ] {
+        let answer: String = unit
+            .repeat(10_000 / unit.len() + 1)
+            .chars()
+            .take(10_000)
+            .collect();
+        measure(&coach, name, &answer, 50);
+    }
 }

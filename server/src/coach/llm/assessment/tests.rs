@@ -80,7 +80,7 @@ fn a_good_reply_becomes_model_feedback() {
     assert_eq!(feedback.engine, "model:m");
     assert_eq!(feedback.prompt_version.as_deref(), Some(PROMPT_VERSION));
     assert_eq!(feedback.scores.specificity, 8);
-    assert_eq!(feedback.star.unwrap().task, false);
+    assert!(!feedback.star.unwrap().task);
     assert_eq!(feedback.comments.len(), 3);
     // Sorted by dimension, with the missing part's comment unquoted.
     assert_eq!(feedback.comments[0].dimension, Dimension::Structure);
