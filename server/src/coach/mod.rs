@@ -117,6 +117,7 @@ impl Coach {
             rubric: &request.question.rubric,
             jd_skills: &request.jd_skills,
             answer: &request.answer,
+            taxonomy: self.offline.matcher(),
         };
         match llm.assess(&subject, &heuristic, quota).await {
             Ok(feedback) => Ok(feedback),

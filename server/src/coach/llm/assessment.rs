@@ -12,6 +12,7 @@ use super::client::Prompt;
 use super::questions::{bounded, json_object, one_line};
 use crate::coach::offline::assess::{new_names, new_numbers};
 use crate::coach::offline::fnv1a;
+use crate::coach::offline::skills::SkillMatcher;
 
 /// Stored with every piece of feedback the model writes; bump it when the
 /// prompt or the schema changes meaning.
@@ -29,6 +30,8 @@ pub struct Subject<'a> {
     pub rubric: &'a [String],
     pub jd_skills: &'a [String],
     pub answer: &'a str,
+    /// The skills taxonomy, to tell a technology's name from a word.
+    pub taxonomy: &'a SkillMatcher,
 }
 
 pub fn prompt(subject: &Subject<'_>, max_tokens: u32) -> Prompt {
@@ -309,7 +312,7 @@ pub fn accept(
 
     let rewrite = raw.rewrite.trim().to_string();
     let added_numbers = new_numbers(subject.answer, &rewrite);
-    let added_names = new_names(subject.answer, &rewrite);
+    let added_names = new_names(subject.answer, &rewrite, subject.taxonomy);
     let rewrite = if rewrite.is_empty()
         || !added_numbers.is_empty()
         || !added_names.is_empty()

@@ -12,6 +12,7 @@ fn subject(kind: QuestionKind) -> Subject<'static> {
         rubric: &[],
         jd_skills: &[],
         answer: ANSWER,
+        taxonomy: crate::coach::offline::for_tests().matcher(),
     }
 }
 

@@ -1,29 +1,10 @@
 //! Numbers and names: finding them in an answer, and checking that a
 //! rewrite brings in none the answer lacks.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 use super::sentences::words;
 use crate::coach::offline::skills::SkillMatcher;
 use crate::coach::offline::text::{tokens, tokens_with_starts};
-use crate::content::SkillsFile;
-
-/// The built-in skills taxonomy, to recognise a named tool even where a
-/// capital letter says nothing ("Kubernetes was down." opens a sentence).
-fn taxonomy() -> &'static SkillMatcher {
-    static MATCHER: OnceLock<SkillMatcher> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        let text = include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../content/skills.toml"
-        ));
-        let skills = toml::from_str::<SkillsFile>(text)
-            .map(|f| f.skills)
-            .unwrap_or_default();
-        SkillMatcher::new(&skills)
-    })
-}
+use std::collections::HashSet;
 
 /// A number in a list of words: words `first..=last`, digits ("1.8", "1,800",
 /// "p95", "400k") or spelled ("forty", "two hundred").
@@ -328,8 +309,8 @@ pub fn new_numbers(answer: &str, rewrite: &str) -> Vec<String> {
 /// does not contain: people, companies, tools, acronyms. A capitalised
 /// word opening a sentence counts only if it has another capital inside
 /// ("PagerDuty", "SLO"), appears capitalised mid-sentence too, or is a
-/// technology the skills taxonomy knows ("Kubernetes").
-pub fn new_names(answer: &str, rewrite: &str) -> Vec<String> {
+/// technology `taxonomy` knows ("Kubernetes").
+pub fn new_names(answer: &str, rewrite: &str, taxonomy: &SkillMatcher) -> Vec<String> {
     let mut known: HashSet<String> = HashSet::new();
     for token in tokens(answer) {
         for piece in token.split(['.', '/', '-', '_']) {
@@ -367,7 +348,7 @@ pub fn new_names(answer: &str, rewrite: &str) -> Vec<String> {
         if *sentence_start
             && !inner_capital
             && !mid_sentence_capitals.contains(&token.to_lowercase())
-            && !taxonomy().is_major(token)
+            && !taxonomy.is_major(token)
         {
             continue;
         }
@@ -389,6 +370,14 @@ fn is_pronoun_or_plain(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(answer: &str, rewrite: &str) -> Vec<String> {
+        new_names(
+            answer,
+            rewrite,
+            crate::coach::offline::for_tests().matcher(),
+        )
+    }
 
     fn values(text: &str) -> Vec<f64> {
         let (w, _) = lower_words(text);
@@ -450,7 +439,7 @@ mod tests {
     #[test]
     fn bracketed_placeholders_are_ignored() {
         assert!(new_numbers("It got faster.", "It got faster [by 40%?].").is_empty());
-        assert!(new_names("It got faster.", "It got faster [Result: ask Grafana].").is_empty());
+        assert!(names("It got faster.", "It got faster [Result: ask Grafana].").is_empty());
         // An unclosed bracket hides nothing.
         assert_eq!(
             new_numbers("It got faster.", "It got faster [by 40%."),
@@ -461,10 +450,10 @@ mod tests {
     #[test]
     fn names_new_to_the_rewrite() {
         let answer = "I added spans and sent traces to Jaeger. My manager asked me to fix it.";
-        assert!(new_names(answer, "I sent traces to Jaeger. Then I fixed it.").is_empty());
-        assert!(new_names(answer, "I sent traces to jaeger via node.js").is_empty());
+        assert!(names(answer, "I sent traces to Jaeger. Then I fixed it.").is_empty());
+        assert!(names(answer, "I sent traces to jaeger via node.js").is_empty());
         assert_eq!(
-            new_names(
+            names(
                 answer,
                 "I sent traces to Jaeger and Grafana. My manager, Priya, asked me."
             ),
@@ -472,13 +461,13 @@ mod tests {
         );
         // Acronyms and inner capitals count even at a sentence start.
         assert_eq!(
-            new_names(answer, "PagerDuty fired. Traces went out."),
+            names(answer, "PagerDuty fired. Traces went out."),
             ["PagerDuty"]
         );
-        assert_eq!(new_names(answer, "SLOs matter."), ["SLOs"]);
+        assert_eq!(names(answer, "SLOs matter."), ["SLOs"]);
         // A named tool is a name even when it opens a sentence.
         assert_eq!(
-            new_names(answer, "Kubernetes was down. Traces helped."),
+            names(answer, "Kubernetes was down. Traces helped."),
             ["Kubernetes"]
         );
     }
@@ -486,12 +475,12 @@ mod tests {
     #[test]
     fn names_match_plurals_and_case() {
         assert!(
-            new_names(
+            names(
                 "we built two APIs in postgres",
                 "We built the API in Postgres."
             )
             .is_empty()
         );
-        assert!(new_names("I'm fine", "I'm fine. I'd say so.").is_empty());
+        assert!(names("I'm fine", "I'm fine. I'd say so.").is_empty());
     }
 }

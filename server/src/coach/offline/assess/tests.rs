@@ -183,9 +183,9 @@ fn check_rewrite(label: &str, answer: &str, rewrite: &str) {
         new_numbers(answer, rewrite)
     );
     assert!(
-        new_names(answer, rewrite).is_empty(),
+        new_names(answer, rewrite, coach().matcher()).is_empty(),
         "{label}: new names {:?} in\n{rewrite}",
-        new_names(answer, rewrite)
+        new_names(answer, rewrite, coach().matcher())
     );
     // Placeholders hold no numbers at all.
     let mut depth = 0;
