@@ -79,9 +79,9 @@ test('generate, practise, get feedback and try again, with the draft kept and on
   await expect(page.getByRole('heading', { name: 'Your attempts at this question' })).toBeVisible();
   await expect(page.locator('.attempts li')).toHaveCount(2);
 
-  // N goes on to the next question.
+  // Alt+N goes on to the next question.
   await hydrated(page);
-  await page.keyboard.press('n');
+  await page.keyboard.press('Alt+KeyN');
   await expect(page).toHaveURL(/\?q=2$/);
   await expect(page.getByText('Question 2 of 10')).toBeVisible();
 });
@@ -117,6 +117,7 @@ test('dictation is offered only where the browser has speech recognition, and it
       stop() {
         this.onend?.();
       }
+      abort() {}
     }
     (window as unknown as Record<string, unknown>).webkitSpeechRecognition = FakeRecognition;
   });

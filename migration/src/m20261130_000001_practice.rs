@@ -24,6 +24,10 @@ enum Answers {
     Id,
     UserId,
     QuestionId,
+    SetSlug,
+    Position,
+    QuestionText,
+    QuestionKind,
     Text,
     WordCount,
     IdempotencyKey,
@@ -51,6 +55,7 @@ enum Drafts {
     UserId,
     QuestionId,
     Text,
+    Revision,
     UpdatedAt,
 }
 
@@ -63,7 +68,13 @@ impl MigrationTrait for Migration {
                     .table(Answers::Table)
                     .col(big_pk_auto(Answers::Id))
                     .col(big_integer(Answers::UserId))
-                    .col(big_integer(Answers::QuestionId))
+                    // Kept when the set is deleted: the question as it was
+                    // answered is copied below.
+                    .col(big_integer_null(Answers::QuestionId))
+                    .col(string_len(Answers::SetSlug, 32))
+                    .col(integer(Answers::Position))
+                    .col(text(Answers::QuestionText))
+                    .col(string_len(Answers::QuestionKind, 20))
                     .col(text(Answers::Text))
                     .col(integer(Answers::WordCount))
                     // Chosen by the client: a repeated submit with the same
@@ -82,7 +93,7 @@ impl MigrationTrait for Migration {
                             .name("fk_answers_question")
                             .from(Answers::Table, Answers::QuestionId)
                             .to(Questions::Table, Questions::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
+                            .on_delete(ForeignKeyAction::SetNull),
                     )
                     .to_owned(),
             )
@@ -141,7 +152,11 @@ impl MigrationTrait for Migration {
                     .table(Drafts::Table)
                     .col(big_integer(Drafts::UserId))
                     .col(big_integer(Drafts::QuestionId))
+                    // Empty once the answer is submitted.
                     .col(text(Drafts::Text))
+                    // The client's clock when it wrote this text: an older
+                    // save arriving late never replaces a newer one.
+                    .col(big_integer(Drafts::Revision))
                     .col(timestamp_with_time_zone(Drafts::UpdatedAt))
                     .primary_key(Index::create().col(Drafts::UserId).col(Drafts::QuestionId))
                     .foreign_key(

@@ -358,8 +358,7 @@ on_every_backend!(cross_site_posts_are_refused_everywhere, |app| {
         "/login",
         "/signup",
         "/logout",
-        "/me/settings/password",
-        "/me/settings/delete",
+        "/me/settings",
         "/generate/stream",
         "/api/sets/get",
         "/api/v1/assessments",
@@ -607,7 +606,7 @@ on_every_backend!(
         let session = signup(app, "sam@example.org").await;
         let uid = user_id(app, "sam@example.org").await;
         let jd = include_str!("fixtures/jd/sre-cloud.txt");
-        make_set(
+        let first = make_set(
             app,
             Some(&session),
             json!({"role": "backend-engineer", "count": 5}),
@@ -620,6 +619,31 @@ on_every_backend!(
         )
         .await;
         let _other = signup(app, "kim@example.org").await;
+        // An answer with its feedback, and a draft.
+        let answered = common::submit_answer(
+            app,
+            Some(&session),
+            &first,
+            1,
+            "I led the rollout, and errors fell by half.",
+            "export-key-1",
+        )
+        .await;
+        assert_eq!(answered.status(), StatusCode::CREATED);
+        let drafted = app
+            .client
+            .post(app.url("/api/practice/draft"))
+            .header("cookie", &session)
+            .form(&[
+                ("slug", first.as_str()),
+                ("q", "2"),
+                ("text", "Half a thought"),
+                ("revision", "1"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(drafted.status(), StatusCode::OK);
 
         let response = api(
             app,
@@ -662,6 +686,18 @@ on_every_backend!(
             "the owner's own JD is in the export"
         );
         assert_eq!(export["sessions"].as_array().unwrap().len(), 1);
+        let answers = export["answers"].as_array().unwrap();
+        assert_eq!(answers.len(), 1);
+        assert_eq!(
+            answers[0]["answer"],
+            "I led the rollout, and errors fell by half."
+        );
+        assert_eq!(answers[0]["question_set"], first.as_str());
+        assert!(!answers[0]["question"].as_str().unwrap().is_empty());
+        assert_eq!(answers[0]["feedback"]["engine"], "offline/1");
+        let drafts = export["drafts"].as_array().unwrap();
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0]["text"], "Half a thought");
 
         // Deleting needs the password and the confirmation.
         let refused = api(
@@ -696,9 +732,12 @@ on_every_backend!(
             "SELECT COUNT(*) FROM users WHERE id = ?",
             "SELECT COUNT(*) FROM sessions WHERE user_id = ?",
             "SELECT COUNT(*) FROM question_sets WHERE owner_id = ?",
+            "SELECT COUNT(*) FROM answers WHERE user_id = ?",
+            "SELECT COUNT(*) FROM drafts WHERE user_id = ?",
         ] {
             assert_eq!(count(app, sql, vec![uid.into()]).await, 0, "{sql}");
         }
+        assert_eq!(count(app, "SELECT COUNT(*) FROM feedback", vec![]).await, 0);
         assert_eq!(count(app, "SELECT COUNT(*) FROM questions q LEFT JOIN question_sets s ON q.set_id = s.id WHERE s.id IS NULL", vec![]).await, 0);
         assert_eq!(me(app, &session).await, StatusCode::UNAUTHORIZED);
         // The other account is untouched.
@@ -823,9 +862,13 @@ on_every_backend!(account_pages_work_as_plain_forms, |app| {
     // Changing the password by form.
     let changed = app
         .client
-        .post(app.url("/me/settings/password"))
+        .post(app.url("/me/settings"))
         .header("cookie", &session)
-        .form(&[("current_password", PASSWORD), ("new_password", "short")])
+        .form(&[
+            ("form", "password"),
+            ("current_password", PASSWORD),
+            ("new_password", "short"),
+        ])
         .send()
         .await
         .unwrap();
@@ -839,9 +882,10 @@ on_every_backend!(account_pages_work_as_plain_forms, |app| {
     );
     let changed = app
         .client
-        .post(app.url("/me/settings/password"))
+        .post(app.url("/me/settings"))
         .header("cookie", &session)
         .form(&[
+            ("form", "password"),
             ("current_password", PASSWORD),
             ("new_password", "an even better phrase"),
         ])
@@ -853,9 +897,13 @@ on_every_backend!(account_pages_work_as_plain_forms, |app| {
     // Deleting by form.
     let deleted = app
         .client
-        .post(app.url("/me/settings/delete"))
+        .post(app.url("/me/settings"))
         .header("cookie", &session)
-        .form(&[("password", "an even better phrase"), ("confirm", "true")])
+        .form(&[
+            ("form", "delete"),
+            ("password", "an even better phrase"),
+            ("confirm", "true"),
+        ])
         .send()
         .await
         .unwrap();

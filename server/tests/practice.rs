@@ -46,11 +46,23 @@ async fn page(app: &TestApp, session: &str, path: &str) -> (StatusCode, String) 
     (response.status(), response.text().await.unwrap())
 }
 
-async fn save_draft(app: &TestApp, session: &str, slug: &str, q: u32, text: &str) -> StatusCode {
+async fn save_draft(
+    app: &TestApp,
+    session: &str,
+    slug: &str,
+    q: u32,
+    text: &str,
+    revision: i64,
+) -> StatusCode {
     app.client
         .post(app.url("/api/practice/draft"))
         .header("cookie", session)
-        .form(&[("slug", slug), ("q", &q.to_string()), ("text", text)])
+        .form(&[
+            ("slug", slug),
+            ("q", &q.to_string()),
+            ("text", text),
+            ("revision", &revision.to_string()),
+        ])
         .send()
         .await
         .unwrap()
@@ -257,8 +269,9 @@ on_every_backend!(nobody_reaches_another_accounts_attempts, |app| {
     assert!(!html.contains("N+1 query"));
     let form = app
         .client
-        .post(app.url(&format!("/practice/{slug}/attempts/{id}/feedback")))
+        .post(app.url(&format!("/practice/{slug}?attempt={id}")))
         .header("cookie", &other)
+        .form(&[("form", "feedback"), ("attempt", &id.to_string())])
         .send()
         .await
         .unwrap();
@@ -289,7 +302,12 @@ on_every_backend!(
         let session = signup(app, "sam@example.org").await;
         let slug = make_set(app, &session, 5).await;
         assert_eq!(
-            save_draft(app, &session, &slug, 2, "Half an <answer> & more").await,
+            save_draft(app, &session, &slug, 2, "Half an <answer> & more", 1_000).await,
+            StatusCode::OK
+        );
+        // An older save arriving late does not replace it.
+        assert_eq!(
+            save_draft(app, &session, &slug, 2, "Half", 500).await,
             StatusCode::OK
         );
         let (status, html) = page(app, &session, &format!("/practice/{slug}?q=2")).await;
@@ -306,12 +324,14 @@ on_every_backend!(
 
         let form = app
             .client
-            .post(app.url(&format!("/practice/{slug}/answer")))
+            .post(app.url(&format!("/practice/{slug}?q=2")))
             .header("cookie", &session)
             .form(&[
+                ("form", "answer"),
                 ("q", "2"),
                 ("answer", STRONG),
                 ("idempotency_key", "form-key-1234"),
+                ("draft_revision", "2000"),
             ])
             .send()
             .await
@@ -322,11 +342,15 @@ on_every_backend!(
             to.starts_with(&format!("/practice/{slug}?attempt=")),
             "{to}"
         );
-        assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
+        const DRAFTS: &str = "SELECT COUNT(*) FROM drafts WHERE text <> ''";
+        assert_eq!(count(app, DRAFTS).await, 0);
 
-        // A draft save that lands after the submit does not bring it back.
-        save_draft(app, &session, &slug, 2, STRONG).await;
-        assert_eq!(count(app, "SELECT COUNT(*) FROM drafts").await, 0);
+        // A draft save sent before the submit and landing after it does not
+        // bring older text back; typing after the submit makes a new draft.
+        save_draft(app, &session, &slug, 2, "Half an answer, then more", 1_500).await;
+        assert_eq!(count(app, DRAFTS).await, 0);
+        save_draft(app, &session, &slug, 2, "A second go", 3_000).await;
+        assert_eq!(count(app, DRAFTS).await, 1);
 
         let (status, html) = page(app, &session, &to).await;
         assert_eq!(status, StatusCode::OK);
@@ -339,7 +363,7 @@ on_every_backend!(
         // A draft may be longer than an answer, within its own bound.
         let huge = "a".repeat(app::model::MAX_DRAFT_CHARS + 1);
         assert_eq!(
-            save_draft(app, &session, &slug, 3, &huge).await,
+            save_draft(app, &session, &slug, 3, &huge, 1).await,
             StatusCode::UNPROCESSABLE_ENTITY
         );
     }
@@ -353,9 +377,10 @@ on_every_backend!(
         let too_long = format!("<script>alert(1)</script> {}", "word ".repeat(2_001));
         let form = app
             .client
-            .post(app.url(&format!("/practice/{slug}/answer")))
+            .post(app.url(&format!("/practice/{slug}?q=1")))
             .header("cookie", &session)
             .form(&[
+                ("form", "answer"),
                 ("q", "1"),
                 ("answer", too_long.as_str()),
                 ("idempotency_key", "form-key-5678"),
@@ -400,4 +425,38 @@ on_every_backend!(the_share_page_links_to_practice, |app| {
     let html = app.get(&format!("/s/{slug}")).await.text().await.unwrap();
     assert!(html.contains(&format!("href=\"/practice/{slug}\"")));
     assert!(html.contains("Practise this set"));
+});
+
+on_every_backend!(answers_outlive_a_set_its_maker_deletes, |app| {
+    let owner = signup(app, "owner@example.org").await;
+    let other = signup(app, "other@example.org").await;
+    let slug = make_set(app, &owner, 5).await;
+    let attempt: Value = submit(app, Some(&other), &slug, 3, STRONG, "outlive-key-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let deleted = app
+        .client
+        .post(app.url(&format!("/s/{slug}/delete")))
+        .header("cookie", &owner)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.headers()[LOCATION], "/?deleted=1");
+    assert_eq!(count(app, "SELECT COUNT(*) FROM questions").await, 0);
+
+    let kept = app
+        .client
+        .get(app.url(&format!("/api/v1/assessments/{}", attempt["id"])))
+        .header("cookie", &other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(kept.status(), StatusCode::OK);
+    let kept: Value = kept.json().await.unwrap();
+    assert_eq!(
+        kept, attempt,
+        "the answer, where it was given and its feedback"
+    );
 });

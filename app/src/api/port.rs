@@ -67,12 +67,14 @@ pub trait Practice: Send + Sync {
         attempt: Option<i64>,
         requester: &Requester,
     ) -> Result<PracticeView, AppError>;
-    /// Keeps what the user is writing.
+    /// Keeps what the user is writing, unless a newer revision (the
+    /// client's clock) or the submitted answer is already stored.
     async fn save_draft(
         &self,
         slug: &str,
         position: u32,
         text: String,
+        revision: i64,
         requester: &Requester,
     ) -> Result<(), AppError>;
     /// Commits an answer (once per idempotency key), without feedback.

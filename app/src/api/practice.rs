@@ -25,12 +25,12 @@ pub async fn get_practice(
 
 /// Keeps the answer being written, so a reload or another device finds it.
 #[server(endpoint = "practice/draft")]
-pub async fn save_draft(slug: String, q: u32, text: String) -> Result<(), AppError> {
+pub async fn save_draft(slug: String, q: u32, text: String, revision: i64) -> Result<(), AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
     let result = Ports::current()?
         .practice
-        .save_draft(&slug, q, text, &requester)
+        .save_draft(&slug, q, text, revision, &requester)
         .await;
     if let Err(error) = &result {
         super::set_status(error);

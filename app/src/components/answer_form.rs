@@ -1,6 +1,8 @@
-//! Writing an answer: a plain form post that works without JavaScript, with
-//! a live word count, a spoken-length estimate, drafts saved as you type,
-//! an optional timer, dictation where the browser has it, and Ctrl+Enter.
+//! Writing an answer: a plain form post to the page itself that works
+//! without JavaScript, with a live word count, a spoken-length estimate,
+//! drafts saved as you type (and a copy in this browser until the answer
+//! is in), an optional timer, dictation where the browser has it, and
+//! Ctrl+Enter.
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -37,6 +39,8 @@ enum DraftState {
     Saving,
     Saved,
     Failed,
+    /// The text came back from this browser's copy.
+    Restored,
 }
 
 #[component]
@@ -54,14 +58,44 @@ pub fn AnswerForm(
     let errors = FormErrors::new(echo.map(|e| e.error));
     let answer_error = errors.field("answer");
     let refused = answer_error.is_some();
-    let general = errors.general();
+    let general = errors.unshown(&["answer"]);
 
     let textarea = NodeRef::<Textarea>::new();
     let text = RwSignal::new(initial.clone());
     let draft = RwSignal::new(DraftState::Idle);
     let submitting = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let key = RwSignal::new(idempotency_key);
+    let revision = RwSignal::new(String::new());
+    let backup = local_copy::key(&slug, position);
+
+    // Once interactive: bring back text this browser had not got to the
+    // server (a lost connection, a session that ended).
+    {
+        let backup = backup.clone();
+        let initial = initial.clone();
+        Effect::new(move |_| {
+            hydrated.set(true);
+            if let Some(saved) = local_copy::read(&backup)
+                && !saved.trim().is_empty()
+                && saved.trim() != initial.trim()
+            {
+                if let Some(area) = textarea.get_untracked() {
+                    set_value(&area, &saved);
+                }
+                text.set(saved);
+                draft.set(DraftState::Restored);
+            }
+        });
+    }
+    // A page restored from the back-forward cache may still think it is
+    // submitting.
+    let restored = window_event_listener(leptos::ev::pageshow, move |ev| {
+        if ev.persisted() {
+            submitting.set(false);
+        }
+    });
+    on_cleanup(move || restored.remove());
 
     let words = move || text.with(|t| word_count(t));
     let chars = move || text.with(|t| t.chars().count());
@@ -71,11 +105,11 @@ pub fn AnswerForm(
 
     let draft_slug = slug.clone();
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    let save_now = move |value: String| {
+    let save_now = move |value: String, at: i64| {
         let slug = draft_slug.clone();
         draft.set(DraftState::Saving);
         leptos::task::spawn_local(async move {
-            let saved = crate::api::save_draft(slug, position, value).await;
+            let saved = crate::api::save_draft(slug, position, value, at).await;
             draft.set(if saved.is_ok() {
                 DraftState::Saved
             } else {
@@ -83,26 +117,41 @@ pub fn AnswerForm(
             });
         });
     };
-    let changed = move |value: String| {
-        text.set(value.clone());
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
+    let changed = {
+        let backup = backup.clone();
+        move |value: String| {
+            text.set(value.clone());
+            local_copy::write(&backup, &value);
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let save_now = save_now.clone();
+            // The revision is when it was typed, not when it was sent.
+            let at = now_millis();
+            pending.set_value(
+                set_timeout_with_handle(
+                    move || save_now(value, at),
+                    std::time::Duration::from_millis(800),
+                )
+                .ok(),
+            );
         }
-        let save_now = save_now.clone();
-        pending.set_value(
-            set_timeout_with_handle(
-                move || save_now(value),
-                std::time::Duration::from_millis(800),
-            )
-            .ok(),
-        );
     };
-    let on_submit = move |_ev: leptos::ev::SubmitEvent| {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        if submitting.get_untracked() {
+            // One submission at a time: a double click is one attempt.
+            ev.prevent_default();
+            return;
+        }
         // The answer goes with the form; a draft saved after it would
         // bring it back.
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
+        // A fresh key per deliberate submission, so an edited answer sent
+        // after going Back is a new attempt rather than a clash.
+        key.set(new_key());
+        revision.set(now_millis().to_string());
         submitting.set(true);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -117,12 +166,14 @@ pub fn AnswerForm(
         <form
             class="answer-form"
             method="post"
-            action=format!("/practice/{slug}/answer")
+            action=format!("/practice/{slug}?q={position}")
             on:submit=on_submit
         >
             {general.map(|e| view! { <ErrorView error=e /> })}
+            <input type="hidden" name="form" value="answer" />
             <input type="hidden" name="q" value=position.to_string() />
-            <input type="hidden" name="idempotency_key" value=idempotency_key />
+            <input type="hidden" name="idempotency_key" value=move || key.get() />
+            <input type="hidden" name="draft_revision" value=move || revision.get() />
             <div class="field">
                 <label for="answer">"Your answer"</label>
                 <textarea
@@ -138,7 +189,7 @@ pub fn AnswerForm(
                 >
                     {crate::raw_text_safe(initial)}
                 </textarea>
-                <p id="answer-count" class="field__help" aria-live="polite">
+                <p id="answer-count" class="field__help">
                     {move || {
                         let w = words();
                         format!(
@@ -158,14 +209,23 @@ pub fn AnswerForm(
                     </p>
                 </Show>
                 <super::FieldMessage message=answer_error />
-                <p id="answer-draft" class="field__help" aria-live="polite">
+                <p id="answer-draft" class="field__help">
                     {move || match draft.get() {
-                        DraftState::Idle => "",
+                        DraftState::Idle | DraftState::Failed | DraftState::Restored => "",
                         DraftState::Saving => "Saving draft…",
                         DraftState::Saved => "Draft saved.",
-                        DraftState::Failed => "The draft could not be saved just now; your text is still here.",
                     }}
                 </p>
+                <Show when=move || draft.get() == DraftState::Failed>
+                    <p class="field__error" role="status">
+                        "The draft could not be saved just now; your text is still here, and this browser keeps a copy."
+                    </p>
+                </Show>
+                <Show when=move || draft.get() == DraftState::Restored>
+                    <p class="banner" role="status">
+                        "Brought back the text you had not submitted yet, from this browser."
+                    </p>
+                </Show>
             </div>
             <div class="answer-tools">
                 <Timer hydrated />
@@ -181,6 +241,40 @@ pub fn AnswerForm(
     }
 }
 
+/// The browser's clock in milliseconds (0 on the server, where nothing is
+/// typed).
+fn now_millis() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0
+    }
+}
+
+/// An idempotency key for one submission.
+fn new_key() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let random = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64;
+        format!("web-{:x}-{random:x}", now_millis())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn set_value(area: &web_sys::HtmlTextAreaElement, value: &str) {
+    area.set_value(value);
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn set_value<T>(_: &T, _: &str) {}
+
 /// Submits the answer form through the browser, as the button would.
 fn submit_form(textarea: NodeRef<Textarea>) {
     #[cfg(feature = "hydrate")]
@@ -189,6 +283,50 @@ fn submit_form(textarea: NodeRef<Textarea>) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = textarea;
+}
+
+/// This browser's copy of an answer not yet submitted, in local storage.
+pub mod local_copy {
+    pub fn key(slug: &str, position: u32) -> String {
+        format!("rehearse:answer:{slug}:{position}")
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn read(key: &str) -> Option<String> {
+        #[cfg(feature = "hydrate")]
+        {
+            storage()?.get_item(key).ok().flatten()
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = key;
+            None
+        }
+    }
+
+    pub fn write(key: &str, value: &str) {
+        #[cfg(feature = "hydrate")]
+        if let Some(storage) = storage() {
+            let _ = if value.trim().is_empty() {
+                storage.remove_item(key)
+            } else {
+                storage.set_item(key, value)
+            };
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (key, value);
+    }
+
+    /// Forgets the copy once the server has this very answer.
+    pub fn forget_if(key: &str, submitted: &str) {
+        if read(key).is_some_and(|saved| saved.trim() == submitted.trim()) {
+            write(key, "");
+        }
+    }
 }
 
 /// An optional stopwatch, so an answer can be timed as if spoken.
@@ -247,10 +385,13 @@ fn Dictate(
             supported.set(speech::available());
         }
     });
+    // Leaving the page turns the microphone off and lets nothing arrive
+    // late.
+    on_cleanup(speech::abort);
     let toggle = move |_| {
         if listening.get_untracked() {
+            // Stopping still delivers the last phrase, then ends.
             speech::stop();
-            listening.set(false);
             return;
         }
         problem.set(None);
@@ -272,7 +413,9 @@ fn Dictate(
             },
             move |error: Option<String>| {
                 listening.set(false);
-                problem.set(error);
+                if error.is_some() {
+                    problem.set(error);
+                }
             },
         );
         listening.set(started);
@@ -285,7 +428,7 @@ fn Dictate(
             <button type="button" class="button button--secondary" on:click=toggle aria-pressed=move || listening.get().to_string()>
                 {move || if listening.get() { "Stop dictation" } else { "Dictate" }}
             </button>
-            <span class="muted" aria-live="polite">
+            <span class="muted">
                 {move || if listening.get() { "Listening… speak, then edit the text as you like." } else { "" }}
             </span>
         </Show>
@@ -306,6 +449,7 @@ mod speech {
         false
     }
     pub fn stop() {}
+    pub fn abort() {}
 }
 
 #[cfg(test)]

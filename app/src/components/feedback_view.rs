@@ -33,7 +33,9 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
                 <p class="banner" role="status">
                     "Feedback could not be computed just now. Nothing is lost: ask for it again."
                 </p>
-                <form method="post" action=format!("/practice/{}/attempts/{}/feedback", attempt.question_set, attempt.id)>
+                <form method="post" action=format!("/practice/{}?attempt={}", attempt.question_set, attempt.id)>
+                    <input type="hidden" name="form" value="feedback" />
+                    <input type="hidden" name="attempt" value=attempt.id.to_string() />
                     <button class="button" type="submit">"Get feedback"</button>
                 </form>
                 <h3>"Your answer"</h3>
@@ -44,6 +46,14 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
     };
     let segments = highlight(&attempt.answer, &feedback.comments);
     let rewrite = feedback.rewrite.clone();
+    // The server has this answer: this browser's copy can go.
+    {
+        let (key, answer) = (
+            super::answer_form::local_copy::key(&attempt.question_set, attempt.question_index),
+            attempt.answer.clone(),
+        );
+        Effect::new(move |_| super::answer_form::local_copy::forget_if(&key, &answer));
+    }
     view! {
         <section class="card feedback" aria-labelledby="feedback-title">
             <h2 id="feedback-title">"Feedback"</h2>
@@ -64,7 +74,10 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
                     .into_iter()
                     .map(|segment| match segment.mark {
                         Some((i, verdict)) => view! {
-                            <mark id=format!("quote-{i}") class=mark_class(verdict)>{segment.text}</mark>
+                            <mark id=format!("quote-{i}") class=mark_class(verdict)>
+                                <span class="visually-hidden">{format!("[{}] ", verdict_label(verdict))}</span>
+                                {segment.text}
+                            </mark>
                         }
                         .into_any(),
                         None => segment.text.into_any(),
@@ -87,7 +100,10 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
                                 <p>{comment.text.clone()}</p>
                                 {comment.quote.clone().map(|q| view! {
                                     <p class="comment__quote">
-                                        <a href=format!("#quote-{i}") aria-label="Show in your answer">"“"{q}"”"</a>
+                                        <a href=format!("#quote-{i}")>
+                                            <span class="visually-hidden">"Show in your answer: "</span>
+                                            "“"{q}"”"
+                                        </a>
                                     </p>
                                 })}
                             </li>
@@ -99,13 +115,19 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
             <p class="muted">
                 "Your own sentences, reordered and trimmed. Fill the bracketed gaps with what really happened; nothing was made up for you."
             </p>
-            <p class="diff" aria-label="The rewrite compared with your answer">
+            <p class="diff">
                 {rewrite_diff
                     .into_iter()
                     .map(|part| match part.change {
                         Change::Same => part.text.into_any(),
-                        Change::Added => view! { <ins>{part.text}</ins> }.into_any(),
-                        Change::Removed => view! { <del>{part.text}</del> }.into_any(),
+                        Change::Added => view! {
+                            <ins><span class="visually-hidden">"[added: "</span>{part.text}<span class="visually-hidden">"]"</span></ins>
+                        }
+                        .into_any(),
+                        Change::Removed => view! {
+                            <del><span class="visually-hidden">"[removed: "</span>{part.text}<span class="visually-hidden">"]"</span></del>
+                        }
+                        .into_any(),
                     })
                     .collect_view()}
             </p>

@@ -29,6 +29,22 @@ impl FormErrors {
             .filter(|e| !matches!(e, AppError::Validation { .. }))
     }
 
+    /// The error as far as the form does not show it by a field: a general
+    /// error, or the validation messages about fields it has no place for.
+    pub fn unshown(&self, shown: &[&str]) -> Option<AppError> {
+        match &self.0 {
+            Some(AppError::Validation { fields }) => {
+                let rest: Vec<_> = fields
+                    .iter()
+                    .filter(|f| !shown.contains(&f.field.as_str()))
+                    .cloned()
+                    .collect();
+                (!rest.is_empty()).then_some(AppError::Validation { fields: rest })
+            }
+            other => other.clone(),
+        }
+    }
+
     pub fn is_some(&self) -> bool {
         self.0.is_some()
     }

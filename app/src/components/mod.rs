@@ -1,7 +1,7 @@
 //! Building blocks shared by several pages.
 
 mod account;
-mod answer_form;
+pub mod answer_form;
 mod copy_link;
 mod error_view;
 mod feedback_view;

@@ -41,7 +41,7 @@ pub fn start(
     on_words: impl Fn(String) + 'static,
     on_end: impl Fn(Option<String>) + 'static,
 ) -> bool {
-    stop();
+    abort();
     let Some(ctor) = constructor() else {
         return false;
     };
@@ -113,7 +113,21 @@ pub fn start(
     started
 }
 
+/// Stops listening. The browser still delivers the last phrase, then
+/// ends the session.
 pub fn stop() {
+    SESSION.with(|slot| {
+        if let Some(session) = slot.borrow().as_ref()
+            && let Ok(stop) = get(&session.recognition, "stop").dyn_into::<Function>()
+        {
+            let _ = stop.call0(&session.recognition);
+        }
+    });
+}
+
+/// Stops at once and drops the session: for leaving the page, or before
+/// starting again.
+pub fn abort() {
     SESSION.with(|slot| {
         let Some(session) = slot.borrow_mut().take() else {
             return;
@@ -123,8 +137,8 @@ pub fn stop() {
         for handler in ["onresult", "onerror", "onend"] {
             let _ = Reflect::set(&session.recognition, &handler.into(), &JsValue::NULL);
         }
-        if let Ok(stop) = get(&session.recognition, "stop").dyn_into::<Function>() {
-            let _ = stop.call0(&session.recognition);
+        if let Ok(abort) = get(&session.recognition, "abort").dyn_into::<Function>() {
+            let _ = abort.call0(&session.recognition);
         }
     });
 }

@@ -144,7 +144,28 @@ pub struct AccountExport {
     pub exported_at: String,
     pub account: ExportedAccount,
     pub question_sets: Vec<ExportedSet>,
+    /// Every attempt at any question, newest first, with its feedback.
+    #[serde(default)]
+    pub answers: Vec<ExportedAnswer>,
+    /// Answers being written.
+    #[serde(default)]
+    pub drafts: Vec<ExportedDraft>,
     pub sessions: Vec<ExportedSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedAnswer {
+    /// The question as it was answered.
+    pub question: String,
+    #[serde(flatten)]
+    pub attempt: super::Attempt,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedDraft {
+    pub question: String,
+    pub text: String,
+    pub updated_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

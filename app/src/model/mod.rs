@@ -11,9 +11,10 @@ mod roles;
 mod shared_set;
 
 pub use account::{
-    AccountDeletion, AccountExport, ExportedAccount, ExportedSession, ExportedSet, LoginInput,
-    MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
-    PasswordChange, SignupInput, Viewer, email_problem, normalise_email,
+    AccountDeletion, AccountExport, ExportedAccount, ExportedAnswer, ExportedDraft,
+    ExportedSession, ExportedSet, LoginInput, MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS,
+    MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordChange, SignupInput, Viewer, email_problem,
+    normalise_email,
 };
 pub use error::{AppError, FieldError};
 pub use feedback::{

@@ -21,6 +21,11 @@ pub struct Submission {
     pub answer: String,
     /// Chosen by the client; the same key always means the same attempt.
     pub idempotency_key: String,
+    /// Optional: the revision of the draft this answer replaces (the
+    /// client's clock in milliseconds), so a draft save arriving late
+    /// does not bring the text back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft_revision: Option<i64>,
 }
 
 impl Submission {
@@ -161,6 +166,7 @@ mod tests {
             question_index: 1,
             answer: answer.into(),
             idempotency_key: key.into(),
+            draft_revision: None,
         }
     }
 

@@ -51,16 +51,17 @@ fn Practice(view: PracticeView) -> impl IntoView {
     let again = practice_url(&slug, position);
     let failed = use_query_map().read_untracked().get("feedback").as_deref() == Some("failed");
 
-    // N: next question, R: try again, when not typing.
+    // Alt+N: next question; Alt+R: try again. A modifier, so that no
+    // single key press (or speech-input word) triggers them.
     let navigate = use_navigate();
     let (to_next, to_again) = (next.clone(), again.clone());
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
+        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
             return;
         }
-        let target = match ev.key().as_str() {
-            "n" | "N" => to_next.clone(),
-            "r" | "R" if showing_feedback => Some(to_again.clone()),
+        let target = match ev.code().as_str() {
+            "KeyN" => to_next.clone(),
+            "KeyR" if showing_feedback => Some(to_again.clone()),
             _ => None,
         };
         if let Some(url) = target {
@@ -139,12 +140,12 @@ fn Practice(view: PracticeView) -> impl IntoView {
             Some(shown) => view! {
                 <FeedbackView view=shown />
                 <nav class="practice-actions" aria-label="What next">
-                    <a class="button" href=again.clone() aria-keyshortcuts="R">"Try again"</a>
+                    <a class="button" href=again.clone() aria-keyshortcuts="Alt+R">"Try again"</a>
                     {match next.clone() {
-                        Some(url) => view! { <a class="button button--secondary" href=url aria-keyshortcuts="N">"Next question"</a> }.into_any(),
+                        Some(url) => view! { <a class="button button--secondary" href=url aria-keyshortcuts="Alt+N">"Next question"</a> }.into_any(),
                         None => view! { <a class="button button--secondary" href=format!("/s/{slug}")>"Back to the set"</a> }.into_any(),
                     }}
-                    <span class="muted keys"><kbd>"R"</kbd>" try again · "<kbd>"N"</kbd>" next"</span>
+                    <span class="muted keys"><kbd>"Alt"</kbd>" + "<kbd>"R"</kbd>" try again · "<kbd>"Alt"</kbd>" + "<kbd>"N"</kbd>" next"</span>
                 </nav>
             }
             .into_any(),
@@ -157,7 +158,7 @@ fn Practice(view: PracticeView) -> impl IntoView {
                     idempotency_key=view.idempotency_key.clone()
                 />
                 {next.clone().map(|url| view! {
-                    <p class="muted"><a href=url aria-keyshortcuts="N">"Skip to the next question"</a></p>
+                    <p class="muted"><a href=url aria-keyshortcuts="Alt+N">"Skip to the next question"</a>" ("<kbd>"Alt"</kbd>" + "<kbd>"N"</kbd>")"</p>
                 })}
             }
             .into_any(),
@@ -209,24 +210,5 @@ fn hint(kind: QuestionKind) -> Option<&'static str> {
         QuestionKind::Technical | QuestionKind::SystemDesign => {
             Some("Lead with your answer, then the reasoning, the trade-offs and an example.")
         }
-    }
-}
-
-/// Whether a key press is text going into a field.
-fn typing(ev: &leptos::ev::KeyboardEvent) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.has_attribute("contenteditable")
-            })
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = ev;
-        false
     }
 }

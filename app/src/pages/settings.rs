@@ -48,7 +48,8 @@ pub fn SettingsPage() -> impl IntoView {
 
         <section class="card settings-section" aria-labelledby="password-title">
             <h2 id="password-title">"Change password"</h2>
-            <form method="post" action="/me/settings/password">
+            <form method="post" action="/me/settings">
+                <input type="hidden" name="form" value="password" />
                 {password_general.map(|e| view! { <ErrorView error=e /> })}
                 <div class="field">
                     <label for="current-password">"Current password"</label>
@@ -94,7 +95,8 @@ pub fn SettingsPage() -> impl IntoView {
             <p>"This deletes your account and everything in it, for good. Share links to your sets stop working."</p>
             <details class="confirm" open=delete_open>
                 <summary class="button button--danger">"Delete my account…"</summary>
-                <form method="post" action="/me/settings/delete">
+                <form method="post" action="/me/settings">
+                    <input type="hidden" name="form" value="delete" />
                     {delete_general.map(|e| view! { <ErrorView error=e /> })}
                     <div class="field">
                         <label for="delete-password">"Your password"</label>

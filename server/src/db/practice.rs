@@ -4,8 +4,8 @@ use app::model::Feedback;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr,
+    EntityTrait, QueryFilter, QueryOrder, Set, Statement, TransactionTrait, Value,
 };
 
 use super::entities::{answer, draft, feedback};
@@ -19,9 +19,17 @@ const SAME_ATTEMPT_WINDOW: chrono::Duration = chrono::Duration::minutes(10);
 pub struct NewAnswer<'a> {
     pub user_id: i64,
     pub question_id: i64,
+    /// The question as answered, kept with the answer.
+    pub set_slug: &'a str,
+    pub position: u32,
+    pub question_text: &'a str,
+    pub question_kind: &'a str,
     pub text: &'a str,
     pub word_count: u32,
     pub idempotency_key: &'a str,
+    /// The draft revision this answer supersedes: drafts saved before it
+    /// and arriving late are ignored.
+    pub draft_revision: i64,
 }
 
 /// What committing an answer did.
@@ -47,6 +55,17 @@ pub async fn commit(
         return Ok(same_or_reused(found, &new));
     }
     let txn = db.begin().await?;
+    // One commit per account at a time, so that two tabs sending the same
+    // words at once make one attempt. SQLite's single connection already
+    // serialises writers.
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [Value::from(new.user_id)],
+        ))
+        .await?;
+    }
     let latest = answer::Entity::find()
         .filter(answer::Column::UserId.eq(new.user_id))
         .filter(answer::Column::QuestionId.eq(new.question_id))
@@ -63,7 +82,11 @@ pub async fn commit(
     }
     let inserted = answer::ActiveModel {
         user_id: Set(new.user_id),
-        question_id: Set(new.question_id),
+        question_id: Set(Some(new.question_id)),
+        set_slug: Set(new.set_slug.to_string()),
+        position: Set(new.position as i32),
+        question_text: Set(new.question_text.to_string()),
+        question_kind: Set(new.question_kind.to_string()),
         text: Set(new.text.to_string()),
         word_count: Set(new.word_count as i32),
         idempotency_key: Set(new.idempotency_key.to_string()),
@@ -84,17 +107,13 @@ pub async fn commit(
             };
         }
     };
-    draft::Entity::delete_many()
-        .filter(draft::Column::UserId.eq(new.user_id))
-        .filter(draft::Column::QuestionId.eq(new.question_id))
-        .exec(&txn)
-        .await?;
+    write_draft(&txn, new.user_id, new.question_id, "", new.draft_revision).await?;
     txn.commit().await?;
     Ok(Committed::New(row))
 }
 
 fn same_or_reused(found: StoredAnswer, new: &NewAnswer<'_>) -> Committed {
-    if found.question_id == new.question_id && found.text == new.text {
+    if found.question_id == Some(new.question_id) && found.text == new.text {
         Committed::Existing(found)
     } else {
         Committed::KeyReused
@@ -138,6 +157,70 @@ pub async fn attempts(
         .order_by_desc(answer::Column::Id)
         .all(db)
         .await
+}
+
+/// Every answer of `user_id`, newest first, with its feedback.
+pub async fn answers_of(
+    db: &DatabaseConnection,
+    user_id: i64,
+) -> Result<Vec<(StoredAnswer, Option<Feedback>)>, DbErr> {
+    let answers = answer::Entity::find()
+        .filter(answer::Column::UserId.eq(user_id))
+        .order_by_desc(answer::Column::CreatedAt)
+        .order_by_desc(answer::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
+    let mut feedback: std::collections::HashMap<i64, Feedback> = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        for row in feedback::Entity::find()
+            .filter(feedback::Column::AnswerId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            if let Ok(body) = serde_json::from_value(row.body) {
+                feedback.insert(row.answer_id, body);
+            }
+        }
+    }
+    Ok(answers
+        .into_iter()
+        .map(|a| {
+            let f = feedback.remove(&a.id);
+            (a, f)
+        })
+        .collect())
+}
+
+/// The drafts of `user_id` that hold text: the question's text, the draft
+/// and when it was saved.
+pub async fn drafts_of(
+    db: &DatabaseConnection,
+    user_id: i64,
+) -> Result<Vec<(String, String, DateTime<Utc>)>, DbErr> {
+    use super::entities::question;
+    let drafts: Vec<draft::Model> = draft::Entity::find()
+        .filter(draft::Column::UserId.eq(user_id))
+        .filter(draft::Column::Text.ne(""))
+        .all(db)
+        .await?;
+    let questions: std::collections::HashMap<i64, String> = question::Entity::find()
+        .filter(question::Column::Id.is_in(drafts.iter().map(|d| d.question_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|q| (q.id, q.text))
+        .collect();
+    Ok(drafts
+        .into_iter()
+        .map(|d| {
+            (
+                questions.get(&d.question_id).cloned().unwrap_or_default(),
+                d.text,
+                d.updated_at,
+            )
+        })
+        .collect())
 }
 
 /// Overall scores of the given answers that have feedback, by answer id.
@@ -186,7 +269,7 @@ pub async fn store_feedback(
         created_at: Set(Utc::now()),
         ..Default::default()
     };
-    feedback::Entity::insert(row)
+    let inserted = feedback::Entity::insert(row.clone())
         .on_conflict(
             OnConflict::column(feedback::Column::AnswerId)
                 .do_nothing()
@@ -194,6 +277,19 @@ pub async fn store_feedback(
         )
         .exec_without_returning(db)
         .await?;
+    if let Some(stored) = feedback_on(db, answer_id).await? {
+        return Ok(stored);
+    }
+    // A row in a shape this version cannot read: replace it.
+    if inserted == 0 {
+        feedback::Entity::delete_many()
+            .filter(feedback::Column::AnswerId.eq(answer_id))
+            .exec(db)
+            .await?;
+        feedback::Entity::insert(row)
+            .exec_without_returning(db)
+            .await?;
+    }
     feedback_on(db, answer_id)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("feedback after storing it".into()))
@@ -208,35 +304,57 @@ pub async fn draft(
     Ok(draft::Entity::find_by_id((user_id, question_id))
         .one(db)
         .await?
-        .map(|d| d.text))
+        .map(|d| d.text)
+        .filter(|text| !text.trim().is_empty()))
 }
 
-/// Keeps a draft; an empty one is removed.
+/// Keeps a draft written at `revision` (the client's clock), unless a newer
+/// one (or the submitted answer) is already stored.
 pub async fn save_draft(
     db: &DatabaseConnection,
     user_id: i64,
     question_id: i64,
     text: &str,
+    revision: i64,
 ) -> Result<(), DbErr> {
-    if text.trim().is_empty() {
-        draft::Entity::delete_by_id((user_id, question_id))
-            .exec(db)
-            .await?;
-        return Ok(());
-    }
-    let row = draft::ActiveModel {
-        user_id: Set(user_id),
-        question_id: Set(question_id),
-        text: Set(text.to_string()),
-        updated_at: Set(Utc::now()),
+    write_draft(db, user_id, question_id, text, revision).await
+}
+
+async fn write_draft<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    question_id: i64,
+    text: &str,
+    revision: i64,
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    let sql = match backend {
+        DatabaseBackend::Postgres => {
+            "INSERT INTO drafts (user_id, question_id, text, revision, updated_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (user_id, question_id) DO UPDATE SET text = excluded.text, \
+             revision = excluded.revision, updated_at = excluded.updated_at \
+             WHERE drafts.revision <= excluded.revision"
+        }
+        _ => {
+            "INSERT INTO drafts (user_id, question_id, text, revision, updated_at) \
+             VALUES (?, ?, ?, ?, ?) \
+             ON CONFLICT (user_id, question_id) DO UPDATE SET text = excluded.text, \
+             revision = excluded.revision, updated_at = excluded.updated_at \
+             WHERE drafts.revision <= excluded.revision"
+        }
     };
-    draft::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([draft::Column::UserId, draft::Column::QuestionId])
-                .update_columns([draft::Column::Text, draft::Column::UpdatedAt])
-                .to_owned(),
-        )
-        .exec_without_returning(db)
-        .await?;
+    db.execute_raw(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [
+            Value::from(user_id),
+            Value::from(question_id),
+            Value::from(text.to_string()),
+            Value::from(revision),
+            Value::from(Utc::now()),
+        ],
+    ))
+    .await?;
     Ok(())
 }

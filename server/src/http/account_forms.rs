@@ -148,7 +148,25 @@ pub async fn logout(
     closed(&state, "/")
 }
 
-pub async fn change_password(
+/// The settings page's forms post to the page itself, so that a problem
+/// is shown at the page's own address; `form` says which.
+pub async fn settings(
+    state: State<AppState>,
+    requester: Extension<Requester>,
+    body: Bytes,
+) -> Response {
+    let form = fields(&body)
+        .find(|(k, _)| k == "form")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    match form.as_str() {
+        "password" => change_password(state, requester, body).await,
+        "delete" => delete_account(state, requester, body).await,
+        _ => (axum::http::StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
+    }
+}
+
+async fn change_password(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     body: Bytes,
@@ -170,7 +188,7 @@ pub async fn change_password(
     }
 }
 
-pub async fn delete_account(
+async fn delete_account(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     body: Bytes,

@@ -60,17 +60,10 @@ pub fn router(state: AppState) -> Router {
         .route("/signup", post(account_forms::signup))
         .route("/login", post(account_forms::login))
         .route("/logout", post(account_forms::logout))
-        .route(
-            "/me/settings/password",
-            post(account_forms::change_password),
-        )
-        .route("/me/settings/delete", post(account_forms::delete_account))
-        // Practice: an answer, and feedback asked for again.
-        .route("/practice/{slug}/answer", post(practice_forms::submit))
-        .route(
-            "/practice/{slug}/attempts/{attempt}/feedback",
-            post(practice_forms::assess),
-        )
+        .route("/me/settings", post(account_forms::settings))
+        // The practice page takes its answers, and requests for feedback,
+        // at its own address.
+        .route("/practice/{slug}", post(practice_forms::post))
         // The same form, answered with progress as it happens.
         .route("/generate/stream", post(forms::generate_stream))
         .nest("/api/v1", api::routes())

@@ -1,6 +1,8 @@
-//! The practice page's form posts: submitting an answer and asking again
-//! for feedback. They work without JavaScript. The answer is committed
-//! before feedback is computed, so a failure there loses nothing.
+//! The practice page's form posts, sent to the page itself so that a
+//! refused answer is shown again at the same address: submitting an
+//! answer (`form=answer`) and asking again for feedback (`form=feedback`).
+//! They work without JavaScript. The answer is committed before feedback
+//! is computed, so a failure there loses nothing.
 
 use app::api::port::{Practice, Requester};
 use app::components::PracticeEcho;
@@ -16,50 +18,72 @@ use super::rerender;
 use crate::db::tokens;
 use crate::state::AppState;
 
-fn to_login(slug: &str) -> Response {
-    let next: String = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("next", &format!("/practice/{slug}"))
-        .finish();
-    Redirect::to(&format!("/login?{next}")).into_response()
-}
-
-/// Refuses a path no set could have, before it goes near a redirect.
-fn unknown(slug: &str) -> Option<Response> {
-    (!tokens::is_slug(slug))
-        .then(|| (StatusCode::NOT_FOUND, "No such question set.").into_response())
-}
-
 fn attempt_page(slug: &str, attempt: i64) -> String {
     format!("/practice/{slug}?attempt={attempt}")
 }
 
-pub async fn submit(
+fn question_page(slug: &str, position: u32) -> String {
+    format!("/practice/{slug}?q={position}")
+}
+
+/// After logging in, back to the question. The browser keeps its copy of
+/// the answer meanwhile, and the page brings it back.
+fn to_login(back: &str) -> Response {
+    let next: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("next", back)
+        .finish();
+    Redirect::to(&format!("/login?{next}")).into_response()
+}
+
+pub async fn post(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     Path(slug): Path<String>,
     body: Bytes,
 ) -> Response {
-    if let Some(refused) = unknown(&slug) {
-        return refused;
+    // Refuse a path no set could have before it goes near a redirect.
+    if !tokens::is_slug(&slug) {
+        return (StatusCode::NOT_FOUND, "No such question set.").into_response();
     }
-    if requester.user.is_none() {
-        return to_login(&slug);
-    }
+    let mut form = String::new();
+    let mut attempt = None;
     let mut submission = Submission {
         question_set: slug.clone(),
         question_index: 0,
         answer: String::new(),
         idempotency_key: String::new(),
+        draft_revision: None,
     };
     for (key, value) in fields(&body) {
         match key.as_str() {
+            "form" => form = value,
+            "attempt" => attempt = value.trim().parse::<i64>().ok(),
             "q" => submission.question_index = value.trim().parse().unwrap_or(0),
             "answer" => submission.answer = value,
             "idempotency_key" => submission.idempotency_key = value,
+            "draft_revision" => submission.draft_revision = value.trim().parse().ok(),
             _ => {}
         }
     }
-    let (position, typed) = (submission.question_index, submission.answer.clone());
+    match (form.as_str(), attempt) {
+        ("feedback", Some(attempt)) => assess(&state, &requester, &slug, attempt).await,
+        ("answer", _) => submit(&state, requester, &slug, submission).await,
+        _ => (StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
+    }
+}
+
+async fn submit(
+    state: &AppState,
+    requester: Requester,
+    slug: &str,
+    submission: Submission,
+) -> Response {
+    let position = submission.question_index;
+    if requester.user.is_none() {
+        return to_login(&question_page(slug, position.max(1)));
+    }
+    let typed = submission.answer.clone();
+    let revision = submission.draft_revision;
     let attempt = match state.practice.submit(submission, &requester).await {
         Ok(attempt) => attempt,
         Err(AppError::NotFound) => {
@@ -69,7 +93,13 @@ pub async fn submit(
             // Keep what was typed as the draft too, so a reload still has it.
             if let Err(e) = state
                 .practice
-                .save_draft(&slug, position, typed.clone(), &requester)
+                .save_draft(
+                    slug,
+                    position,
+                    typed.clone(),
+                    revision.unwrap_or_else(|| chrono::Utc::now().timestamp_millis()),
+                    &requester,
+                )
                 .await
             {
                 tracing::warn!(error = %e, "keeping a refused answer as a draft failed");
@@ -78,11 +108,14 @@ pub async fn submit(
                 answer: typed,
                 error,
             };
-            let path = format!("/practice/{slug}?q={position}");
             let error = echo.error.clone();
-            return rerender::page_with_error(&state, requester, &path, &error, move || {
-                provide_context(echo.clone())
-            })
+            return rerender::page_with_error(
+                state,
+                requester,
+                &question_page(slug, position),
+                &error,
+                move || provide_context(echo.clone()),
+            )
             .await;
         }
     };
@@ -93,26 +126,19 @@ pub async fn submit(
     {
         tracing::warn!(%error, attempt = attempt.id, "feedback could not be computed");
     }
-    Redirect::to(&attempt_page(&slug, attempt.id)).into_response()
+    Redirect::to(&attempt_page(slug, attempt.id)).into_response()
 }
 
-pub async fn assess(
-    State(state): State<AppState>,
-    Extension(requester): Extension<Requester>,
-    Path((slug, attempt)): Path<(String, i64)>,
-) -> Response {
-    if let Some(refused) = unknown(&slug) {
-        return refused;
-    }
+async fn assess(state: &AppState, requester: &Requester, slug: &str, attempt: i64) -> Response {
     if requester.user.is_none() {
-        return to_login(&slug);
+        return to_login(&attempt_page(slug, attempt));
     }
-    match state.practice.assess(attempt, &requester).await {
+    match state.practice.assess(attempt, requester).await {
         Ok(done) => Redirect::to(&attempt_page(&done.question_set, done.id)).into_response(),
         Err(AppError::NotFound) => Redirect::to(&format!("/practice/{slug}")).into_response(),
         Err(error) => {
             tracing::warn!(%error, attempt, "feedback could not be computed");
-            Redirect::to(&format!("{}&feedback=failed", attempt_page(&slug, attempt)))
+            Redirect::to(&format!("{}&feedback=failed", attempt_page(slug, attempt)))
                 .into_response()
         }
     }

@@ -5,8 +5,9 @@ use std::time::Duration;
 
 use app::api::port::Requester;
 use app::model::{
-    AccountDeletion, AccountExport, AppError, ExportedAccount, ExportedSession, ExportedSet,
-    FieldError, LoginInput, PasswordChange, SignupInput, Viewer, normalise_email,
+    AccountDeletion, AccountExport, AppError, ExportedAccount, ExportedAnswer, ExportedDraft,
+    ExportedSession, ExportedSet, FieldError, LoginInput, PasswordChange, SignupInput, Viewer,
+    normalise_email,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
@@ -275,6 +276,12 @@ impl AccountService {
         let sessions = store::sessions_of(&self.db, user.id)
             .await
             .map_err(|e| internal("exporting sessions failed", e))?;
+        let answers = db::practice::answers_of(&self.db, user.id)
+            .await
+            .map_err(|e| internal("exporting answers failed", e))?;
+        let drafts = db::practice::drafts_of(&self.db, user.id)
+            .await
+            .map_err(|e| internal("exporting drafts failed", e))?;
         Ok(AccountExport {
             exported_at: Utc::now().to_rfc3339(),
             account: ExportedAccount {
@@ -291,6 +298,21 @@ impl AccountService {
                     created_at: s.created_at.to_rfc3339(),
                     job_description: s.job_description,
                     set: s.set,
+                })
+                .collect(),
+            answers: answers
+                .into_iter()
+                .map(|(answer, feedback)| ExportedAnswer {
+                    question: answer.question_text.clone(),
+                    attempt: super::practice::to_attempt(answer, feedback),
+                })
+                .collect(),
+            drafts: drafts
+                .into_iter()
+                .map(|(question, text, updated_at)| ExportedDraft {
+                    question,
+                    text,
+                    updated_at: updated_at.to_rfc3339(),
                 })
                 .collect(),
             sessions: sessions

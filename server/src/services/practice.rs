@@ -7,7 +7,8 @@ use std::sync::Arc;
 use app::api::port::{Practice, Requester};
 use app::model::{
     AppError, Attempt, AttemptSummary, AttemptView, Change, DiffPart, MAX_DRAFT_CHARS,
-    PracticeView, Step, Submission, Viewer, word_count,
+    PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, Step, Submission, Viewer,
+    word_count,
 };
 use sea_orm::DatabaseConnection;
 
@@ -38,34 +39,50 @@ impl PracticeService {
             .ok_or(AppError::NotFound)
     }
 
-    /// An answer of the requester's, with its set.
-    async fn owned(
-        &self,
-        attempt: i64,
-        requester: &Requester,
-    ) -> Result<(StoredSet, StoredAnswer), AppError> {
+    /// An answer of the requester's.
+    async fn owned(&self, attempt: i64, requester: &Requester) -> Result<StoredAnswer, AppError> {
         let user = viewer(requester)?;
-        let answer = store::answer_of(&self.db, user.id, attempt)
+        store::answer_of(&self.db, user.id, attempt)
             .await
             .map_err(|e| internal("loading an answer failed", e))?
-            .ok_or(AppError::NotFound)?;
-        let set = db::sets::holding_question(&self.db, answer.question_id)
-            .await
-            .map_err(|e| internal("loading a question set failed", e))?
-            .ok_or(AppError::NotFound)?;
-        Ok((set, answer))
+            .ok_or(AppError::NotFound)
     }
 
     /// The attempt with its stored feedback, if any.
-    async fn with_feedback(
-        &self,
-        set: &StoredSet,
-        answer: StoredAnswer,
-    ) -> Result<Attempt, AppError> {
+    async fn with_feedback(&self, answer: StoredAnswer) -> Result<Attempt, AppError> {
         let feedback = store::feedback_on(&self.db, answer.id)
             .await
             .map_err(|e| internal("loading feedback failed", e))?;
-        Ok(to_attempt(set, answer, feedback))
+        Ok(to_attempt(answer, feedback))
+    }
+
+    /// The question an answer was given to, with the job description's
+    /// skills when the set is the answerer's own.
+    async fn question_for(
+        &self,
+        answer: &StoredAnswer,
+        user: &Viewer,
+    ) -> Result<(Question, Vec<String>), AppError> {
+        let set = match answer.question_id {
+            Some(qid) => db::sets::holding_question(&self.db, qid)
+                .await
+                .map_err(|e| internal("loading a question set failed", e))?,
+            None => None,
+        };
+        let Some(set) = set else {
+            // The set is gone: the question as answered was kept.
+            return Ok((as_answered(answer), Vec::new()));
+        };
+        let position = position_of(&set, answer.question_id);
+        let Some(question) = set.set.questions.get((position as usize).wrapping_sub(1)) else {
+            return Ok((as_answered(answer), Vec::new()));
+        };
+        // The job description is private to whoever made the set.
+        let skills = match (&set.job_description, set.owner_id) {
+            (Some(jd), Some(owner)) if owner == user.id => self.coach.offline().required_skills(jd),
+            _ => Vec::new(),
+        };
+        Ok((question.clone(), skills))
     }
 }
 
@@ -82,25 +99,37 @@ fn question_id(set: &StoredSet, position: u32) -> Result<i64, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-fn position_of(set: &StoredSet, question_id: i64) -> u32 {
+fn position_of(set: &StoredSet, question_id: Option<i64>) -> u32 {
     set.question_ids
         .iter()
-        .position(|&id| id == question_id)
+        .position(|&id| Some(id) == question_id)
         .map_or(0, |i| i as u32 + 1)
 }
 
-fn to_attempt(
-    set: &StoredSet,
-    answer: StoredAnswer,
-    feedback: Option<app::model::Feedback>,
-) -> Attempt {
+pub(crate) fn to_attempt(answer: StoredAnswer, feedback: Option<app::model::Feedback>) -> Attempt {
     Attempt {
         id: answer.id,
-        question_set: set.slug.clone(),
-        question_index: position_of(set, answer.question_id),
+        question_set: answer.set_slug,
+        question_index: u32::try_from(answer.position).unwrap_or(0),
         answer: answer.text,
         created_at: answer.created_at.to_rfc3339(),
         feedback,
+    }
+}
+
+/// The question an answer was given to, from the copy kept with it.
+fn as_answered(answer: &StoredAnswer) -> Question {
+    Question {
+        text: answer.question_text.clone(),
+        kind: QuestionKind::parse(&answer.question_kind).unwrap_or(QuestionKind::Behavioral),
+        focus_area: String::new(),
+        difficulty: 2,
+        provenance: Provenance {
+            source: ProvenanceSource::FocusArea,
+            detail: String::new(),
+        },
+        rubric: Vec::new(),
+        follow_ups: Vec::new(),
     }
 }
 
@@ -190,11 +219,11 @@ impl Practice for PracticeService {
             .map_err(|e| internal("loading a draft failed", e))?;
         let last_answer = answers
             .iter()
-            .find(|a| a.question_id == qid)
+            .find(|a| a.question_id == Some(qid))
             .map(|a| a.text.clone());
-        let attempts = answers
+        let attempts: Vec<AttemptSummary> = answers
             .iter()
-            .filter(|a| a.question_id == qid)
+            .filter(|a| a.question_id == Some(qid))
             .map(|a| AttemptSummary {
                 id: a.id,
                 created_at: a.created_at.to_rfc3339(),
@@ -204,7 +233,7 @@ impl Practice for PracticeService {
             .collect();
         let shown = match shown {
             Some(answer) => {
-                let attempt = self.with_feedback(&set, answer).await?;
+                let attempt = self.with_feedback(answer).await?;
                 let rewrite_diff = attempt
                     .feedback
                     .as_ref()
@@ -217,12 +246,18 @@ impl Practice for PracticeService {
             }
             None => None,
         };
+        let mut question = set.set.questions[position as usize - 1].clone();
+        if attempts.is_empty() {
+            // Not even in the page's data before the first attempt.
+            question.rubric.clear();
+            question.follow_ups.clear();
+        }
         Ok(PracticeView {
             slug: set.slug.clone(),
             title: set.set.title.clone(),
             position,
             steps,
-            question: set.set.questions[position as usize - 1].clone(),
+            question,
             draft,
             last_answer,
             attempts,
@@ -236,6 +271,7 @@ impl Practice for PracticeService {
         slug: &str,
         position: u32,
         text: String,
+        revision: i64,
         requester: &Requester,
     ) -> Result<(), AppError> {
         let user = viewer(requester)?;
@@ -248,16 +284,7 @@ impl Practice for PracticeService {
         }
         let set = self.set(slug).await?;
         let qid = question_id(&set, position)?;
-        // A save that lands after the answer was submitted would bring the
-        // submitted text back as a draft.
-        let latest = store::attempts(&self.db, user.id, &[qid])
-            .await
-            .map_err(|e| internal("loading attempts failed", e))?;
-        let text = match latest.first() {
-            Some(answer) if answer.text == text.trim() => String::new(),
-            _ => text,
-        };
-        store::save_draft(&self.db, user.id, qid, &text)
+        store::save_draft(&self.db, user.id, qid, &text, revision)
             .await
             .map_err(|e| internal("saving a draft failed", e))
     }
@@ -277,14 +304,22 @@ impl Practice for PracticeService {
                 format!("This set has {} questions.", set.question_ids.len()),
             )
         })?;
+        let question = &set.set.questions[submission.question_index as usize - 1];
         let committed = store::commit(
             &self.db,
             store::NewAnswer {
                 user_id: user.id,
                 question_id: qid,
+                set_slug: &set.slug,
+                position: submission.question_index,
+                question_text: &question.text,
+                question_kind: question.kind.as_str(),
                 text: &submission.answer,
                 word_count: word_count(&submission.answer),
                 idempotency_key: &submission.idempotency_key,
+                draft_revision: submission
+                    .draft_revision
+                    .unwrap_or_else(|| chrono::Utc::now().timestamp_millis()),
             },
             chrono::Utc::now(),
         )
@@ -293,9 +328,9 @@ impl Practice for PracticeService {
         match committed {
             Committed::New(answer) => {
                 tracing::info!(answer = answer.id, "answer committed");
-                Ok(to_attempt(&set, answer, None))
+                Ok(to_attempt(answer, None))
             }
-            Committed::Existing(answer) => self.with_feedback(&set, answer).await,
+            Committed::Existing(answer) => self.with_feedback(answer).await,
             Committed::KeyReused => Err(AppError::invalid(
                 "idempotency_key",
                 "This idempotency key was already used for a different answer.",
@@ -304,29 +339,18 @@ impl Practice for PracticeService {
     }
 
     async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
-        let (set, answer) = self.owned(attempt, requester).await?;
-        self.with_feedback(&set, answer).await
+        let answer = self.owned(attempt, requester).await?;
+        self.with_feedback(answer).await
     }
 
     async fn assess(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
         let user = viewer(requester)?;
-        let (set, answer) = self.owned(attempt, requester).await?;
-        let existing = self.with_feedback(&set, answer.clone()).await?;
+        let answer = self.owned(attempt, requester).await?;
+        let existing = self.with_feedback(answer.clone()).await?;
         if existing.feedback.is_some() {
             return Ok(existing);
         }
-        let position = position_of(&set, answer.question_id);
-        let question = set
-            .set
-            .questions
-            .get((position as usize).saturating_sub(1))
-            .cloned()
-            .ok_or(AppError::NotFound)?;
-        // The job description is private to whoever made the set.
-        let jd_skills = match (&set.job_description, set.owner_id) {
-            (Some(jd), Some(owner)) if owner == user.id => self.coach.offline().required_skills(jd),
-            _ => Vec::new(),
-        };
+        let (question, jd_skills) = self.question_for(&answer, user).await?;
         let feedback = self
             .coach
             .assess(
@@ -342,7 +366,7 @@ impl Practice for PracticeService {
             .await
             .map_err(|e| internal("storing feedback failed", e))?;
         tracing::info!(answer = answer.id, engine = %stored.engine, overall = stored.scores.overall, "answer assessed");
-        Ok(to_attempt(&set, answer, Some(stored)))
+        Ok(to_attempt(answer, Some(stored)))
     }
 }
 

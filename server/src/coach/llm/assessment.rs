@@ -248,6 +248,7 @@ pub fn accept(
         let number = value
             .as_f64()
             .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))
+            .filter(|n: &f64| n.is_finite())
             .ok_or("a score is not a number")?;
         let clamped = number.round().clamp(1.0, 10.0);
         if clamped != number {

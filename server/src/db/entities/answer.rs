@@ -7,7 +7,14 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub user_id: i64,
-    pub question_id: i64,
+    /// `None` once the set is deleted; the copy below remains.
+    pub question_id: Option<i64>,
+    pub set_slug: String,
+    /// 1-based position of the question in its set.
+    pub position: i32,
+    #[sea_orm(column_type = "Text")]
+    pub question_text: String,
+    pub question_kind: String,
     #[sea_orm(column_type = "Text")]
     pub text: String,
     pub word_count: i32,

@@ -10,6 +10,7 @@ pub struct Model {
     pub question_id: i64,
     #[sea_orm(column_type = "Text")]
     pub text: String,
+    pub revision: i64,
     pub updated_at: DateTimeUtc,
 }
 

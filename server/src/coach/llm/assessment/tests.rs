@@ -165,6 +165,7 @@ fn technical_feedback_has_no_star_and_nonsense_is_rejected() {
     for content in [
         "I think this answer is great!".to_string(),
         reply(|v| v["scores"]["overall"] = json!("high")),
+        reply(|v| v["scores"]["overall"] = json!("NaN")),
         reply(|v| {
             for c in v["comments"].as_array_mut().unwrap() {
                 c["quote"] = json!("words never said");
