@@ -51,7 +51,7 @@ fn measure(coach: &OfflineCoach, name: &str, answer: &str, runs: usize) {
     times.sort();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize];
     println!(
-        "{name:<28} runs {runs:>5}  median {:>8.3} ms  p95 {:>8.3} ms  max {:>8.3} ms",
+        "{name:<32} runs {runs:>5}  median {:>8.3} ms  p95 {:>8.3} ms  max {:>8.3} ms",
         pct(0.5).as_secs_f64() * 1e3,
         pct(0.95).as_secs_f64() * 1e3,
         pct(1.0).as_secs_f64() * 1e3,
