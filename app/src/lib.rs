@@ -20,8 +20,8 @@ use leptos_router::{
 
 use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer};
 use crate::pages::{
-    HomePage, LoginPage, NotFoundPage, PracticePage, RolePage, RolesIndexPage, SettingsPage,
-    SharePage, SignupPage,
+    ComparePage, HomePage, LoginPage, NotFoundPage, PracticePage, RolePage, RolesIndexPage,
+    SettingsPage, SharePage, SignupPage,
 };
 
 /// Sets the colour theme before first paint so a stored choice never flashes
@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/roles/:slug") view=RolePage ssr=SsrMode::Async />
                     <Route path=path!("/s/:slug") view=SharePage ssr=SsrMode::Async />
                     <Route path=path!("/practice/:slug") view=PracticePage ssr=SsrMode::Async />
+                    <Route path=path!("/practice/:slug/compare") view=ComparePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
                     <Route path=path!("/me/settings") view=SettingsPage ssr=SsrMode::Async />

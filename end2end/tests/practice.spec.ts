@@ -166,3 +166,31 @@ test('an answer typed when the session has ended comes back after logging in', a
   await expect(page.getByLabel('Your answer')).toHaveValue(text);
   await expect(page.getByText('Brought back the text you had not submitted yet')).toBeVisible();
 });
+
+test('two attempts at one question can be compared, and one deleted', async ({ page }) => {
+  await signUp(page);
+  await startPractice(page);
+  await page.getByLabel('Your answer').fill('I think we sort of fixed the service, basically.');
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page).toHaveURL(/\?attempt=\d+$/);
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await hydrated(page);
+  await page.getByLabel('Your answer').fill(answer);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page).toHaveURL(/\?attempt=\d+$/);
+
+  await page.getByRole('link', { name: 'compare with the one before' }).click();
+  await expect(page).toHaveURL(/\/compare\?a=\d+&b=\d+$/);
+  await expect(page.getByRole('heading', { name: 'Scores' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Overall/ })).toContainText(/\+\d/);
+  await expect(page.getByRole('heading', { name: 'Resolved in the later attempt' })).toBeVisible();
+  await expect(page.locator('.diff ins').first()).toBeVisible();
+  await hydrated(page);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Back to the later attempt' }).click();
+  await page.getByText('Delete this attempt').click();
+  await page.getByRole('button', { name: 'Yes, delete this attempt' }).click();
+  await expect(page.getByRole('status')).toHaveText('The attempt was deleted.');
+  await expect(page.locator('.attempts li')).toHaveCount(1);
+});

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_initial;
 mod m20261129_000001_llm;
 mod m20261130_000001_practice;
+mod m20261201_000001_progress;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_initial::Migration),
             Box::new(m20261129_000001_llm::Migration),
             Box::new(m20261130_000001_practice::Migration),
+            Box::new(m20261201_000001_progress::Migration),
         ]
     }
 }

@@ -460,3 +460,136 @@ on_every_backend!(answers_outlive_a_set_its_maker_deletes, |app| {
         "the answer, where it was given and its feedback"
     );
 });
+
+on_every_backend!(two_attempts_compare_and_either_can_be_deleted, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let other = signup(app, "other@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let vague = "I think we sort of fixed the service, basically, and things got better.";
+    let first: Value = submit(app, Some(&session), &slug, 1, vague, "compare-key-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second: Value = submit(app, Some(&session), &slug, 1, STRONG, "compare-key-2")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let (a, b) = (
+        first["id"].as_i64().unwrap(),
+        second["id"].as_i64().unwrap(),
+    );
+
+    // Asked for the other way round, the older still comes first.
+    let compare = |who: String, a: i64, b: i64| {
+        let request = app
+            .client
+            .get(app.url(&format!("/api/practice/compare?a={a}&b={b}")))
+            .header("cookie", who);
+        async move { request.send().await.unwrap() }
+    };
+    let response = compare(session.clone(), b, a).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let comparison: Value = response.json().await.unwrap();
+    assert_eq!(comparison["before"]["id"], a);
+    assert_eq!(comparison["after"]["id"], b);
+    let changes = comparison["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 4);
+    let overall = &changes[3];
+    assert!(overall["dimension"].is_null());
+    assert!(
+        overall["after"].as_u64() > overall["before"].as_u64(),
+        "{overall}"
+    );
+    assert_eq!(
+        overall["before"], first["feedback"]["scores"]["overall"],
+        "the scores are the stored ones"
+    );
+    assert!(
+        !comparison["resolved"].as_array().unwrap().is_empty(),
+        "the strong answer resolves some of the vague one's points"
+    );
+    assert!(
+        comparison["text_diff"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["change"] == "added")
+    );
+    let (status, html) = page(
+        app,
+        &session,
+        &format!("/practice/{slug}/compare?a={a}&b={b}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Resolved in the later attempt"));
+
+    // Nobody else's attempts, in either place.
+    assert_eq!(
+        compare(other.clone(), a, b).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let theirs: Value = {
+        let their_slug = make_set(app, &other, 5).await;
+        submit(app, Some(&other), &their_slug, 1, STRONG, "their-key-1")
+            .await
+            .json()
+            .await
+            .unwrap()
+    };
+    let mixed = compare(session.clone(), a, theirs["id"].as_i64().unwrap()).await;
+    assert_eq!(mixed.status(), StatusCode::NOT_FOUND);
+
+    // Deleting: not someone else's, then one's own, by the API and by form.
+    let delete = |who: &str, id: i64| {
+        app.client
+            .delete(app.url(&format!("/api/v1/assessments/{id}")))
+            .header("cookie", who)
+            .send()
+    };
+    assert_eq!(
+        delete(&other, a).await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        delete(&session, a).await.unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        delete(&session, a).await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    let form = app
+        .client
+        .post(app.url(&format!("/practice/{slug}?attempt={b}")))
+        .header("cookie", &session)
+        .form(&[("form", "delete"), ("attempt", &b.to_string())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        form.headers()[LOCATION],
+        format!("/practice/{slug}?q=1&deleted=1").as_str()
+    );
+    let (mine, feedback) = (
+        count(
+            app,
+            &format!("SELECT COUNT(*) FROM answers WHERE id IN ({a}, {b})"),
+        )
+        .await,
+        count(
+            app,
+            &format!("SELECT COUNT(*) FROM feedback WHERE answer_id IN ({a}, {b})"),
+        )
+        .await,
+    );
+    assert_eq!((mine, feedback), (0, 0));
+    assert_eq!(
+        count(app, "SELECT COUNT(*) FROM answers").await,
+        1,
+        "theirs stays"
+    );
+});

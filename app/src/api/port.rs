@@ -5,8 +5,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use crate::model::{
-    AppError, Attempt, GenerateInput, PracticeView, RolePage, RoleSummary, SharedSet, Submission,
-    Viewer,
+    AppError, Attempt, Comparison, GenerateInput, PracticeView, RolePage, RoleSummary, SharedSet,
+    Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -85,6 +85,15 @@ pub trait Practice: Send + Sync {
     ) -> Result<Attempt, AppError>;
     /// One of the account's attempts, with its feedback if computed.
     async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
+    /// Two of the account's attempts side by side, the older first.
+    async fn compare(
+        &self,
+        first: i64,
+        second: i64,
+        requester: &Requester,
+    ) -> Result<Comparison, AppError>;
+    /// Deletes one of the account's attempts and its feedback.
+    async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError>;
     /// Computes an attempt's feedback if it has none yet, and returns the
     /// attempt with it.
     async fn assess(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{AppError, PracticeView};
+use crate::model::{AppError, Comparison, PracticeView};
 
 /// The practice page for one question of a set: `q` is 1-based (the first
 /// unanswered one when absent); `attempt` shows that attempt's feedback.
@@ -32,6 +32,18 @@ pub async fn save_draft(slug: String, q: u32, text: String, revision: i64) -> Re
         .practice
         .save_draft(&slug, q, text, revision, &requester)
         .await;
+    if let Err(error) = &result {
+        super::set_status(error);
+    }
+    result
+}
+
+/// Two of your attempts side by side, the older first.
+#[server(endpoint = "practice/compare", input = GetUrl)]
+pub async fn compare_attempts(a: i64, b: i64) -> Result<Comparison, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    let result = Ports::current()?.practice.compare(a, b, &requester).await;
     if let Err(error) = &result {
         super::set_status(error);
     }

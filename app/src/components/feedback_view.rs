@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::{CopyButton, highlight};
-use crate::model::{AttemptView, Change, Dimension, Feedback, Star, Verdict};
+use super::{CopyButton, DiffText, highlight};
+use crate::model::{AttemptView, Dimension, Feedback, Star, Verdict};
 
 fn engine_label(feedback: &Feedback) -> String {
     match feedback.engine.strip_prefix("model:") {
@@ -40,6 +40,7 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
                 </form>
                 <h3>"Your answer"</h3>
                 <p class="answer-text">{attempt.answer.clone()}</p>
+                <DeleteAttempt slug=attempt.question_set.clone() id=attempt.id />
             </section>
         }
         .into_any();
@@ -115,27 +116,13 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
             <p class="muted">
                 "Your own sentences, reordered and trimmed. Fill the bracketed gaps with what really happened; nothing was made up for you."
             </p>
-            <p class="diff">
-                {rewrite_diff
-                    .into_iter()
-                    .map(|part| match part.change {
-                        Change::Same => part.text.into_any(),
-                        Change::Added => view! {
-                            <ins><span class="visually-hidden">"[added: "</span>{part.text}<span class="visually-hidden">"]"</span></ins>
-                        }
-                        .into_any(),
-                        Change::Removed => view! {
-                            <del><span class="visually-hidden">"[removed: "</span>{part.text}<span class="visually-hidden">"]"</span></del>
-                        }
-                        .into_any(),
-                    })
-                    .collect_view()}
-            </p>
+            <DiffText parts=rewrite_diff />
             <details class="rewrite">
                 <summary>"The rewrite on its own"</summary>
                 <p class="answer-text" id="rewrite-text">{rewrite.clone()}</p>
             </details>
             <CopyButton text=rewrite label="Copy the rewrite" done="Rewrite copied" />
+            <DeleteAttempt slug=attempt.question_set.clone() id=attempt.id />
         </section>
     }
     .into_any()
@@ -212,5 +199,21 @@ fn StarParts(star: Star) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// Deleting one attempt, behind a disclosure.
+#[component]
+fn DeleteAttempt(slug: String, id: i64) -> impl IntoView {
+    view! {
+        <details class="danger-zone">
+            <summary>"Delete this attempt"</summary>
+            <p>"The answer and its feedback are deleted for good. Your other attempts stay."</p>
+            <form method="post" action=format!("/practice/{slug}?attempt={id}")>
+                <input type="hidden" name="form" value="delete" />
+                <input type="hidden" name="attempt" value=id.to_string() />
+                <button class="button button--danger" type="submit">"Yes, delete this attempt"</button>
+            </form>
+        </details>
     }
 }

@@ -3,6 +3,7 @@
 mod account;
 pub mod answer_form;
 mod copy_link;
+mod diff_text;
 mod error_view;
 mod feedback_view;
 mod form_errors;
@@ -23,6 +24,7 @@ mod theme_toggle;
 pub use account::{AccountEcho, CurrentViewer, provide_viewer, safe_next, use_echo, use_viewer};
 pub use answer_form::{AnswerForm, PracticeEcho, duration_label};
 pub use copy_link::{CopyButton, CopyLink};
+pub use diff_text::DiffText;
 pub use error_view::ErrorView;
 pub use feedback_view::FeedbackView;
 pub use form_errors::{FieldMessage, FormErrors};

@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser.
 
 mod account;
+mod attempts;
 mod error;
 mod feedback;
 mod generate;
@@ -16,6 +17,7 @@ pub use account::{
     MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordChange, SignupInput, Viewer, email_problem,
     normalise_email,
 };
+pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
 pub use error::{AppError, FieldError};
 pub use feedback::{
     Comment, Dimension, Feedback, MAX_ANSWER_CHARS, Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star,

@@ -1,5 +1,6 @@
 //! One file per route.
 
+mod compare;
 mod home;
 mod login;
 mod not_found;
@@ -10,6 +11,7 @@ mod settings;
 mod share_page;
 mod signup;
 
+pub use compare::ComparePage;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;

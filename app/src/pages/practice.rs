@@ -3,7 +3,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::get_practice;
 use crate::components::{AnswerForm, ErrorView, FeedbackView, PageMeta};
-use crate::model::{AppError, PracticeView, QuestionKind};
+use crate::model::{AppError, AttemptSummary, PracticeView, QuestionKind};
 
 /// `/practice/{slug}`: one question of a set at a time. `?q=3` picks the
 /// question; `?attempt=ID` shows an attempt's feedback. The server sends
@@ -49,7 +49,14 @@ fn Practice(view: PracticeView) -> impl IntoView {
     let showing_feedback = view.shown.is_some();
     let next = (position < total).then(|| practice_url(&slug, position + 1));
     let again = practice_url(&slug, position);
-    let failed = use_query_map().read_untracked().get("feedback").as_deref() == Some("failed");
+    let (failed, deleted) = {
+        let query = use_query_map();
+        let query = query.read_untracked();
+        (
+            query.get("feedback").as_deref() == Some("failed"),
+            query.get("deleted").as_deref() == Some("1"),
+        )
+    };
 
     // Alt+N: next question; Alt+R: try again. A modifier, so that no
     // single key press (or speech-input word) triggers them.
@@ -132,6 +139,7 @@ fn Practice(view: PracticeView) -> impl IntoView {
             {hint(question.kind).map(|h| view! { <p class="muted">{h}</p> })}
         </section>
 
+        {deleted.then(|| view! { <p class="banner" role="status">"The attempt was deleted."</p> })}
         {failed.then(|| view! {
             <p class="banner" role="status">"Feedback could not be computed just now. Your answer is saved; try again below."</p>
         })}
@@ -184,22 +192,62 @@ fn Practice(view: PracticeView) -> impl IntoView {
             <section class="card" aria-labelledby="attempts-title">
                 <h2 id="attempts-title">"Your attempts at this question"</h2>
                 <ol class="attempts" reversed>
-                    {view.attempts.iter().map(|a| {
-                        let score = a.overall.map_or_else(|| "no feedback yet".to_string(), |s| format!("{s}/10 overall"));
-                        let when = a.created_at.get(..16).unwrap_or(&a.created_at).replace('T', " ");
+                    {view.attempts.iter().enumerate().map(|(i, a)| {
                         let current = view.shown.as_ref().is_some_and(|s| s.attempt.id == a.id);
+                        // Attempts are newest first: the next one is the one before.
+                        let previous = view.attempts.get(i + 1).map(|p| {
+                            view! {
+                                " · "
+                                <a href=format!("/practice/{slug}/compare?a={}&b={}", p.id, a.id)>"compare with the one before"</a>
+                            }
+                        });
                         view! {
                             <li>
                                 <a href=format!("/practice/{slug}?attempt={}", a.id) aria-current=current.then_some("page")>
-                                    {format!("{when} UTC · {} words · {score}", a.word_count)}
+                                    {attempt_label(a)}
                                 </a>
+                                {previous}
                             </li>
                         }
                     }).collect_view()}
                 </ol>
+                {(view.attempts.len() > 2).then(|| view! {
+                    <form class="compare-form" method="get" action=format!("/practice/{slug}/compare")>
+                        <div class="field">
+                            <label for="compare-a">"Compare"</label>
+                            <select id="compare-a" name="a">
+                                {view.attempts.iter().enumerate().map(|(i, a)| view! {
+                                    <option value=a.id.to_string() selected=i == 1>{attempt_label(a)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="compare-b">"with"</label>
+                            <select id="compare-b" name="b">
+                                {view.attempts.iter().enumerate().map(|(i, a)| view! {
+                                    <option value=a.id.to_string() selected=i == 0>{attempt_label(a)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <button class="button button--secondary" type="submit">"Compare"</button>
+                    </form>
+                })}
             </section>
         })}
     }
+}
+
+fn attempt_label(a: &AttemptSummary) -> String {
+    let score = a.overall.map_or_else(
+        || "no feedback yet".to_string(),
+        |s| format!("{s}/10 overall"),
+    );
+    let when = a
+        .created_at
+        .get(..16)
+        .unwrap_or(&a.created_at)
+        .replace('T', " ");
+    format!("{when} UTC · {} words · {score}", a.word_count)
 }
 
 fn hint(kind: QuestionKind) -> Option<&'static str> {

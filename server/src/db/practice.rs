@@ -24,6 +24,7 @@ pub struct NewAnswer<'a> {
     pub position: u32,
     pub question_text: &'a str,
     pub question_kind: &'a str,
+    pub focus_area: &'a str,
     pub text: &'a str,
     pub word_count: u32,
     pub idempotency_key: &'a str,
@@ -87,6 +88,7 @@ pub async fn commit(
         position: Set(new.position as i32),
         question_text: Set(new.question_text.to_string()),
         question_kind: Set(new.question_kind.to_string()),
+        focus_area: Set(new.focus_area.to_string()),
         text: Set(new.text.to_string()),
         word_count: Set(new.word_count as i32),
         idempotency_key: Set(new.idempotency_key.to_string()),
@@ -142,6 +144,21 @@ pub async fn answer_of(
         .filter(answer::Column::UserId.eq(user_id))
         .one(db)
         .await
+}
+
+/// Deletes an answer of `user_id`, with its feedback. Returns whether
+/// there was one.
+pub async fn delete_answer(
+    db: &DatabaseConnection,
+    user_id: i64,
+    answer_id: i64,
+) -> Result<bool, DbErr> {
+    let result = answer::Entity::delete_many()
+        .filter(answer::Column::Id.eq(answer_id))
+        .filter(answer::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
 }
 
 /// Every attempt `user_id` made at any of `question_ids`, newest first.

@@ -67,6 +67,7 @@ pub async fn post(
     }
     match (form.as_str(), attempt) {
         ("feedback", Some(attempt)) => assess(&state, &requester, &slug, attempt).await,
+        ("delete", Some(attempt)) => delete(&state, &requester, &slug, attempt).await,
         ("answer", _) => submit(&state, requester, &slug, submission).await,
         _ => (StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
     }
@@ -141,5 +142,24 @@ async fn assess(state: &AppState, requester: &Requester, slug: &str, attempt: i6
             Redirect::to(&format!("{}&feedback=failed", attempt_page(slug, attempt)))
                 .into_response()
         }
+    }
+}
+
+/// Deletes an attempt, then shows its question again.
+async fn delete(state: &AppState, requester: &Requester, slug: &str, attempt: i64) -> Response {
+    if requester.user.is_none() {
+        return to_login(&attempt_page(slug, attempt));
+    }
+    let position = state
+        .practice
+        .attempt(attempt, requester)
+        .await
+        .map(|a| a.question_index)
+        .unwrap_or(0);
+    match state.practice.delete_attempt(attempt, requester).await {
+        Ok(()) if position > 0 => {
+            Redirect::to(&format!("{}&deleted=1", question_page(slug, position))).into_response()
+        }
+        _ => Redirect::to(&format!("/practice/{slug}")).into_response(),
     }
 }

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use app::api::port::{Practice, Requester};
 use app::model::{
-    AppError, Attempt, AttemptSummary, AttemptView, Change, DiffPart, MAX_DRAFT_CHARS,
+    AppError, Attempt, AttemptSummary, AttemptView, Change, Comparison, DiffPart, MAX_DRAFT_CHARS,
     PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, Step, Submission, Viewer,
-    word_count,
+    compare_comments, score_changes, word_count,
 };
 use sea_orm::DatabaseConnection;
 
@@ -314,6 +314,7 @@ impl Practice for PracticeService {
                 position: submission.question_index,
                 question_text: &question.text,
                 question_kind: question.kind.as_str(),
+                focus_area: &question.focus_area,
                 text: &submission.answer,
                 word_count: word_count(&submission.answer),
                 idempotency_key: &submission.idempotency_key,
@@ -341,6 +342,58 @@ impl Practice for PracticeService {
     async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
         let answer = self.owned(attempt, requester).await?;
         self.with_feedback(answer).await
+    }
+
+    async fn compare(
+        &self,
+        first: i64,
+        second: i64,
+        requester: &Requester,
+    ) -> Result<Comparison, AppError> {
+        let mut pair = [
+            self.owned(first, requester).await?,
+            self.owned(second, requester).await?,
+        ];
+        pair.sort_by_key(|a| (a.created_at, a.id));
+        let [older, newer] = pair;
+        let (before_question, after_question) =
+            (older.question_text.clone(), newer.question_text.clone());
+        let (before, after) = (
+            self.with_feedback(older).await?,
+            self.with_feedback(newer).await?,
+        );
+        let text_diff = rewrite_diff(&before.answer, &after.answer);
+        let (changes, (resolved, new_issues, still)) = match (&before.feedback, &after.feedback) {
+            (Some(b), Some(a)) => (
+                score_changes(&b.scores, &a.scores),
+                compare_comments(&b.comments, &a.comments),
+            ),
+            _ => (Vec::new(), (Vec::new(), Vec::new(), Vec::new())),
+        };
+        Ok(Comparison {
+            before,
+            after,
+            before_question,
+            after_question,
+            text_diff,
+            changes,
+            resolved,
+            new_issues,
+            still,
+        })
+    }
+
+    async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        let deleted = store::delete_answer(&self.db, user.id, attempt)
+            .await
+            .map_err(|e| internal("deleting an attempt failed", e))?;
+        if deleted {
+            tracing::info!(attempt, "attempt deleted by its author");
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
     }
 
     async fn assess(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {

@@ -15,6 +15,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub question_text: String,
     pub question_kind: String,
+    pub focus_area: String,
     #[sea_orm(column_type = "Text")]
     pub text: String,
     pub word_count: i32,

@@ -32,7 +32,10 @@ pub fn routes() -> Router<AppState> {
         .route("/me/export", get(accounts::export))
         .route("/me/password", post(accounts::change_password))
         .route("/assessments", post(practice::create))
-        .route("/assessments/{id}", get(practice::get))
+        .route(
+            "/assessments/{id}",
+            get(practice::get).delete(practice::delete),
+        )
         .route("/assessments/{id}/feedback", post(practice::assess))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError(app::model::AppError::NotFound) })

@@ -58,3 +58,12 @@ pub async fn assess(
 ) -> Result<Json<Attempt>, ApiError> {
     Ok(Json(state.practice.assess(id, &requester).await?))
 }
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    state.practice.delete_attempt(id, &requester).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
