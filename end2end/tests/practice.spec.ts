@@ -189,7 +189,7 @@ test('two attempts at one question can be compared, and one deleted', async ({ p
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Back to the later attempt' }).click();
-  await page.getByText('Delete this attempt').click();
+  await page.getByText('Delete this attempt', { exact: true }).click();
   await page.getByRole('button', { name: 'Yes, delete this attempt' }).click();
   await expect(page.getByRole('status')).toHaveText('The attempt was deleted.');
   await expect(page.locator('.attempts li')).toHaveCount(1);
