@@ -20,8 +20,8 @@ use leptos_router::{
 
 use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer};
 use crate::pages::{
-    ComparePage, HomePage, LoginPage, NotFoundPage, PracticePage, RolePage, RolesIndexPage,
-    SettingsPage, SharePage, SignupPage,
+    ComparePage, DashboardPage, HomePage, LoginPage, NotFoundPage, PracticePage, RolePage,
+    RolesIndexPage, SettingsPage, SharePage, SignupPage,
 };
 
 /// Sets the colour theme before first paint so a stored choice never flashes
@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/practice/:slug/compare") view=ComparePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("me") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/me/settings") view=SettingsPage ssr=SsrMode::Async />
                 </Routes>
             </main>

@@ -593,3 +593,95 @@ on_every_backend!(two_attempts_compare_and_either_can_be_deleted, |app| {
         "theirs stays"
     );
 });
+
+on_every_backend!(the_dashboard_figures_match_the_attempts, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let other = signup(app, "other@example.org").await;
+    let mine = make_set(app, &session, 5).await;
+    let theirs = make_set(app, &other, 5).await;
+    let vague = "I think we sort of fixed the service, basically, and things got better.";
+    let mut overall = Vec::new();
+    let mut latest = Vec::new();
+    for (slug, q, text, key, keep) in [
+        (&mine, 1, vague, "dash-key-1", false),
+        (&mine, 1, STRONG, "dash-key-2", true),
+        (&mine, 2, vague, "dash-key-3", true),
+        (&theirs, 1, STRONG, "dash-key-4", true),
+    ] {
+        let attempt: Value = submit(app, Some(&session), slug, q, text, key)
+            .await
+            .json()
+            .await
+            .unwrap();
+        overall.push(attempt["feedback"]["scores"]["overall"].as_u64().unwrap());
+        if keep {
+            latest.push(attempt["feedback"]["scores"].clone());
+        }
+    }
+    let get = |who: Option<&str>| {
+        let mut request = app.client.get(app.url("/api/practice/dashboard"));
+        if let Some(who) = who {
+            request = request.header("cookie", who);
+        }
+        request.send()
+    };
+    assert_eq!(get(None).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    let dashboard: Value = get(Some(&session)).await.unwrap().json().await.unwrap();
+
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    let sets = dashboard["sets"].as_array().unwrap();
+    assert_eq!(sets.len(), 2, "{sets:?}");
+    assert_eq!(sets[0]["slug"], mine.as_str());
+    assert_eq!(sets[0]["owned"], true);
+    assert_eq!(sets[0]["answered"], 2);
+    assert_eq!(sets[0]["questions"], 5);
+    let mine_average = round((overall[1] + overall[2]) as f64 / 2.0);
+    assert_eq!(sets[0]["average"].as_f64().unwrap(), mine_average);
+    assert_eq!(sets[1]["slug"], theirs.as_str());
+    assert_eq!(sets[1]["owned"], false);
+    assert_eq!(sets[1]["average"].as_f64().unwrap(), overall[3] as f64);
+
+    let recent: Vec<u64> = dashboard["recent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["overall"].as_u64().unwrap())
+        .collect();
+    assert_eq!(recent, [overall[3], overall[2], overall[1], overall[0]]);
+    let timeline: Vec<u64> = dashboard["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["scores"]["overall"].as_u64().unwrap())
+        .collect();
+    assert_eq!(timeline, overall);
+
+    // The weakest dimension: the lowest mean over the latest attempt at
+    // each question, structure first on a tie.
+    let means: Vec<(&str, f64)> = ["structure", "specificity", "relevance"]
+        .into_iter()
+        .map(|d| {
+            let sum: u64 = latest.iter().map(|s| s[d].as_u64().unwrap()).sum();
+            (d, round(sum as f64 / latest.len() as f64))
+        })
+        .collect();
+    let lowest = means
+        .iter()
+        .fold(means[0], |best, &m| if m.1 < best.1 { m } else { best });
+    assert_eq!(dashboard["weakest"]["dimension"], lowest.0);
+    assert_eq!(dashboard["weakest"]["average"].as_f64().unwrap(), lowest.1);
+
+    // Nobody else sees these attempts.
+    let theirs_dashboard: Value = get(Some(&other)).await.unwrap().json().await.unwrap();
+    assert!(theirs_dashboard["recent"].as_array().unwrap().is_empty());
+    assert_eq!(theirs_dashboard["sets"].as_array().unwrap().len(), 1);
+    assert!(theirs_dashboard["sets"][0]["average"].is_null());
+
+    let (status, html) = page(app, &session, "/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Your practice"));
+    assert!(html.contains("<svg"));
+    assert!(html.contains("Scores over time"));
+    let anonymous = app.get("/me").await;
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+});

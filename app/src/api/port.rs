@@ -5,8 +5,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use crate::model::{
-    AppError, Attempt, Comparison, GenerateInput, PracticeView, RolePage, RoleSummary, SharedSet,
-    Submission, Viewer,
+    AppError, Attempt, Comparison, Dashboard, GenerateInput, PracticeView, RolePage, RoleSummary,
+    SharedSet, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -92,6 +92,8 @@ pub trait Practice: Send + Sync {
         second: i64,
         requester: &Requester,
     ) -> Result<Comparison, AppError>;
+    /// The account's practice at a glance.
+    async fn dashboard(&self, requester: &Requester) -> Result<Dashboard, AppError>;
     /// Deletes one of the account's attempts and its feedback.
     async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError>;
     /// Computes an attempt's feedback if it has none yet, and returns the

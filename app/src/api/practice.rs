@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{AppError, Comparison, PracticeView};
+use crate::model::{AppError, Comparison, Dashboard, PracticeView};
 
 /// The practice page for one question of a set: `q` is 1-based (the first
 /// unanswered one when absent); `attempt` shows that attempt's feedback.
@@ -44,6 +44,18 @@ pub async fn compare_attempts(a: i64, b: i64) -> Result<Comparison, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
     let result = Ports::current()?.practice.compare(a, b, &requester).await;
+    if let Err(error) = &result {
+        super::set_status(error);
+    }
+    result
+}
+
+/// Your practice at a glance, for `/me`.
+#[server(endpoint = "practice/dashboard", input = GetUrl)]
+pub async fn get_dashboard() -> Result<Dashboard, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    let result = Ports::current()?.practice.dashboard(&requester).await;
     if let Err(error) = &result {
         super::set_status(error);
     }

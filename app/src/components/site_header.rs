@@ -21,6 +21,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 <span class="site-nav__who" title=viewer.email.clone()>
                                     {viewer.name().to_string()}
                                 </span>
+                                <a href="/me">"Your practice"</a>
                                 <a href="/me/settings" rel="external">"Settings"</a>
                                 <form class="site-nav__logout" method="post" action="/logout">
                                     <button class="link-button" type="submit">"Log out"</button>

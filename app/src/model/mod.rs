@@ -2,6 +2,7 @@
 
 mod account;
 mod attempts;
+mod dashboard;
 mod error;
 mod feedback;
 mod generate;
@@ -18,6 +19,10 @@ pub use account::{
     normalise_email,
 };
 pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
+pub use dashboard::{
+    AreaAverage, Dashboard, Evidence, RECENT_ATTEMPTS, RecentAttempt, ScorePoint, SetProgress,
+    TIMELINE_POINTS, Weakest, mean,
+};
 pub use error::{AppError, FieldError};
 pub use feedback::{
     Comment, Dimension, Feedback, MAX_ANSWER_CHARS, Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star,

@@ -1,6 +1,7 @@
 //! One file per route.
 
 mod compare;
+mod dashboard;
 mod home;
 mod login;
 mod not_found;
@@ -12,6 +13,7 @@ mod share_page;
 mod signup;
 
 pub use compare::ComparePage;
+pub use dashboard::DashboardPage;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;

@@ -2,6 +2,7 @@
 //! database, the coach and the content.
 
 pub mod accounts;
+pub mod dashboard;
 pub mod practice;
 pub mod rate_limit;
 pub mod roles;

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use app::api::port::{Practice, Requester};
 use app::model::{
-    AppError, Attempt, AttemptSummary, AttemptView, Change, Comparison, DiffPart, MAX_DRAFT_CHARS,
-    PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, Step, Submission, Viewer,
-    compare_comments, score_changes, word_count,
+    AppError, Attempt, AttemptSummary, AttemptView, Change, Comparison, Dashboard, DiffPart,
+    MAX_DRAFT_CHARS, PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, Step,
+    Submission, Viewer, compare_comments, score_changes, word_count,
 };
 use sea_orm::DatabaseConnection;
 
+use super::dashboard::SetInfo;
 use super::internal;
 use crate::coach::offline::text::clean;
 use crate::coach::{AssessRequest, Coach, Quota};
@@ -381,6 +382,45 @@ impl Practice for PracticeService {
             new_issues,
             still,
         })
+    }
+
+    async fn dashboard(&self, requester: &Requester) -> Result<Dashboard, AppError> {
+        let user = viewer(requester)?;
+        let answers = store::answers_of(&self.db, user.id)
+            .await
+            .map_err(|e| internal("loading attempts failed", e))?;
+        let owned = db::sets::owned_by(&self.db, user.id)
+            .await
+            .map_err(|e| internal("loading sets failed", e))?;
+        let mut listed: std::collections::HashSet<String> =
+            owned.iter().map(|s| s.slug.clone()).collect();
+        let mut sets: Vec<SetInfo> = owned
+            .into_iter()
+            .map(|s| SetInfo {
+                questions: s.question_ids.len() as u32,
+                title: s.set.title,
+                slug: s.slug,
+                owned: true,
+            })
+            .collect();
+        // Sets made by others that this account practises, most recent first.
+        for (answer, _) in &answers {
+            if !listed.insert(answer.set_slug.clone()) {
+                continue;
+            }
+            if let Some(set) = db::sets::find(&self.db, &answer.set_slug)
+                .await
+                .map_err(|e| internal("loading a set failed", e))?
+            {
+                sets.push(SetInfo {
+                    questions: set.question_ids.len() as u32,
+                    title: set.set.title,
+                    slug: set.slug,
+                    owned: false,
+                });
+            }
+        }
+        Ok(super::dashboard::build(&answers, sets))
     }
 
     async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError> {

@@ -1,0 +1,316 @@
+//! The `/me` dashboard's figures, worked out from an account's attempts.
+//!
+//! "Latest" means the latest assessed attempt at each question: it is
+//! where the user stands now, so set averages, focus-area averages and
+//! the weakest dimension use it. The chart over time uses every assessed
+//! attempt.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use app::model::{
+    AreaAverage, Dashboard, Dimension, Evidence, Feedback, RECENT_ATTEMPTS, RecentAttempt,
+    ScorePoint, SetProgress, TIMELINE_POINTS, Verdict, Weakest, mean,
+};
+
+use crate::db::practice::StoredAnswer;
+
+/// A set as the dashboard lists it.
+pub struct SetInfo {
+    pub slug: String,
+    pub title: String,
+    pub questions: u32,
+    pub owned: bool,
+}
+
+/// Evidence comments shown for the weakest dimension.
+const EVIDENCE: usize = 3;
+
+/// The dashboard from `answers` (newest first, each with its feedback) and
+/// the sets to list (owned ones first, newest first).
+pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -> Dashboard {
+    // The latest assessed attempt per question, and every question tried.
+    let mut latest: HashMap<(&str, i32), (&StoredAnswer, &Feedback)> = HashMap::new();
+    let mut tried: HashSet<(&str, i32)> = HashSet::new();
+    for (answer, feedback) in answers {
+        let key = (answer.set_slug.as_str(), answer.position);
+        tried.insert(key);
+        if let Some(feedback) = feedback {
+            latest.entry(key).or_insert((answer, feedback));
+        }
+    }
+    // In a stable order (newest latest first), so ties and evidence do not
+    // depend on hashing.
+    let mut latest: Vec<(&StoredAnswer, &Feedback)> = latest.into_values().collect();
+    latest.sort_by_key(|(a, _)| std::cmp::Reverse((a.created_at, a.id)));
+
+    let sets = sets
+        .into_iter()
+        .map(|set| {
+            let answered = tried.iter().filter(|(slug, _)| *slug == set.slug).count() as u32;
+            let scores: Vec<u8> = latest
+                .iter()
+                .filter(|(a, _)| a.set_slug == set.slug)
+                .map(|(_, f)| f.scores.overall)
+                .collect();
+            SetProgress {
+                average: mean(&scores),
+                slug: set.slug,
+                title: set.title,
+                questions: set.questions,
+                answered,
+                owned: set.owned,
+            }
+        })
+        .collect();
+
+    let recent = answers
+        .iter()
+        .take(RECENT_ATTEMPTS)
+        .map(|(a, f)| RecentAttempt {
+            id: a.id,
+            question_set: a.set_slug.clone(),
+            question_index: u32::try_from(a.position).unwrap_or(0),
+            question: a.question_text.clone(),
+            created_at: a.created_at.to_rfc3339(),
+            overall: f.as_ref().map(|f| f.scores.overall),
+        })
+        .collect();
+
+    let mut timeline: Vec<ScorePoint> = answers
+        .iter()
+        .filter_map(|(a, f)| {
+            f.as_ref().map(|f| ScorePoint {
+                attempt: a.id,
+                created_at: a.created_at.to_rfc3339(),
+                scores: f.scores,
+            })
+        })
+        .take(TIMELINE_POINTS)
+        .collect();
+    timeline.reverse();
+
+    let mut by_area: BTreeMap<&str, Vec<&Feedback>> = BTreeMap::new();
+    for (answer, feedback) in &latest {
+        let area = if answer.focus_area.is_empty() {
+            "Other"
+        } else {
+            answer.focus_area.as_str()
+        };
+        by_area.entry(area).or_default().push(feedback);
+    }
+    let areas = by_area
+        .into_iter()
+        .map(|(area, list)| {
+            let of = |pick: fn(&Feedback) -> u8| {
+                mean(&list.iter().map(|f| pick(f)).collect::<Vec<_>>()).unwrap_or(0.0)
+            };
+            AreaAverage {
+                focus_area: area.to_string(),
+                questions: list.len() as u32,
+                structure: of(|f| f.scores.structure),
+                specificity: of(|f| f.scores.specificity),
+                relevance: of(|f| f.scores.relevance),
+                overall: of(|f| f.scores.overall),
+            }
+        })
+        .collect();
+
+    Dashboard {
+        sets,
+        recent,
+        timeline,
+        areas,
+        weakest: weakest(&latest),
+    }
+}
+
+/// The dimension with the lowest mean over the latest attempts (the first
+/// in structure, specificity, relevance order on a tie), with comments
+/// that show it.
+fn weakest(latest: &[(&StoredAnswer, &Feedback)]) -> Option<Weakest> {
+    let (dimension, average) = Dimension::ALL
+        .into_iter()
+        .filter_map(|d| {
+            let scores: Vec<u8> = latest.iter().map(|(_, f)| f.scores.get(d)).collect();
+            mean(&scores).map(|m| (d, m))
+        })
+        .fold(None, |best: Option<(Dimension, f32)>, (d, m)| match best {
+            Some((_, b)) if b <= m => best,
+            _ => Some((d, m)),
+        })?;
+    let evidence = latest
+        .iter()
+        .flat_map(|(answer, feedback)| {
+            feedback
+                .comments
+                .iter()
+                .filter(|c| c.dimension == dimension && c.verdict == Verdict::Improve)
+                .take(1)
+                .map(|c| Evidence {
+                    attempt: answer.id,
+                    question_set: answer.set_slug.clone(),
+                    question: answer.question_text.clone(),
+                    text: c.text.clone(),
+                    quote: c.quote.clone(),
+                })
+        })
+        .take(EVIDENCE)
+        .collect();
+    Some(Weakest {
+        dimension,
+        average,
+        evidence,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use app::model::{Comment, QuestionKind, Reasons, Scores};
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+
+    fn answer(id: i64, set: &str, position: i32, area: &str, minute: u32) -> StoredAnswer {
+        StoredAnswer {
+            id,
+            user_id: 1,
+            question_id: Some(100 + i64::from(position)),
+            set_slug: set.into(),
+            position,
+            question_text: format!("Question {position}"),
+            question_kind: "behavioral".into(),
+            focus_area: area.into(),
+            text: "An answer.".into(),
+            word_count: 2,
+            idempotency_key: format!("key-{id}"),
+            created_at: Utc.with_ymd_and_hms(2026, 11, 1, 9, minute, 0).unwrap(),
+        }
+    }
+
+    fn feedback(structure: u8, specificity: u8, relevance: u8, overall: u8) -> Feedback {
+        Feedback {
+            engine: "offline/1".into(),
+            prompt_version: None,
+            notice: None,
+            kind: QuestionKind::Behavioral,
+            scores: Scores {
+                structure,
+                specificity,
+                relevance,
+                overall,
+            },
+            reasons: Reasons {
+                structure: String::new(),
+                specificity: String::new(),
+                relevance: String::new(),
+                overall: String::new(),
+            },
+            star: None,
+            comments: vec![Comment {
+                dimension: Dimension::Specificity,
+                verdict: Verdict::Improve,
+                text: "There are no numbers.".into(),
+                quote: None,
+            }],
+            rewrite: String::new(),
+            word_count: 2,
+            spoken_seconds: 1,
+        }
+    }
+
+    #[test]
+    fn figures_match_hand_computed_values() {
+        // Newest first, as the database gives them.
+        let rows = vec![
+            // Set A, question 1: the latest of two attempts counts.
+            (
+                answer(5, "aaa", 1, "Delivery", 50),
+                Some(feedback(8, 6, 9, 8)),
+            ),
+            // Set A, question 2: tried but not assessed yet.
+            (answer(4, "aaa", 2, "Delivery", 40), None),
+            // Set B, question 1.
+            (
+                answer(3, "bbb", 1, "Design", 30),
+                Some(feedback(6, 2, 7, 5)),
+            ),
+            (
+                answer(2, "aaa", 1, "Delivery", 20),
+                Some(feedback(4, 3, 5, 4)),
+            ),
+            // Set A, question 3.
+            (
+                answer(1, "aaa", 3, "Design", 10),
+                Some(feedback(7, 4, 8, 6)),
+            ),
+        ];
+        let sets = vec![
+            SetInfo {
+                slug: "aaa".into(),
+                title: "A".into(),
+                questions: 5,
+                owned: true,
+            },
+            SetInfo {
+                slug: "bbb".into(),
+                title: "B".into(),
+                questions: 8,
+                owned: false,
+            },
+        ];
+        let dashboard = build(&rows, sets);
+
+        // A: questions 1, 2 and 3 tried; latest assessed overall 8 and 6.
+        assert_eq!(dashboard.sets[0].answered, 3);
+        assert_eq!(dashboard.sets[0].average, Some(7.0));
+        assert_eq!(dashboard.sets[1].answered, 1);
+        assert_eq!(dashboard.sets[1].average, Some(5.0));
+
+        assert_eq!(dashboard.recent.len(), 5);
+        assert_eq!(dashboard.recent[0].id, 5);
+        assert_eq!(dashboard.recent[1].overall, None);
+
+        // Every assessed attempt, oldest first.
+        let ids: Vec<i64> = dashboard.timeline.iter().map(|p| p.attempt).collect();
+        assert_eq!(ids, [1, 2, 3, 5]);
+
+        // Latest per question: A1 (8,6,9,8) Delivery; B1 (6,2,7,5) and
+        // A3 (7,4,8,6) Design.
+        assert_eq!(dashboard.areas.len(), 2);
+        let delivery = &dashboard.areas[0];
+        assert_eq!(
+            (
+                delivery.focus_area.as_str(),
+                delivery.questions,
+                delivery.overall
+            ),
+            ("Delivery", 1, 8.0)
+        );
+        let design = &dashboard.areas[1];
+        assert_eq!(design.questions, 2);
+        assert_eq!(
+            (
+                design.structure,
+                design.specificity,
+                design.relevance,
+                design.overall
+            ),
+            (6.5, 3.0, 7.5, 5.5)
+        );
+
+        // Specificity: (6 + 2 + 4) / 3 = 4.0, below structure 7.0 and
+        // relevance 8.0.
+        let weakest = dashboard.weakest.unwrap();
+        assert_eq!(weakest.dimension, Dimension::Specificity);
+        assert_eq!(weakest.average, 4.0);
+        assert_eq!(weakest.evidence.len(), 3);
+        assert_eq!(weakest.evidence[0].attempt, 5, "newest first");
+    }
+
+    #[test]
+    fn no_attempts_make_an_empty_dashboard() {
+        let dashboard = build(&[], Vec::new());
+        assert!(dashboard.sets.is_empty() && dashboard.timeline.is_empty());
+        assert_eq!(dashboard.weakest, None);
+    }
+}
