@@ -194,3 +194,29 @@ test('two attempts at one question can be compared, and one deleted', async ({ p
   await expect(page.getByRole('status')).toHaveText('The attempt was deleted.');
   await expect(page.locator('.attempts li')).toHaveCount(1);
 });
+
+test('the dashboard shows the sets, the charts and what to work on', async ({ page }) => {
+  await signUp(page);
+  await startPractice(page);
+  await page.getByLabel('Your answer').fill('I think we sort of fixed the service, basically.');
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page).toHaveURL(/\?attempt=\d+$/);
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await hydrated(page);
+  await page.getByLabel('Your answer').fill(answer);
+  await page.getByRole('button', { name: 'Submit answer' }).click();
+  await expect(page).toHaveURL(/\?attempt=\d+$/);
+
+  await page.getByRole('link', { name: 'Your practice' }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your practice');
+  await expect(page.getByRole('heading', { name: /^Work on: / })).toBeVisible();
+  await expect(page.getByText('1 of 10 answered')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Scores over time' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Average overall score by focus area' })).toBeVisible();
+  await page.getByText('The scores as a table').click();
+  await expect(page.locator('.chart__table').first().locator('tbody tr')).toHaveCount(2);
+  await expect(page.locator('#recent-title + .attempts li')).toHaveCount(2);
+  await hydrated(page);
+  await expectAccessible(page);
+});
