@@ -685,3 +685,66 @@ on_every_backend!(the_dashboard_figures_match_the_attempts, |app| {
     let anonymous = app.get("/me").await;
     assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
 });
+
+on_every_backend!(a_drill_assesses_one_part_alone, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let other = signup(app, "other@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let no_result = "In my last role I owned the checkout service. I was asked to make it faster. I traced the requests and batched an N+1 query.";
+    let attempt: Value = submit(app, Some(&session), &slug, 1, no_result, "drill-key-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(attempt["feedback"]["star"]["result"], false);
+    let id = attempt["id"].as_i64().unwrap();
+    let drill = |who: &str, query: String| {
+        app.client
+            .get(app.url(&format!("/api/practice/drill?{query}")))
+            .header("cookie", who)
+            .send()
+    };
+    let text = "As a result, p95 latency fell from 1.8 seconds to 320 ms within three weeks.";
+    let encoded: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("attempt", &id.to_string())
+        .append_pair("part", "result")
+        .append_pair("text", text)
+        .finish();
+    let response = drill(&session, encoded.clone()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let view: Value = response.json().await.unwrap();
+    assert_eq!(view["question_set"], slug.as_str());
+    assert_eq!(view["answer"], no_result);
+    assert_eq!(view["feedback"]["part"], "result");
+    assert_eq!(view["feedback"]["passed"], true, "{view}");
+
+    // Only the part's own words count, and only one's own attempts.
+    assert_eq!(
+        drill(&other, encoded).await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    let long: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("attempt", &id.to_string())
+        .append_pair("part", "result")
+        .append_pair("text", &"word ".repeat(200))
+        .finish();
+    assert_eq!(
+        drill(&session, long).await.unwrap().status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let unknown = drill(&session, format!("attempt={id}&part=chorus"))
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let (status, html) = page(
+        app,
+        &session,
+        &format!("/practice/{slug}/drill?attempt={id}&part=result"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Drill: the Result"));
+    let (_, feedback_page) = page(app, &session, &format!("/practice/{slug}?attempt={id}")).await;
+    assert!(feedback_page.contains("Drill just the Result"));
+});

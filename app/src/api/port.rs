@@ -5,8 +5,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use crate::model::{
-    AppError, Attempt, Comparison, Dashboard, GenerateInput, PracticeView, RolePage, RoleSummary,
-    SharedSet, Submission, Viewer,
+    AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, GenerateInput, PracticeView,
+    RolePage, RoleSummary, SharedSet, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -92,6 +92,14 @@ pub trait Practice: Send + Sync {
         second: i64,
         requester: &Requester,
     ) -> Result<Comparison, AppError>;
+    /// A drill on one part of an attempt's answer; with `text`, its result.
+    async fn drill(
+        &self,
+        attempt: i64,
+        part: DrillPart,
+        text: Option<String>,
+        requester: &Requester,
+    ) -> Result<DrillView, AppError>;
     /// The account's practice at a glance.
     async fn dashboard(&self, requester: &Requester) -> Result<Dashboard, AppError>;
     /// Deletes one of the account's attempts and its feedback.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{AppError, Comparison, Dashboard, PracticeView};
+use crate::model::{AppError, Comparison, Dashboard, DrillPart, DrillView, PracticeView};
 
 /// The practice page for one question of a set: `q` is 1-based (the first
 /// unanswered one when absent); `attempt` shows that attempt's feedback.
@@ -56,6 +56,34 @@ pub async fn get_dashboard() -> Result<Dashboard, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
     let result = Ports::current()?.practice.dashboard(&requester).await;
+    if let Err(error) = &result {
+        super::set_status(error);
+    }
+    result
+}
+
+/// A drill on one part of an attempt's answer: `part` as named by
+/// [`DrillPart::as_str`]; with `text`, it is assessed on that part alone.
+#[server(endpoint = "practice/drill", input = GetUrl)]
+pub async fn get_drill(
+    attempt: i64,
+    part: String,
+    text: Option<String>,
+) -> Result<DrillView, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    let result = match DrillPart::parse(&part) {
+        Some(part) => {
+            Ports::current()?
+                .practice
+                .drill(attempt, part, text, &requester)
+                .await
+        }
+        None => Err(AppError::invalid(
+            "part",
+            "Choose a part of the answer to drill.",
+        )),
+    };
     if let Err(error) = &result {
         super::set_status(error);
     }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{CopyButton, DiffText, highlight};
-use crate::model::{AttemptView, Dimension, Feedback, Star, Verdict};
+use crate::model::{AttemptView, Dimension, DrillPart, Feedback, Star, Verdict};
 
 fn engine_label(feedback: &Feedback) -> String {
     match feedback.engine.strip_prefix("model:") {
@@ -62,6 +62,13 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
             {feedback.notice.clone().map(|n| view! { <p class="banner" role="status">{n}</p> })}
             <Scores feedback=feedback.clone() />
             {feedback.star.map(|star| view! { <StarParts star /> })}
+            {first_missing(feedback.star).map(|part| view! {
+                <p>
+                    <a class="button button--secondary" href=format!("/practice/{}/drill?attempt={}&part={}", attempt.question_set, attempt.id, part.as_str())>
+                        {format!("Drill just {}", part.label())}
+                    </a>
+                </p>
+            })}
             <h3>"Your answer"</h3>
             <p class="muted">
                 {format!(
@@ -126,6 +133,20 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The first STAR part an answer lacks, as a drill.
+fn first_missing(star: Option<Star>) -> Option<DrillPart> {
+    let star = star?;
+    [
+        (star.situation, DrillPart::Situation),
+        (star.task, DrillPart::Task),
+        (star.action, DrillPart::Action),
+        (star.result, DrillPart::Result),
+    ]
+    .into_iter()
+    .find(|(present, _)| !present)
+    .map(|(_, part)| part)
 }
 
 fn verdict_name(verdict: Verdict) -> &'static str {

@@ -59,9 +59,19 @@ pub struct Evidence {
     pub quote: Option<String>,
 }
 
+/// A drill to offer: one part of one attempt's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrillLink {
+    pub attempt: i64,
+    pub question_set: String,
+    pub part: super::DrillPart,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Weakest {
     pub dimension: Dimension,
+    /// The drill that works on it.
+    pub drill: Option<DrillLink>,
     /// Its mean over the latest attempt at each question, to one decimal.
     pub average: f32,
     pub evidence: Vec<Evidence>,

@@ -163,6 +163,97 @@ impl Feedback {
     }
 }
 
+/// What a drill asks for: one missing piece of an answer, written on its
+/// own and assessed alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DrillPart {
+    Situation,
+    Task,
+    Action,
+    Result,
+    /// One sentence with the concrete details: a number, a time frame, a
+    /// named tool, and "I".
+    Specifics,
+    /// The direct answer to the question, in one or two sentences.
+    Point,
+}
+
+impl DrillPart {
+    pub const ALL: [DrillPart; 6] = [
+        DrillPart::Situation,
+        DrillPart::Task,
+        DrillPart::Action,
+        DrillPart::Result,
+        DrillPart::Specifics,
+        DrillPart::Point,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Situation => "situation",
+            Self::Task => "task",
+            Self::Action => "action",
+            Self::Result => "result",
+            Self::Specifics => "specifics",
+            Self::Point => "point",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == value.trim())
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Situation => "the Situation",
+            Self::Task => "the Task",
+            Self::Action => "the Action",
+            Self::Result => "the Result",
+            Self::Specifics => "the specifics",
+            Self::Point => "the direct answer",
+        }
+    }
+
+    /// What to write, in a line.
+    pub fn instruction(self) -> &'static str {
+        match self {
+            Self::Situation => {
+                "In at most two sentences, set the scene: where you were, when, and what was at stake."
+            }
+            Self::Task => {
+                "In at most two sentences, say what you were responsible for or asked to achieve."
+            }
+            Self::Action => {
+                "In at most two sentences, say what you did yourself: start with \"I\" and a verb."
+            }
+            Self::Result => {
+                "In at most two sentences, say what changed because of what you did, with a number if you have one."
+            }
+            Self::Specifics => {
+                "In one or two sentences, give the concrete details: how much, how many, how long, which tools, and your own part."
+            }
+            Self::Point => {
+                "In one or two sentences, answer the question directly, using its own terms."
+            }
+        }
+    }
+}
+
+/// The most characters a drill answer may have.
+pub const MAX_DRILL_CHARS: usize = 600;
+
+/// A drill's result: the part on its own, scored 1 to 10.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrillFeedback {
+    pub part: DrillPart,
+    pub score: u8,
+    /// 7 or more: the part does its job.
+    pub passed: bool,
+    pub comments: Vec<Comment>,
+    pub word_count: u32,
+}
+
 /// Words in an answer, counted the same way in the browser and the server.
 pub fn word_count(text: &str) -> u32 {
     text.split_whitespace()

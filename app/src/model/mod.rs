@@ -20,19 +20,19 @@ pub use account::{
 };
 pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
 pub use dashboard::{
-    AreaAverage, Dashboard, Evidence, RECENT_ATTEMPTS, RecentAttempt, ScorePoint, SetProgress,
-    TIMELINE_POINTS, Weakest, mean,
+    AreaAverage, Dashboard, DrillLink, Evidence, RECENT_ATTEMPTS, RecentAttempt, ScorePoint,
+    SetProgress, TIMELINE_POINTS, Weakest, mean,
 };
 pub use error::{AppError, FieldError};
 pub use feedback::{
-    Comment, Dimension, Feedback, MAX_ANSWER_CHARS, Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star,
-    Verdict, spoken_seconds, word_count,
+    Comment, Dimension, DrillFeedback, DrillPart, Feedback, MAX_ANSWER_CHARS, MAX_DRILL_CHARS,
+    Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star, Verdict, spoken_seconds, word_count,
 };
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
 };
 pub use practice::{
-    Attempt, AttemptSummary, AttemptView, Change, DiffPart, MAX_DRAFT_CHARS,
+    Attempt, AttemptSummary, AttemptView, Change, DiffPart, DrillView, MAX_DRAFT_CHARS,
     MAX_IDEMPOTENCY_KEY_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, PracticeView, Step, Submission,
     is_idempotency_key,
 };

@@ -191,3 +191,17 @@ mod tests {
         ));
     }
 }
+
+/// A drill on one part of an attempt's answer, and its result once written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrillView {
+    pub attempt: i64,
+    pub question_set: String,
+    pub question_index: u32,
+    pub question: String,
+    /// The attempt's whole answer, for context.
+    pub answer: String,
+    pub part: super::DrillPart,
+    pub text: Option<String>,
+    pub feedback: Option<super::DrillFeedback>,
+}

@@ -62,6 +62,14 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                     "It is your lowest score on average: {:.1} out of 10 over your latest attempt at each question.",
                     w.average
                 )}</p>
+                {w.drill.map(|d| view! {
+                    <p>
+                        <a class="button" href=format!("/practice/{}/drill?attempt={}&part={}", d.question_set, d.attempt, d.part.as_str())>
+                            {format!("Drill {}", d.part.label())}
+                        </a>
+                        <span class="muted">" A sentence or two, assessed on that part alone."</span>
+                    </p>
+                })}
                 {(!w.evidence.is_empty()).then(|| view! {
                     <h3>"Where it shows"</h3>
                     <ul class="comments">

@@ -2,6 +2,7 @@
 
 mod compare;
 mod dashboard;
+mod drill;
 mod home;
 mod login;
 mod not_found;
@@ -14,6 +15,7 @@ mod signup;
 
 pub use compare::ComparePage;
 pub use dashboard::DashboardPage;
+pub use drill::DrillPage;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;

@@ -8,8 +8,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use app::model::{
-    AreaAverage, Dashboard, Dimension, Evidence, Feedback, RECENT_ATTEMPTS, RecentAttempt,
-    ScorePoint, SetProgress, TIMELINE_POINTS, Verdict, Weakest, mean,
+    AreaAverage, Dashboard, Dimension, DrillLink, DrillPart, Evidence, Feedback, RECENT_ATTEMPTS,
+    RecentAttempt, ScorePoint, SetProgress, Star, TIMELINE_POINTS, Verdict, Weakest, mean,
 };
 
 use crate::db::practice::StoredAnswer;
@@ -159,8 +159,61 @@ fn weakest(latest: &[(&StoredAnswer, &Feedback)]) -> Option<Weakest> {
     Some(Weakest {
         dimension,
         average,
+        drill: drill_for(dimension, latest),
         evidence,
     })
+}
+
+/// The drill for a weak dimension: the STAR part most often missing (the
+/// Result on a tie), the specifics, or the direct answer; on the newest
+/// latest attempt that lacks it.
+fn drill_for(dimension: Dimension, latest: &[(&StoredAnswer, &Feedback)]) -> Option<DrillLink> {
+    let part = match dimension {
+        Dimension::Structure => {
+            let missing = |pick: fn(&Star) -> bool| {
+                latest
+                    .iter()
+                    .filter(|(_, f)| f.star.as_ref().is_some_and(|s| !pick(s)))
+                    .count()
+            };
+            [
+                (DrillPart::Result, missing(|s| s.result)),
+                (DrillPart::Task, missing(|s| s.task)),
+                (DrillPart::Action, missing(|s| s.action)),
+                (DrillPart::Situation, missing(|s| s.situation)),
+            ]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .fold(
+                None,
+                |best: Option<(DrillPart, usize)>, (p, n)| match best {
+                    Some((_, b)) if b >= n => best,
+                    _ => Some((p, n)),
+                },
+            )
+            .map_or(DrillPart::Point, |(p, _)| p)
+        }
+        Dimension::Specificity => DrillPart::Specifics,
+        Dimension::Relevance => DrillPart::Point,
+    };
+    let lacks = |f: &Feedback| match (part, f.star) {
+        (DrillPart::Result, Some(s)) => !s.result,
+        (DrillPart::Task, Some(s)) => !s.task,
+        (DrillPart::Action, Some(s)) => !s.action,
+        (DrillPart::Situation, Some(s)) => !s.situation,
+        (DrillPart::Specifics, _) => f.scores.specificity < 7,
+        (DrillPart::Point, _) => f.scores.relevance < 7,
+        _ => false,
+    };
+    latest
+        .iter()
+        .find(|(_, f)| lacks(f))
+        .or(latest.first())
+        .map(|(a, _)| DrillLink {
+            attempt: a.id,
+            question_set: a.set_slug.clone(),
+            part,
+        })
 }
 
 #[cfg(test)]
@@ -305,6 +358,15 @@ mod tests {
         assert_eq!(weakest.average, 4.0);
         assert_eq!(weakest.evidence.len(), 3);
         assert_eq!(weakest.evidence[0].attempt, 5, "newest first");
+        assert_eq!(
+            weakest.drill,
+            Some(DrillLink {
+                attempt: 5,
+                question_set: "aaa".into(),
+                part: DrillPart::Specifics
+            }),
+            "specificity 6 is below 7"
+        );
     }
 
     #[test]

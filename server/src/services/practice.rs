@@ -7,8 +7,9 @@ use std::sync::Arc;
 use app::api::port::{Practice, Requester};
 use app::model::{
     AppError, Attempt, AttemptSummary, AttemptView, Change, Comparison, Dashboard, DiffPart,
-    MAX_DRAFT_CHARS, PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, Step,
-    Submission, Viewer, compare_comments, score_changes, word_count,
+    DrillPart, DrillView, MAX_DRAFT_CHARS, MAX_DRILL_CHARS, PracticeView, Provenance,
+    ProvenanceSource, Question, QuestionKind, Step, Submission, Viewer, compare_comments,
+    score_changes, word_count,
 };
 use sea_orm::DatabaseConnection;
 
@@ -381,6 +382,54 @@ impl Practice for PracticeService {
             resolved,
             new_issues,
             still,
+        })
+    }
+
+    async fn drill(
+        &self,
+        attempt: i64,
+        part: DrillPart,
+        text: Option<String>,
+        requester: &Requester,
+    ) -> Result<DrillView, AppError> {
+        let answer = self.owned(attempt, requester).await?;
+        let text = text
+            .map(|t| clean(&t).trim().to_string())
+            .filter(|t| !t.is_empty());
+        if let Some(t) = &text
+            && t.chars().count() > MAX_DRILL_CHARS
+        {
+            return Err(AppError::invalid(
+                "text",
+                format!("A drill is a sentence or two: at most {MAX_DRILL_CHARS} characters."),
+            ));
+        }
+        let feedback = match &text {
+            Some(t) => {
+                let (offline, question, t) = (
+                    Arc::clone(&self.coach),
+                    answer.question_text.clone(),
+                    t.clone(),
+                );
+                Some(
+                    tokio::task::spawn_blocking(move || {
+                        offline.offline().drill(part, &question, &t)
+                    })
+                    .await
+                    .map_err(|e| internal("a drill failed", e))?,
+                )
+            }
+            None => None,
+        };
+        Ok(DrillView {
+            attempt: answer.id,
+            question_set: answer.set_slug,
+            question_index: u32::try_from(answer.position).unwrap_or(0),
+            question: answer.question_text,
+            answer: answer.text,
+            part,
+            text,
+            feedback,
         })
     }
 

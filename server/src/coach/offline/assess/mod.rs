@@ -31,6 +31,7 @@
 //! relevance is 4 or less and at 4 for answers under 40 words.
 
 mod comments;
+mod drill;
 mod facts;
 mod hedges;
 mod lexicon;
