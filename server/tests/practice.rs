@@ -748,3 +748,54 @@ on_every_backend!(a_drill_assesses_one_part_alone, |app| {
     let (_, feedback_page) = page(app, &session, &format!("/practice/{slug}?attempt={id}")).await;
     assert!(feedback_page.contains("Drill just the Result"));
 });
+
+on_every_backend!(
+    the_dashboard_reads_the_job_description_against_the_answers,
+    |app| {
+        let session = signup(app, "sam@example.org").await;
+        let jd = include_str!("fixtures/jd/backend-payments.txt");
+        let slug =
+            common::make_set(app, &session, json!({"job_description": jd, "count": 5})).await;
+        let dashboard = || async {
+            app.client
+                .get(app.url("/api/practice/dashboard"))
+                .header("cookie", &session)
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        };
+        let before = dashboard().await;
+        let coverage = &before["sets"][0]["coverage"];
+        assert!(coverage["covered"].as_array().unwrap().is_empty());
+        let missing: Vec<String> = coverage["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect();
+        assert!(missing.len() >= 2, "{missing:?}");
+
+        let answer = format!(
+            "In my last role I owned the ledger service. I rebuilt its reconciliation job in {} and cut the nightly run from four hours to forty minutes.",
+            missing[0]
+        );
+        submit(app, Some(&session), &slug, 1, &answer, "jd-key-1").await;
+        let after = dashboard().await;
+        let coverage = &after["sets"][0]["coverage"];
+        assert_eq!(coverage["covered"], json!([missing[0]]));
+        assert_eq!(coverage["missing"], json!(missing[1..]));
+
+        // A set made without a job description has no coverage to show.
+        common::make_set(
+            app,
+            &session,
+            json!({"role": "backend-engineer", "count": 5}),
+        )
+        .await;
+        let later = dashboard().await;
+        assert!(later["sets"][0]["coverage"].is_null());
+    }
+);

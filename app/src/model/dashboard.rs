@@ -18,6 +18,17 @@ pub struct SetProgress {
     pub average: Option<f32>,
     /// Whether the user made the set (or only practises it).
     pub owned: bool,
+    /// For a set the user made from a job description: which of its
+    /// required skills the answers tell a story about.
+    pub coverage: Option<JdCoverage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JdCoverage {
+    /// Required skills some answer names, in the description's order.
+    pub covered: Vec<String>,
+    /// Required skills no answer names yet.
+    pub missing: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,8 +20,8 @@ pub use account::{
 };
 pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
 pub use dashboard::{
-    AreaAverage, Dashboard, DrillLink, Evidence, RECENT_ATTEMPTS, RecentAttempt, ScorePoint,
-    SetProgress, TIMELINE_POINTS, Weakest, mean,
+    AreaAverage, Dashboard, DrillLink, Evidence, JdCoverage, RECENT_ATTEMPTS, RecentAttempt,
+    ScorePoint, SetProgress, TIMELINE_POINTS, Weakest, mean,
 };
 pub use error::{AppError, FieldError};
 pub use feedback::{

@@ -107,6 +107,20 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                                         {format!("{} of {} answered", s.answered, s.questions)}
                                         {s.average.map(|a| format!(" · average {a:.1}/10"))}
                                     </span>
+                                    {s.coverage.map(|c| view! {
+                                        <div class="coverage">
+                                            <p class="coverage__line">
+                                                <strong>"Job description skills with a story: "</strong>
+                                                {if c.covered.is_empty() { "none yet".to_string() } else { c.covered.join(", ") }}
+                                            </p>
+                                            {(!c.missing.is_empty()).then(|| view! {
+                                                <p class="coverage__line">
+                                                    <strong>"No story yet: "</strong>
+                                                    {c.missing.join(", ")}
+                                                </p>
+                                            })}
+                                        </div>
+                                    })}
                                 </li>
                             }
                         }).collect_view()}

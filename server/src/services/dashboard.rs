@@ -8,8 +8,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use app::model::{
-    AreaAverage, Dashboard, Dimension, DrillLink, DrillPart, Evidence, Feedback, RECENT_ATTEMPTS,
-    RecentAttempt, ScorePoint, SetProgress, Star, TIMELINE_POINTS, Verdict, Weakest, mean,
+    AreaAverage, Dashboard, Dimension, DrillLink, DrillPart, Evidence, Feedback, JdCoverage,
+    RECENT_ATTEMPTS, RecentAttempt, ScorePoint, SetProgress, Star, TIMELINE_POINTS, Verdict,
+    Weakest, mean,
 };
 
 use crate::db::practice::StoredAnswer;
@@ -20,6 +21,14 @@ pub struct SetInfo {
     pub title: String,
     pub questions: u32,
     pub owned: bool,
+    pub coverage: Option<JdCoverage>,
+}
+
+/// Which of `required` (a job description's skills, in its order) the
+/// answers name, as `found` lists for each answer.
+pub fn coverage(required: &[String], found: &HashSet<String>) -> JdCoverage {
+    let (covered, missing) = required.iter().cloned().partition(|s| found.contains(s));
+    JdCoverage { covered, missing }
 }
 
 /// Evidence comments shown for the weakest dimension.
@@ -59,6 +68,7 @@ pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -
                 questions: set.questions,
                 answered,
                 owned: set.owned,
+                coverage: set.coverage,
             }
         })
         .collect();
@@ -303,12 +313,14 @@ mod tests {
                 title: "A".into(),
                 questions: 5,
                 owned: true,
+                coverage: None,
             },
             SetInfo {
                 slug: "bbb".into(),
                 title: "B".into(),
                 questions: 8,
                 owned: false,
+                coverage: None,
             },
         ];
         let dashboard = build(&rows, sets);
@@ -367,6 +379,15 @@ mod tests {
             }),
             "specificity 6 is below 7"
         );
+    }
+
+    #[test]
+    fn coverage_keeps_the_descriptions_order() {
+        let required = ["Go".to_string(), "PostgreSQL".into(), "Kafka".into()];
+        let found: HashSet<String> = ["Kafka".to_string(), "Go".into(), "Redis".into()].into();
+        let c = coverage(&required, &found);
+        assert_eq!(c.covered, ["Go", "Kafka"]);
+        assert_eq!(c.missing, ["PostgreSQL"]);
     }
 
     #[test]

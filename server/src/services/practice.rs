@@ -443,15 +443,41 @@ impl Practice for PracticeService {
             .map_err(|e| internal("loading sets failed", e))?;
         let mut listed: std::collections::HashSet<String> =
             owned.iter().map(|s| s.slug.clone()).collect();
-        let mut sets: Vec<SetInfo> = owned
-            .into_iter()
-            .map(|s| SetInfo {
+        let mut sets: Vec<SetInfo> = Vec::with_capacity(owned.len());
+        for s in owned {
+            let coverage = match &s.job_description {
+                Some(jd) => {
+                    let answers: Vec<String> = answers
+                        .iter()
+                        .filter(|(a, _)| a.set_slug == s.slug)
+                        .map(|(a, _)| a.text.clone())
+                        .collect();
+                    let offline = Arc::clone(&self.coach);
+                    let jd = jd.clone();
+                    Some(
+                        tokio::task::spawn_blocking(move || {
+                            let offline = offline.offline();
+                            let found: std::collections::HashSet<String> = answers
+                                .iter()
+                                .flat_map(|text| offline.matcher().find(text))
+                                .map(|f| f.skill)
+                                .collect();
+                            super::dashboard::coverage(&offline.required_skills(&jd), &found)
+                        })
+                        .await
+                        .map_err(|e| internal("reading job description coverage failed", e))?,
+                    )
+                }
+                None => None,
+            };
+            sets.push(SetInfo {
                 questions: s.question_ids.len() as u32,
                 title: s.set.title,
                 slug: s.slug,
                 owned: true,
-            })
-            .collect();
+                coverage,
+            });
+        }
         // Sets made by others that this account practises, most recent first.
         for (answer, _) in &answers {
             if !listed.insert(answer.set_slug.clone()) {
@@ -466,6 +492,7 @@ impl Practice for PracticeService {
                     title: set.set.title,
                     slug: set.slug,
                     owned: false,
+                    coverage: None,
                 });
             }
         }
