@@ -799,3 +799,84 @@ on_every_backend!(
         assert!(later["sets"][0]["coverage"].is_null());
     }
 );
+
+on_every_backend!(a_set_exports_as_markdown_print_and_csv, |app| {
+    let session = signup(app, "sam@example.org").await;
+    let other = signup(app, "other@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let hostile =
+        "I led it. =HYPERLINK(\"http://evil.example\") <b>bold</b> and errors fell by half.";
+    submit(app, Some(&session), &slug, 2, hostile, "export-md-1").await;
+    submit(app, Some(&session), &slug, 2, STRONG, "export-md-2").await;
+
+    let markdown = app
+        .client
+        .get(app.url(&format!("/practice/{slug}/export.md")))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(markdown.status(), StatusCode::OK);
+    assert!(
+        markdown.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let text = markdown.text().await.unwrap();
+    assert!(text.contains("1 of 5 questions answered"));
+    assert!(text.contains("### Your answer (2 attempts"), "{text}");
+    assert!(
+        text.contains("p95 latency had reached 1.8 seconds"),
+        "only the latest attempt"
+    );
+    assert!(!text.contains("HYPERLINK"));
+    assert!(text.contains("### Feedback, from the built-in offline coach"));
+    assert!(text.contains("Not answered yet."));
+    // Only one's own answers, and only with an account.
+    let theirs = app
+        .client
+        .get(app.url(&format!("/practice/{slug}/export.md")))
+        .header("cookie", &other)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(theirs.contains("0 of 5 questions answered"));
+    assert!(!theirs.contains("p95"));
+    assert_eq!(
+        app.get(&format!("/practice/{slug}/export.md"))
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let (status, html) = page(app, &session, &format!("/practice/{slug}/print")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Print or save as PDF"));
+    assert!(html.contains("p95 latency had reached 1.8 seconds"));
+
+    // The questions as CSV are as public as the set's page.
+    let csv = app.get(&format!("/s/{slug}/questions.csv")).await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let body = csv.text().await.unwrap();
+    let lines: Vec<&str> = body.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "Front,Back,Kind,Focus area,Difficulty");
+    assert!(!body.contains(STRONG), "never anyone's answers");
+    assert!(
+        lines.len() > 5,
+        "one row per question, rubric lines inside quotes"
+    );
+    assert_eq!(
+        app.get("/s/abcdefghjkmnpqr/questions.csv").await.status(),
+        StatusCode::NOT_FOUND
+    );
+});

@@ -7,7 +7,9 @@ mod practice;
 mod roles;
 mod sets;
 
-pub use practice::{compare_attempts, get_dashboard, get_drill, get_practice, save_draft};
+pub use practice::{
+    compare_attempts, get_dashboard, get_drill, get_export, get_practice, save_draft,
+};
 pub use roles::{get_role, list_roles};
 pub use sets::get_set;
 

@@ -5,8 +5,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use crate::model::{
-    AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, GenerateInput, PracticeView,
-    RolePage, RoleSummary, SharedSet, Submission, Viewer,
+    AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, GenerateInput, PracticeExport,
+    PracticeView, RolePage, RoleSummary, SharedSet, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -100,6 +100,8 @@ pub trait Practice: Send + Sync {
         text: Option<String>,
         requester: &Requester,
     ) -> Result<DrillView, AppError>;
+    /// A set with the account's latest answer to each question.
+    async fn export(&self, slug: &str, requester: &Requester) -> Result<PracticeExport, AppError>;
     /// The account's practice at a glance.
     async fn dashboard(&self, requester: &Requester) -> Result<Dashboard, AppError>;
     /// Deletes one of the account's attempts and its feedback.

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{AppError, Comparison, Dashboard, DrillPart, DrillView, PracticeView};
+use crate::model::{
+    AppError, Comparison, Dashboard, DrillPart, DrillView, PracticeExport, PracticeView,
+};
 
 /// The practice page for one question of a set: `q` is 1-based (the first
 /// unanswered one when absent); `attempt` shows that attempt's feedback.
@@ -84,6 +86,18 @@ pub async fn get_drill(
             "Choose a part of the answer to drill.",
         )),
     };
+    if let Err(error) = &result {
+        super::set_status(error);
+    }
+    result
+}
+
+/// A set with your latest answers and feedback, for the printable page.
+#[server(endpoint = "practice/export", input = GetUrl)]
+pub async fn get_export(slug: String) -> Result<PracticeExport, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    let result = Ports::current()?.practice.export(&slug, &requester).await;
     if let Err(error) = &result {
         super::set_status(error);
     }

@@ -32,9 +32,9 @@ pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
 };
 pub use practice::{
-    Attempt, AttemptSummary, AttemptView, Change, DiffPart, DrillView, MAX_DRAFT_CHARS,
-    MAX_IDEMPOTENCY_KEY_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, PracticeView, Step, Submission,
-    is_idempotency_key,
+    Attempt, AttemptSummary, AttemptView, Change, DiffPart, DrillView, ExportedQuestion,
+    MAX_DRAFT_CHARS, MAX_IDEMPOTENCY_KEY_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, PracticeExport,
+    PracticeView, Step, Submission, is_idempotency_key,
 };
 pub use progress::{ProgressEvent, Stage};
 pub use question_set::{

@@ -205,3 +205,20 @@ pub struct DrillView {
     pub text: Option<String>,
     pub feedback: Option<super::DrillFeedback>,
 }
+
+/// A set with the user's latest answer to each question and its feedback,
+/// for the Markdown download and the printable page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PracticeExport {
+    pub slug: String,
+    pub title: String,
+    pub questions: Vec<ExportedQuestion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedQuestion {
+    pub question: Question,
+    /// The latest attempt, if any.
+    pub latest: Option<Attempt>,
+    pub attempts: u32,
+}

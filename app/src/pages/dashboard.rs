@@ -107,6 +107,13 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                                         {format!("{} of {} answered", s.answered, s.questions)}
                                         {s.average.map(|a| format!(" · average {a:.1}/10"))}
                                     </span>
+                                    <span class="set-progress__files">
+                                        <a href=format!("/practice/{}/print", s.slug)>"Printable"</a>
+                                        " · "
+                                        <a href=format!("/practice/{}/export.md", s.slug) rel="external" download="">"Markdown"</a>
+                                        " · "
+                                        <a href=format!("/s/{}/questions.csv", s.slug) rel="external" download="">"Questions as CSV"</a>
+                                    </span>
                                     {s.coverage.map(|c| view! {
                                         <div class="coverage">
                                             <p class="coverage__line">

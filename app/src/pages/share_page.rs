@@ -72,6 +72,10 @@ fn SetView(shared: SharedSet) -> impl IntoView {
                 <a class="button" href=format!("/practice/{}", shared.slug)>"Practise this set"</a>
                 <span class="muted">" One question at a time, with feedback on every answer. Free account."</span>
             </p>
+            <p>
+                <a href=format!("/s/{}/questions.csv", shared.slug) rel="external" download="">"Download the questions as CSV"</a>
+                <span class="muted">" for flashcard apps: the question on the front, what a strong answer covers on the back."</span>
+            </p>
         </header>
         <ol class="question-list">
             {set

@@ -6,6 +6,7 @@ pub mod api;
 mod assets;
 mod cookies;
 mod crawlers;
+mod downloads;
 mod forms;
 mod health;
 mod practice_forms;
@@ -64,6 +65,11 @@ pub fn router(state: AppState) -> Router {
         // The practice page takes its answers, and requests for feedback,
         // at its own address.
         .route("/practice/{slug}", post(practice_forms::post))
+        .route(
+            "/practice/{slug}/export.md",
+            get(downloads::practice_markdown),
+        )
+        .route("/s/{slug}/questions.csv", get(downloads::questions_csv))
         // The same form, answered with progress as it happens.
         .route("/generate/stream", post(forms::generate_stream))
         .nest("/api/v1", api::routes())

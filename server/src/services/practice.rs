@@ -7,9 +7,9 @@ use std::sync::Arc;
 use app::api::port::{Practice, Requester};
 use app::model::{
     AppError, Attempt, AttemptSummary, AttemptView, Change, Comparison, Dashboard, DiffPart,
-    DrillPart, DrillView, MAX_DRAFT_CHARS, MAX_DRILL_CHARS, PracticeView, Provenance,
-    ProvenanceSource, Question, QuestionKind, Step, Submission, Viewer, compare_comments,
-    score_changes, word_count,
+    DrillPart, DrillView, ExportedQuestion, MAX_DRAFT_CHARS, MAX_DRILL_CHARS, PracticeExport,
+    PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, Step, Submission, Viewer,
+    compare_comments, score_changes, word_count,
 };
 use sea_orm::DatabaseConnection;
 
@@ -430,6 +430,35 @@ impl Practice for PracticeService {
             part,
             text,
             feedback,
+        })
+    }
+
+    async fn export(&self, slug: &str, requester: &Requester) -> Result<PracticeExport, AppError> {
+        let user = viewer(requester)?;
+        let set = self.set(slug).await?;
+        let answers = store::attempts(&self.db, user.id, &set.question_ids)
+            .await
+            .map_err(|e| internal("loading attempts failed", e))?;
+        let mut questions = Vec::with_capacity(set.question_ids.len());
+        for (question, &qid) in set.set.questions.iter().zip(&set.question_ids) {
+            let mine: Vec<&StoredAnswer> = answers
+                .iter()
+                .filter(|a| a.question_id == Some(qid))
+                .collect();
+            let latest = match mine.first() {
+                Some(&answer) => Some(self.with_feedback(answer.clone()).await?),
+                None => None,
+            };
+            questions.push(ExportedQuestion {
+                question: question.clone(),
+                latest,
+                attempts: mine.len() as u32,
+            });
+        }
+        Ok(PracticeExport {
+            slug: set.slug.clone(),
+            title: set.set.title.clone(),
+            questions,
         })
     }
 
