@@ -292,7 +292,9 @@ async fn serve(args: &Args) -> Result<(), CliError> {
 
     tokio::spawn(prune_usage_counters(db.clone()));
     tokio::spawn(prune_sessions(db.clone()));
-    let app = http::router(AppState::new(db, &settings, library));
+    let state = AppState::new(db, &settings, library);
+    tokio::spawn(prune_attempts(state.practice.clone()));
+    let app = http::router(state);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -385,6 +387,19 @@ async fn prune_sessions(db: DatabaseConnection) {
             Ok(0) => {}
             Ok(removed) => tracing::info!(removed, "pruned expired sessions"),
             Err(error) => tracing::warn!(%error, "pruning sessions failed"),
+        }
+    }
+}
+
+/// Attempts past their account's retention period go hourly.
+async fn prune_attempts(practice: std::sync::Arc<crate::services::PracticeService>) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match practice.prune(chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "pruned attempts past their retention"),
+            Err(error) => tracing::warn!(%error, "pruning attempts failed"),
         }
     }
 }

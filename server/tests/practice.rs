@@ -880,3 +880,88 @@ on_every_backend!(a_set_exports_as_markdown_print_and_csv, |app| {
         StatusCode::NOT_FOUND
     );
 });
+
+on_every_backend!(old_attempts_go_when_a_retention_period_is_set, |app| {
+    use sea_orm::Value as DbValue;
+    let session = signup(app, "sam@example.org").await;
+    let keeper = signup(app, "keeper@example.org").await;
+    let slug = make_set(app, &session, 5).await;
+    let mine: Value = submit(app, Some(&session), &slug, 1, STRONG, "keep-key-1")
+        .await
+        .json()
+        .await
+        .unwrap();
+    submit(app, Some(&session), &slug, 2, STRONG, "keep-key-2").await;
+    submit(app, Some(&keeper), &slug, 1, STRONG, "keep-key-3").await;
+    // The first attempt is 40 days old; the others are new.
+    let old = chrono::Utc::now() - chrono::Duration::days(40);
+    let sql = match app.db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => "UPDATE answers SET created_at = $1 WHERE id = $2",
+        _ => "UPDATE answers SET created_at = ? WHERE id = ?",
+    };
+    app.db
+        .execute_raw(Statement::from_sql_and_values(
+            app.db.get_database_backend(),
+            sql,
+            [
+                DbValue::from(old),
+                DbValue::from(mine["id"].as_i64().unwrap()),
+            ],
+        ))
+        .await
+        .unwrap();
+
+    let settings = |who: &str, fields: &[(&str, &str)]| {
+        app.client
+            .post(app.url("/me/settings"))
+            .header("cookie", who)
+            .form(fields)
+            .send()
+    };
+    // Off by default: nothing goes.
+    let state = rehearse::state::AppState::with_offline(
+        app.db.clone(),
+        &rehearse::config::ServeSettings::local(
+            "127.0.0.1:0".parse().unwrap(),
+            common::site_root(),
+        ),
+        common::offline_coach(),
+    );
+    assert_eq!(state.practice.prune(chrono::Utc::now()).await.unwrap(), 0);
+    // Only the listed periods are accepted.
+    let refused = settings(&session, &[("form", "retention"), ("retention_days", "7")])
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // 30 days: the 40-day-old attempt goes at once.
+    let saved = settings(&session, &[("form", "retention"), ("retention_days", "30")])
+        .await
+        .unwrap();
+    assert_eq!(saved.headers()[LOCATION], "/me/settings?retention=saved");
+    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 2);
+    // With the clock moved on 31 days, the rest of this account's go; the
+    // account that keeps its attempts for ever loses none.
+    let later = chrono::Utc::now() + chrono::Duration::days(31);
+    assert_eq!(state.practice.prune(later).await.unwrap(), 1);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 1);
+
+    // Deleting all practice data keeps the account and its sets.
+    submit(app, Some(&session), &slug, 3, STRONG, "keep-key-4").await;
+    let unconfirmed = settings(&session, &[("form", "practice")]).await.unwrap();
+    assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let cleared = settings(&session, &[("form", "practice"), ("confirm", "true")])
+        .await
+        .unwrap();
+    assert_eq!(cleared.headers()[LOCATION], "/me/settings?practice=deleted");
+    assert_eq!(
+        count(app, "SELECT COUNT(*) FROM answers").await,
+        1,
+        "the keeper's stays"
+    );
+    assert_eq!(
+        count(app, "SELECT COUNT(*) FROM drafts WHERE text <> ''").await,
+        0
+    );
+    assert_eq!(count(app, "SELECT COUNT(*) FROM question_sets").await, 1);
+    assert_eq!(count(app, "SELECT COUNT(*) FROM users").await, 2);
+});

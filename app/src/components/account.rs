@@ -38,7 +38,8 @@ pub fn use_viewer() -> Option<Viewer> {
 /// wrong, when the server shows the form again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountEcho {
-    /// Which form: `signup`, `login`, `password` or `delete`.
+    /// Which form: `signup`, `login`, `password`, `delete`, `retention` or
+    /// `practice`.
     pub form: String,
     pub email: String,
     pub display_name: Option<String>,

@@ -16,7 +16,13 @@ pub struct Viewer {
     pub id: i64,
     pub email: String,
     pub display_name: Option<String>,
+    /// Attempts older than this many days are deleted; `None` keeps them.
+    #[serde(default)]
+    pub retention_days: Option<u32>,
 }
+
+/// The retention periods offered, in days.
+pub const RETENTION_CHOICES: [u32; 4] = [30, 90, 180, 365];
 
 impl Viewer {
     /// The name to greet them by.

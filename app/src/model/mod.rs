@@ -15,8 +15,8 @@ mod shared_set;
 pub use account::{
     AccountDeletion, AccountExport, ExportedAccount, ExportedAnswer, ExportedDraft,
     ExportedSession, ExportedSet, LoginInput, MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS,
-    MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordChange, SignupInput, Viewer, email_problem,
-    normalise_email,
+    MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordChange, RETENTION_CHOICES, SignupInput, Viewer,
+    email_problem, normalise_email,
 };
 pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
 pub use dashboard::{

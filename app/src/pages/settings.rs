@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo, use_viewer};
-use crate::model::{AppError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use crate::model::{AppError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, RETENTION_CHOICES};
 
 /// `/me/settings`: change the password, export everything, delete the
 /// account. The server sends visitors without an account to log in first.
@@ -25,6 +25,15 @@ pub fn SettingsPage() -> impl IntoView {
     );
     let password_general = password.general();
 
+    let retention = viewer.retention_days;
+    let query = use_query_map().read_untracked();
+    let saved = query.get("retention").as_deref() == Some("saved");
+    let cleared = query.get("practice").as_deref() == Some("deleted");
+    let retention_error =
+        FormErrors::new(use_echo("retention").map(|e| e.error)).field("retention_days");
+    let practice_echo = FormErrors::new(use_echo("practice").map(|e| e.error));
+    let practice_error = practice_echo.field("confirm");
+    let practice_open = practice_echo.is_some();
     let delete = FormErrors::new(use_echo("delete").map(|e| e.error));
     let (delete_password_error, confirm_error) =
         (delete.field("password"), delete.field("confirm"));
@@ -84,10 +93,43 @@ pub fn SettingsPage() -> impl IntoView {
 
         <section class="card settings-section" aria-labelledby="export-title">
             <h2 id="export-title">"Export your data"</h2>
-            <p>"Everything in your account (your details, question sets with their job descriptions, and sessions) as one JSON file."</p>
+            <p>"Everything in your account (your details, question sets with their job descriptions, answers with their feedback, drafts and sessions) as one JSON file."</p>
             <a class="button button--secondary" href="/api/v1/me/export" download="rehearse-export.json">
                 "Download my data"
             </a>
+        </section>
+
+        <section class="card settings-section" aria-labelledby="practice-title">
+            <h2 id="practice-title">"Practice data"</h2>
+            {saved.then(|| view! { <p class="banner" role="status">"Saved. Older attempts were deleted if the new setting asked for it."</p> })}
+            {cleared.then(|| view! { <p class="banner" role="status">"Your attempts, feedback and drafts were deleted. Your account and sets stay."</p> })}
+            <form method="post" action="/me/settings">
+                <input type="hidden" name="form" value="retention" />
+                <div class="field">
+                    <label for="retention">"Keep my attempts"</label>
+                    <select id="retention" name="retention_days">
+                        <option value="" selected=retention.is_none()>"For ever (the default)"</option>
+                        {RETENTION_CHOICES.into_iter().map(|d| view! {
+                            <option value=d.to_string() selected=retention == Some(d)>{format!("For {d} days, then delete them")}</option>
+                        }).collect_view()}
+                    </select>
+                    <FieldMessage message=retention_error />
+                </div>
+                <button class="button button--secondary" type="submit">"Save"</button>
+            </form>
+            <details class="confirm" open=practice_open>
+                <summary class="button button--danger">"Delete all my practice data…"</summary>
+                <form method="post" action="/me/settings">
+                    <input type="hidden" name="form" value="practice" />
+                    <p>"Every attempt, its feedback and every draft are deleted for good. Your account and your question sets stay."</p>
+                    <label class="check" for="practice-confirm">
+                        <input id="practice-confirm" type="checkbox" name="confirm" value="true" required />
+                        "I understand that this cannot be undone."
+                    </label>
+                    <FieldMessage message=practice_error />
+                    <button class="button button--danger" type="submit">"Delete my practice data"</button>
+                </form>
+            </details>
         </section>
 
         <section class="card settings-section" aria-labelledby="delete-title">

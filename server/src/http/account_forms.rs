@@ -162,7 +162,60 @@ pub async fn settings(
     match form.as_str() {
         "password" => change_password(state, requester, body).await,
         "delete" => delete_account(state, requester, body).await,
+        "retention" => retention(state, requester, body).await,
+        "practice" => delete_practice(state, requester, body).await,
         _ => (axum::http::StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
+    }
+}
+
+async fn retention(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    body: Bytes,
+) -> Response {
+    if requester.user.is_none() {
+        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
+    }
+    let value = fields(&body)
+        .find(|(k, _)| k == "retention_days")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    let days = match value.trim() {
+        "" => Ok(None),
+        other => other.parse::<u32>().map(Some).map_err(|_| {
+            AppError::invalid(
+                "retention_days",
+                "Choose how long to keep attempts from the list.",
+            )
+        }),
+    };
+    let saved = match days {
+        Ok(days) => state.practice.set_retention(&requester, days).await,
+        Err(error) => Err(error),
+    };
+    match saved {
+        Ok(()) => Redirect::to("/me/settings?retention=saved").into_response(),
+        Err(error) => again(&state, requester, "/me/settings", echo("retention", error)).await,
+    }
+}
+
+async fn delete_practice(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    body: Bytes,
+) -> Response {
+    if requester.user.is_none() {
+        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
+    }
+    let confirmed =
+        fields(&body).any(|(k, v)| k == "confirm" && matches!(v.as_str(), "true" | "on" | "yes"));
+    if !confirmed {
+        let error = AppError::invalid("confirm", "Tick the box to confirm.");
+        return again(&state, requester, "/me/settings", echo("practice", error)).await;
+    }
+    match state.practice.delete_all(&requester).await {
+        Ok(_) => Redirect::to("/me/settings?practice=deleted").into_response(),
+        Err(error) => again(&state, requester, "/me/settings", echo("practice", error)).await,
     }
 }
 

@@ -52,6 +52,7 @@ pub fn viewer(user: &User) -> Viewer {
         id: user.id,
         email: user.email.clone(),
         display_name: user.display_name.clone(),
+        retention_days: user.retention_days.and_then(|d| u32::try_from(d).ok()),
     }
 }
 

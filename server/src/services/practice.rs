@@ -8,8 +8,8 @@ use app::api::port::{Practice, Requester};
 use app::model::{
     AppError, Attempt, AttemptSummary, AttemptView, Change, Comparison, Dashboard, DiffPart,
     DrillPart, DrillView, ExportedQuestion, MAX_DRAFT_CHARS, MAX_DRILL_CHARS, PracticeExport,
-    PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, Step, Submission, Viewer,
-    compare_comments, score_changes, word_count,
+    PracticeView, Provenance, ProvenanceSource, Question, QuestionKind, RETENTION_CHOICES, Step,
+    Submission, Viewer, compare_comments, score_changes, word_count,
 };
 use sea_orm::DatabaseConnection;
 
@@ -39,6 +39,46 @@ impl PracticeService {
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)
+    }
+
+    /// Keeps the requester's attempts for `days` days, or for ever.
+    pub async fn set_retention(
+        &self,
+        requester: &Requester,
+        days: Option<u32>,
+    ) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        if let Some(d) = days
+            && !RETENTION_CHOICES.contains(&d)
+        {
+            return Err(AppError::invalid(
+                "retention_days",
+                "Choose how long to keep attempts from the list.",
+            ));
+        }
+        store::set_retention(&self.db, user.id, days)
+            .await
+            .map_err(|e| internal("saving the retention setting failed", e))?;
+        // Apply it at once rather than at the next hourly pass.
+        self.prune(chrono::Utc::now()).await?;
+        Ok(())
+    }
+
+    /// Deletes attempts past their account's retention period at `now`.
+    pub async fn prune(&self, now: chrono::DateTime<chrono::Utc>) -> Result<u64, AppError> {
+        store::prune_attempts(&self.db, now)
+            .await
+            .map_err(|e| internal("pruning old attempts failed", e))
+    }
+
+    /// Deletes all the requester's attempts, feedback and drafts.
+    pub async fn delete_all(&self, requester: &Requester) -> Result<u64, AppError> {
+        let user = viewer(requester)?;
+        let removed = store::delete_practice_of(&self.db, user.id)
+            .await
+            .map_err(|e| internal("deleting practice data failed", e))?;
+        tracing::info!(removed, "practice data deleted by its owner");
+        Ok(removed)
     }
 
     /// An answer of the requester's.
