@@ -25,6 +25,9 @@ cargo run --quiet --release -p server --example generate_bench
 echo "== offline answer assessment"
 cargo run --quiet --release -p server --example assess_bench
 
+echo "== /me with 1,000 attempts across 50 sets (SQLite, and PostgreSQL when BENCH_POSTGRES_URL is set)"
+cargo run --quiet --release -p server --example dashboard_bench
+
 echo "== model engine against an instant local fake server"
 cargo run --quiet --release -p server --example llm_bench
 
