@@ -64,7 +64,12 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
 
     // 50 sets of 10 questions across the roles, then 1,000 answers with
     // feedback spread over them and over 90 days.
-    let roles: Vec<String> = coach.library().roles().iter().map(|r| r.slug.clone()).collect();
+    let roles: Vec<String> = coach
+        .library()
+        .roles()
+        .iter()
+        .map(|r| r.slug.clone())
+        .collect();
     let seeding = Instant::now();
     let mut slugs = Vec::new();
     for i in 0..SETS {
@@ -157,7 +162,9 @@ async fn main() {
     bench("SQLite", &sqlite, Arc::clone(&coach)).await;
     if let Ok(admin) = std::env::var("BENCH_POSTGRES_URL") {
         let name = format!("rehearse_bench_{}", std::process::id());
-        let conn = sea_orm::Database::connect(admin.as_str()).await.expect("connect");
+        let conn = sea_orm::Database::connect(admin.as_str())
+            .await
+            .expect("connect");
         conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
             .await
             .expect("create the bench database");

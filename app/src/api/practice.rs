@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{
-    AppError, Comparison, Dashboard, DrillPart, DrillView, PracticeExport, PracticeView,
-};
+use crate::model::{AppError, Comparison, Dashboard, DrillView, PracticeExport, PracticeView};
 
 /// The practice page for one question of a set: `q` is 1-based (the first
 /// unanswered one when absent); `attempt` shows that attempt's feedback.
@@ -65,7 +63,7 @@ pub async fn get_dashboard() -> Result<Dashboard, AppError> {
 }
 
 /// A drill on one part of an attempt's answer: `part` as named by
-/// [`DrillPart::as_str`]; with `text`, it is assessed on that part alone.
+/// [`crate::model::DrillPart::as_str`]; with `text`, it is assessed on that part alone.
 #[server(endpoint = "practice/drill", input = GetUrl)]
 pub async fn get_drill(
     attempt: i64,
@@ -74,7 +72,7 @@ pub async fn get_drill(
 ) -> Result<DrillView, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = match DrillPart::parse(&part) {
+    let result = match crate::model::DrillPart::parse(&part) {
         Some(part) => {
             Ports::current()?
                 .practice
