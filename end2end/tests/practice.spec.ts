@@ -219,4 +219,20 @@ test('the dashboard shows the sets, the charts and what to work on', async ({ pa
   await expect(page.locator('#recent-title + .attempts li')).toHaveCount(2);
   await hydrated(page);
   await expectAccessible(page);
+
+  // An export download: the set with the latest answer, as Markdown.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Markdown' }).click();
+  const file = await download;
+  const markdown = (await (await file.createReadStream()).toArray()).map((c) => c.toString('utf8')).join('');
+  expect(markdown).toContain('1 of 10 questions answered');
+  expect(markdown).toContain('p95 fell to 320 ms');
+
+  // A drill on the weakest dimension, assessed on its own.
+  await page.getByRole('link', { name: /^Drill / }).click();
+  await expect(page).toHaveURL(/\/drill\?attempt=\d+&part=[a-z]+$/);
+  await page.getByLabel(/^Just /).fill('As a result, p95 latency fell from 1.8 seconds to 320 ms within three weeks, and I wrote the runbook.');
+  await page.getByRole('button', { name: 'Check it' }).click();
+  await expect(page.getByRole('heading', { name: /\/10 · / })).toBeVisible();
+  await expect(page.getByText('Assessed on this part alone')).toBeVisible();
 });

@@ -124,7 +124,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <p>"Every attempt, its feedback and every draft are deleted for good. Your account and your question sets stay."</p>
                     <label class="check" for="practice-confirm">
                         <input id="practice-confirm" type="checkbox" name="confirm" value="true" required />
-                        "I understand that this cannot be undone."
+                        "I understand that my attempts cannot be brought back."
                     </label>
                     <FieldMessage message=practice_error />
                     <button class="button button--danger" type="submit">"Delete my practice data"</button>
