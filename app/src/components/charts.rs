@@ -101,33 +101,24 @@ pub fn ScoresOverTime(points: Vec<ScorePoint>) -> impl IntoView {
                         <li><span class=format!("chart__key {}", line_class(d)) aria-hidden="true"></span>{d.label()}</li>
                     }).collect_view()}
                 </ul>
-                <details>
-                    <summary>"The scores as a table"</summary>
-                    <table class="chart__table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Attempt"</th>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"Structure"</th>
-                                <th scope="col">"Specificity"</th>
-                                <th scope="col">"Relevance"</th>
-                                <th scope="col">"Overall"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {points.iter().enumerate().map(|(i, p)| view! {
-                                <tr>
-                                    <th scope="row">{(i + 1).to_string()}</th>
-                                    <td>{day(&p.created_at)}</td>
-                                    <td>{p.scores.structure.to_string()}</td>
-                                    <td>{p.scores.specificity.to_string()}</td>
-                                    <td>{p.scores.relevance.to_string()}</td>
-                                    <td>{p.scores.overall.to_string()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </details>
+                <ScoresTable
+                    summary="The scores as a table"
+                    first=["Attempt", "Date"]
+                    rows=points
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| {
+                            [
+                                (i + 1).to_string(),
+                                day(&p.created_at),
+                                p.scores.structure.to_string(),
+                                p.scores.specificity.to_string(),
+                                p.scores.relevance.to_string(),
+                                p.scores.overall.to_string(),
+                            ]
+                        })
+                        .collect()
+                />
             </figcaption>
         </figure>
     }
@@ -167,35 +158,57 @@ pub fn ScoresByArea(areas: Vec<AreaAverage>) -> impl IntoView {
                 }).collect_view()}
             </svg>
             <figcaption>
-                <details>
-                    <summary>"The averages as a table"</summary>
-                    <table class="chart__table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Focus area"</th>
-                                <th scope="col">"Questions"</th>
-                                <th scope="col">"Structure"</th>
-                                <th scope="col">"Specificity"</th>
-                                <th scope="col">"Relevance"</th>
-                                <th scope="col">"Overall"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {areas.iter().map(|a| view! {
-                                <tr>
-                                    <th scope="row">{a.focus_area.clone()}</th>
-                                    <td>{a.questions.to_string()}</td>
-                                    <td>{format!("{:.1}", a.structure)}</td>
-                                    <td>{format!("{:.1}", a.specificity)}</td>
-                                    <td>{format!("{:.1}", a.relevance)}</td>
-                                    <td>{format!("{:.1}", a.overall)}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </details>
+                <ScoresTable
+                    summary="The averages as a table"
+                    first=["Focus area", "Questions"]
+                    rows=areas
+                        .iter()
+                        .map(|a| {
+                            [
+                                a.focus_area.clone(),
+                                a.questions.to_string(),
+                                format!("{:.1}", a.structure),
+                                format!("{:.1}", a.specificity),
+                                format!("{:.1}", a.relevance),
+                                format!("{:.1}", a.overall),
+                            ]
+                        })
+                        .collect()
+                />
             </figcaption>
         </figure>
+    }
+}
+
+/// A chart's text equivalent: a table behind a disclosure, each row led
+/// by two labelling cells and then the four scores.
+#[component]
+fn ScoresTable(
+    summary: &'static str,
+    first: [&'static str; 2],
+    rows: Vec<[String; 6]>,
+) -> impl IntoView {
+    view! {
+        <details>
+            <summary>{summary}</summary>
+            <table class="chart__table">
+                <thead>
+                    <tr>
+                        {first.into_iter().chain(["Structure", "Specificity", "Relevance", "Overall"])
+                            .map(|h| view! { <th scope="col">{h}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|[head, rest @ ..]| view! {
+                        <tr>
+                            <th scope="row">{head}</th>
+                            {rest.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
     }
 }
 

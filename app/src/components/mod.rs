@@ -3,6 +3,7 @@
 mod account;
 pub mod answer_form;
 mod charts;
+mod comment_item;
 mod copy_link;
 mod diff_text;
 mod error_view;
@@ -25,6 +26,7 @@ mod theme_toggle;
 pub use account::{AccountEcho, CurrentViewer, provide_viewer, safe_next, use_echo, use_viewer};
 pub use answer_form::{AnswerForm, PracticeEcho, duration_label};
 pub use charts::{ScoresByArea, ScoresOverTime};
+pub use comment_item::{CommentItem, timestamp};
 pub use copy_link::{CopyButton, CopyLink};
 pub use diff_text::DiffText;
 pub use error_view::ErrorView;

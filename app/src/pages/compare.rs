@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::compare_attempts;
-use crate::components::{DiffText, ErrorView, PageMeta};
+use crate::components::{CommentItem, DiffText, ErrorView, PageMeta, timestamp};
 use crate::model::{AppError, Attempt, Comment, Comparison};
 
 /// `/practice/{slug}/compare?a=ID&b=ID`: two attempts side by side, the
@@ -36,12 +36,7 @@ pub fn ComparePage() -> impl IntoView {
 }
 
 fn when(attempt: &Attempt) -> String {
-    attempt
-        .created_at
-        .get(..16)
-        .unwrap_or(&attempt.created_at)
-        .replace('T', " ")
-        + " UTC"
+    timestamp(&attempt.created_at)
 }
 
 #[component]
@@ -127,13 +122,7 @@ fn CommentList(title: &'static str, comments: Vec<Comment>, empty: &'static str)
         } else {
             view! {
                 <ul class="comments">
-                    {comments.into_iter().map(|c| view! {
-                        <li class="comment comment--improve">
-                            <p class="comment__head"><span class="pill">{c.dimension.label()}</span></p>
-                            <p>{c.text}</p>
-                            {c.quote.map(|q| view! { <p class="comment__quote">"“"{q}"”"</p> })}
-                        </li>
-                    }).collect_view()}
+                    {comments.into_iter().map(|comment| view! { <CommentItem comment /> }).collect_view()}
                 </ul>
             }.into_any()
         }}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::get_dashboard;
-use crate::components::{ErrorView, PageMeta, ScoresByArea, ScoresOverTime};
+use crate::components::{ErrorView, PageMeta, ScoresByArea, ScoresOverTime, timestamp};
 use crate::model::{AppError, Dashboard};
 
 /// `/me`: the sets you practise and how far you are, recent attempts,
@@ -29,10 +29,6 @@ pub fn DashboardPage() -> impl IntoView {
             }}
         </Suspense>
     }
-}
-
-fn when(created_at: &str) -> String {
-    created_at.get(..16).unwrap_or(created_at).replace('T', " ") + " UTC"
 }
 
 #[component]
@@ -158,7 +154,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                         <span class="muted">
                             {format!(
                                 " · {} · {}",
-                                when(&a.created_at),
+                                timestamp(&a.created_at),
                                 a.overall.map_or_else(|| "no feedback yet".to_string(), |o| format!("{o}/10 overall"))
                             )}
                         </span>

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::get_drill;
-use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta};
-use crate::model::{AppError, DrillView, MAX_DRILL_CHARS, Verdict};
+use crate::components::{CommentItem, ErrorView, FieldMessage, FormErrors, PageMeta};
+use crate::model::{AppError, DrillView, MAX_DRILL_CHARS};
 
 /// `/practice/{slug}/drill?attempt=ID&part=result`: write one part of an
 /// answer on its own, in a sentence or two, and see it assessed alone.
@@ -93,12 +93,7 @@ fn Drill(view: DrillView, slug: String, error: Option<AppError>) -> impl IntoVie
                 </h2>
                 <p class="muted">"Assessed on this part alone by the built-in offline coach: rules and word lists, not AI."</p>
                 <ul class="comments">
-                    {f.comments.into_iter().map(|c| view! {
-                        <li class=if c.verdict == Verdict::Strength { "comment comment--strength" } else { "comment comment--improve" }>
-                            <p>{c.text}</p>
-                            {c.quote.map(|q| view! { <p class="comment__quote">"“"{q}"”"</p> })}
-                        </li>
-                    }).collect_view()}
+                    {f.comments.into_iter().map(|comment| view! { <CommentItem comment /> }).collect_view()}
                 </ul>
                 <p>
                     <a class="button button--secondary" href=again.clone()>"Put it into a whole answer"</a>

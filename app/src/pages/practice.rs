@@ -242,12 +242,11 @@ fn attempt_label(a: &AttemptSummary) -> String {
         || "no feedback yet".to_string(),
         |s| format!("{s}/10 overall"),
     );
-    let when = a
-        .created_at
-        .get(..16)
-        .unwrap_or(&a.created_at)
-        .replace('T', " ");
-    format!("{when} UTC · {} words · {score}", a.word_count)
+    format!(
+        "{} · {} words · {score}",
+        crate::components::timestamp(&a.created_at),
+        a.word_count
+    )
 }
 
 fn hint(kind: QuestionKind) -> Option<&'static str> {

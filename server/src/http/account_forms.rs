@@ -149,119 +149,106 @@ pub async fn logout(
 }
 
 /// The settings page's forms post to the page itself, so that a problem
-/// is shown at the page's own address; `form` says which.
+/// is shown at the page's own address; `form` says which. Each one needs
+/// the session; a problem shows the page again with that form's echo.
 pub async fn settings(
-    state: State<AppState>,
-    requester: Extension<Requester>,
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
     body: Bytes,
 ) -> Response {
+    if requester.user.is_none() {
+        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
+    }
     let form = fields(&body)
         .find(|(k, _)| k == "form")
         .map(|(_, v)| v)
         .unwrap_or_default();
-    match form.as_str() {
-        "password" => change_password(state, requester, body).await,
-        "delete" => delete_account(state, requester, body).await,
-        "retention" => retention(state, requester, body).await,
-        "practice" => delete_practice(state, requester, body).await,
-        _ => (axum::http::StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
+    let done = match form.as_str() {
+        "password" => change_password(&state, &requester, &body).await,
+        "delete" => match delete_account(&state, &requester, &body).await {
+            Ok(()) => return closed(&state, "/?account=deleted"),
+            Err(AppError::Unauthorized) => return Redirect::to("/login").into_response(),
+            Err(error) => Err(error),
+        },
+        "retention" => retention(&state, &requester, &body).await,
+        "practice" => delete_practice(&state, &requester, &body).await,
+        _ => return (axum::http::StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
+    };
+    match done {
+        Ok(to) => Redirect::to(to).into_response(),
+        Err(error) => again(&state, requester, "/me/settings", echo(&form, error)).await,
     }
 }
 
+/// Whether a form's checkbox `name` is ticked.
+fn ticked(body: &[u8], name: &str) -> bool {
+    fields(body).any(|(k, v)| k == name && matches!(v.as_str(), "true" | "on" | "yes"))
+}
+
 async fn retention(
-    State(state): State<AppState>,
-    Extension(requester): Extension<Requester>,
-    body: Bytes,
-) -> Response {
-    if requester.user.is_none() {
-        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
-    }
-    let value = fields(&body)
+    state: &AppState,
+    requester: &Requester,
+    body: &[u8],
+) -> Result<&'static str, AppError> {
+    let value = fields(body)
         .find(|(k, _)| k == "retention_days")
         .map(|(_, v)| v)
         .unwrap_or_default();
     let days = match value.trim() {
-        "" => Ok(None),
-        other => other.parse::<u32>().map(Some).map_err(|_| {
+        "" => None,
+        other => Some(other.parse::<u32>().map_err(|_| {
             AppError::invalid(
                 "retention_days",
                 "Choose how long to keep attempts from the list.",
             )
-        }),
+        })?),
     };
-    let saved = match days {
-        Ok(days) => state.practice.set_retention(&requester, days).await,
-        Err(error) => Err(error),
-    };
-    match saved {
-        Ok(()) => Redirect::to("/me/settings?retention=saved").into_response(),
-        Err(error) => again(&state, requester, "/me/settings", echo("retention", error)).await,
-    }
+    state.practice.set_retention(requester, days).await?;
+    Ok("/me/settings?retention=saved")
 }
 
 async fn delete_practice(
-    State(state): State<AppState>,
-    Extension(requester): Extension<Requester>,
-    body: Bytes,
-) -> Response {
-    if requester.user.is_none() {
-        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
+    state: &AppState,
+    requester: &Requester,
+    body: &[u8],
+) -> Result<&'static str, AppError> {
+    if !ticked(body, "confirm") {
+        return Err(AppError::invalid("confirm", "Tick the box to confirm."));
     }
-    let confirmed =
-        fields(&body).any(|(k, v)| k == "confirm" && matches!(v.as_str(), "true" | "on" | "yes"));
-    if !confirmed {
-        let error = AppError::invalid("confirm", "Tick the box to confirm.");
-        return again(&state, requester, "/me/settings", echo("practice", error)).await;
-    }
-    match state.practice.delete_all(&requester).await {
-        Ok(_) => Redirect::to("/me/settings?practice=deleted").into_response(),
-        Err(error) => again(&state, requester, "/me/settings", echo("practice", error)).await,
-    }
+    state.practice.delete_all(requester).await?;
+    Ok("/me/settings?practice=deleted")
 }
 
 async fn change_password(
-    State(state): State<AppState>,
-    Extension(requester): Extension<Requester>,
-    body: Bytes,
-) -> Response {
-    if requester.user.is_none() {
-        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
-    }
+    state: &AppState,
+    requester: &Requester,
+    body: &[u8],
+) -> Result<&'static str, AppError> {
     let mut change = PasswordChange::default();
-    for (key, value) in fields(&body) {
+    for (key, value) in fields(body) {
         match key.as_str() {
             "current_password" => change.current_password = value,
             "new_password" => change.new_password = value,
             _ => {}
         }
     }
-    match state.accounts.change_password(&requester, change).await {
-        Ok(()) => Redirect::to("/me/settings?password=changed").into_response(),
-        Err(error) => again(&state, requester, "/me/settings", echo("password", error)).await,
-    }
+    state.accounts.change_password(requester, change).await?;
+    Ok("/me/settings?password=changed")
 }
 
 async fn delete_account(
-    State(state): State<AppState>,
-    Extension(requester): Extension<Requester>,
-    body: Bytes,
-) -> Response {
-    if requester.user.is_none() {
-        return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
-    }
-    let mut deletion = AccountDeletion::default();
-    for (key, value) in fields(&body) {
-        match key.as_str() {
-            "password" => deletion.password = value,
-            "confirm" => deletion.confirm = matches!(value.as_str(), "true" | "on" | "yes"),
-            _ => {}
-        }
-    }
-    match state.accounts.delete(&requester, deletion).await {
-        Ok(()) => closed(&state, "/?account=deleted"),
-        Err(AppError::Unauthorized) => Redirect::to("/login").into_response(),
-        Err(error) => again(&state, requester, "/me/settings", echo("delete", error)).await,
-    }
+    state: &AppState,
+    requester: &Requester,
+    body: &[u8],
+) -> Result<(), AppError> {
+    let deletion = AccountDeletion {
+        password: fields(body)
+            .find(|(k, _)| k == "password")
+            .map(|(_, v)| v)
+            .unwrap_or_default(),
+        confirm: ticked(body, "confirm"),
+    };
+    state.accounts.delete(requester, deletion).await
 }
 
 #[cfg(test)]

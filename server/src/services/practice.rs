@@ -175,9 +175,9 @@ fn as_answered(answer: &StoredAnswer) -> Question {
     }
 }
 
-/// The rewrite against the answer, word by word, with runs of one kind
+/// One text against another, word by word, with runs of one kind
 /// merged.
-pub fn rewrite_diff(answer: &str, rewrite: &str) -> Vec<DiffPart> {
+pub fn word_diff(answer: &str, rewrite: &str) -> Vec<DiffPart> {
     let diff = similar::TextDiff::configure()
         .algorithm(similar::Algorithm::Patience)
         .diff_words(answer, rewrite);
@@ -279,7 +279,7 @@ impl Practice for PracticeService {
                 let rewrite_diff = attempt
                     .feedback
                     .as_ref()
-                    .map(|f| rewrite_diff(&attempt.answer, &f.rewrite))
+                    .map(|f| word_diff(&attempt.answer, &f.rewrite))
                     .unwrap_or_default();
                 Some(AttemptView {
                     attempt,
@@ -404,7 +404,7 @@ impl Practice for PracticeService {
             self.with_feedback(older).await?,
             self.with_feedback(newer).await?,
         );
-        let text_diff = rewrite_diff(&before.answer, &after.answer);
+        let text_diff = word_diff(&before.answer, &after.answer);
         let (changes, (resolved, new_issues, still)) = match (&before.feedback, &after.feedback) {
             (Some(b), Some(a)) => (
                 score_changes(&b.scores, &a.scores),
@@ -616,7 +616,7 @@ mod tests {
     fn the_diff_merges_runs_and_rebuilds_both_texts() {
         let answer = "We kind of fixed the cache. I led it.";
         let rewrite = "I led it. We fixed the cache.\n\n[Result: what changed?]";
-        let parts = rewrite_diff(answer, rewrite);
+        let parts = word_diff(answer, rewrite);
         let side = |keep: Change| -> String {
             parts
                 .iter()
