@@ -131,8 +131,16 @@ pub fn load_library(args: &Args) -> Result<Library, ContentError> {
     }
 }
 
+/// The offline coach over the operator's content, reading by meaning when
+/// the embedded model is in REHEARSE_MODEL_DIR.
+pub fn load_coach(args: &Args) -> Result<OfflineCoach, ContentError> {
+    let library = Arc::new(load_library(args)?);
+    let embedder = crate::coach::offline::meaning::load(&args.model_dir);
+    Ok(OfflineCoach::with_embedder(library, embedder))
+}
+
 fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliError> {
-    let coach = OfflineCoach::new(Arc::new(load_library(args)?));
+    let coach = load_coach(args)?;
     let job_description = options
         .jd_file
         .as_deref()
@@ -213,7 +221,7 @@ fn assess(args: &Args, options: &AssessArgs) -> Result<(), CliError> {
         })?,
         None => guess_kind(&question),
     };
-    let coach = OfflineCoach::new(Arc::new(load_library(args)?));
+    let coach = load_coach(args)?;
     let jd_skills = match options.jd_file.as_deref() {
         Some(path) => {
             let jd = clean(&read_input(path, "job description")?);
@@ -261,7 +269,7 @@ fn roles(args: &Args) -> Result<(), CliError> {
 async fn serve(args: &Args) -> Result<(), CliError> {
     let settings = args.serve_settings()?;
     let database_url = args.database_url()?;
-    let library = Arc::new(load_library(args)?);
+    let coach = Arc::new(load_coach(args)?);
     let db = db::connect(&database_url).await?;
     db::migrate_up(&db).await?;
     tracing::info!(database = %database_url, "database ready");
@@ -292,7 +300,7 @@ async fn serve(args: &Args) -> Result<(), CliError> {
 
     tokio::spawn(prune_usage_counters(db.clone()));
     tokio::spawn(prune_sessions(db.clone()));
-    let state = AppState::new(db, &settings, library);
+    let state = AppState::with_offline(db, &settings, coach);
     tokio::spawn(prune_attempts(state.practice.clone()));
     let app = http::router(state);
     axum::serve(

@@ -11,7 +11,6 @@ use sea_orm::DatabaseConnection;
 use crate::auth::Passwords;
 use crate::coach::{Coach, LlmEngine, OfflineCoach, SetCache};
 use crate::config::ServeSettings;
-use crate::content::Library;
 use crate::services::rate_limit::RateLimit;
 use crate::services::{AccountService, PracticeService, RoleCatalog, SetService};
 
@@ -33,12 +32,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db: DatabaseConnection, settings: &ServeSettings, library: Arc<Library>) -> Self {
-        Self::with_offline(db, settings, Arc::new(OfflineCoach::new(library)))
-    }
-
-    /// State around an offline coach that is already built (its indexes take
-    /// a moment), as tests share one.
+    /// State around an offline coach that is already built: its indexes and
+    /// the embedded model take a moment, and tests share one.
     pub fn with_offline(
         db: DatabaseConnection,
         settings: &ServeSettings,

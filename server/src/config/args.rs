@@ -96,6 +96,18 @@ pub struct Args {
     #[arg(long, env = "REHEARSE_CONTENT_DIR", global = true)]
     pub content_dir: Option<std::path::PathBuf>,
 
+    /// Folder holding the embedded sentence model's vocabulary and distilled
+    /// table (`vocab.txt`, `static.bin`), which `scripts/setup.sh` fetches
+    /// and builds. Without it the offline coach reads answers by their words
+    /// alone, and its engine label says so.
+    #[arg(
+        long,
+        env = "REHEARSE_MODEL_DIR",
+        default_value = "target/model",
+        global = true
+    )]
+    pub model_dir: std::path::PathBuf,
+
     /// Base URL of an OpenAI-compatible Chat Completions server, such as
     /// `https://api.openai.com/v1` or `http://127.0.0.1:11434/v1` for Ollama.
     /// When set, questions come from the model, with the offline coach as the

@@ -3,6 +3,7 @@
 pub mod assess;
 mod detect;
 mod jd;
+pub mod meaning;
 mod select;
 pub mod skills;
 mod tailor;
@@ -17,13 +18,17 @@ use app::model::{
 };
 
 use self::jd::{JdAnalysis, LineKind};
+use self::meaning::Meaning;
 use self::select::{Candidate, Goals};
 use self::skills::SkillMatcher;
 use self::text::content_words;
 use crate::content::{BankQuestion, Library, Role};
 
-/// Names this engine and the version of its rules in every set it makes.
-pub const ENGINE: &str = "offline/1";
+/// Names this engine and the version of its rules in every set it makes and
+/// every answer it assesses, when it reads by words alone.
+pub const ENGINE: &str = "offline/2";
+/// The same engine with the embedded model's meaning of words.
+pub const ENGINE_WITH_EMBEDDINGS: &str = "offline/2+embeddings";
 
 pub struct OfflineCoach {
     library: Arc<Library>,
@@ -31,10 +36,18 @@ pub struct OfflineCoach {
     /// Major technologies each bank question names, by question id.
     named_tech: HashMap<String, Vec<String>>,
     words: HashMap<String, BTreeSet<String>>,
+    meaning: Option<Meaning>,
 }
 
 impl OfflineCoach {
+    /// A coach that reads by words alone.
     pub fn new(library: Arc<Library>) -> Self {
+        Self::with_embedder(library, None)
+    }
+
+    /// A coach that also reads by meaning when the embedded model's table
+    /// is there.
+    pub fn with_embedder(library: Arc<Library>, embedder: Option<embed::Embedder>) -> Self {
         let matcher = SkillMatcher::new(library.skills());
         let mut named_tech = HashMap::new();
         let mut words = HashMap::new();
@@ -62,12 +75,27 @@ impl OfflineCoach {
             named_tech.insert(q.id.clone(), tech);
             words.insert(q.id.clone(), content_words(&q.text));
         }
+        let meaning = embedder.map(|e| Meaning::new(e, &library));
         Self {
             library,
             matcher,
             named_tech,
             words,
+            meaning,
         }
+    }
+
+    /// The engine label on everything this coach makes.
+    pub fn engine(&self) -> &'static str {
+        if self.meaning.is_some() {
+            ENGINE_WITH_EMBEDDINGS
+        } else {
+            ENGINE
+        }
+    }
+
+    pub(crate) fn meaning(&self) -> Option<&Meaning> {
+        self.meaning.as_ref()
     }
 
     pub fn library(&self) -> &Library {
@@ -263,7 +291,7 @@ impl OfflineCoach {
             title: title(role, jd.as_ref(), seniority),
             role: role.map(|r| r.slug.clone()),
             seniority,
-            engine: ENGINE.to_string(),
+            engine: self.engine().to_string(),
             prompt_version: None,
             questions,
             notice,
@@ -377,12 +405,17 @@ impl OfflineCoach {
     }
 }
 
-/// One coach over the built-in library for a test binary's unit tests:
-/// building its indexes takes a moment.
+/// One coach over the built-in library and the embedded model for a test
+/// binary's unit tests: building its indexes takes a moment.
 #[cfg(test)]
 pub(crate) fn for_tests() -> &'static OfflineCoach {
     static COACH: std::sync::OnceLock<OfflineCoach> = std::sync::OnceLock::new();
-    COACH.get_or_init(|| OfflineCoach::new(Arc::new(Library::embedded().expect("content loads"))))
+    COACH.get_or_init(|| {
+        OfflineCoach::with_embedder(
+            Arc::new(Library::embedded().expect("content loads")),
+            Some(meaning::load_for_tests()),
+        )
+    })
 }
 
 /// A request as read: see [`OfflineCoach::brief`].

@@ -51,9 +51,9 @@ use self::facts::Number;
 use self::hedges::Tag;
 use self::lexicon::Hit;
 use self::sentences::Sentence;
+use super::OfflineCoach;
 use super::skills::{Found, SkillMatcher};
 use super::text::{content_words, tokens};
-use super::{ENGINE, OfflineCoach};
 
 pub use self::facts::{new_names, new_numbers};
 
@@ -230,7 +230,7 @@ impl OfflineCoach {
 
         let words = word_count(input.answer);
         Feedback {
-            engine: ENGINE.to_string(),
+            engine: self.engine().to_string(),
             prompt_version: None,
             notice: None,
             kind: input.kind,
