@@ -6,6 +6,8 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 SITE_ROOT := $(CURDIR)/target/site
+# The embedded sentence model; scripts/setup.sh fetches and distils it here.
+export REHEARSE_MODEL_DIR ?= $(CURDIR)/target/model
 BIN := $(TARGET_DIR)/release/rehearse
 
 .PHONY: run test build setup setup-test unit e2e wasm-size lint clean
@@ -48,6 +50,7 @@ lint: setup
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy -p app --all-targets --locked -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy -p embed-distill --all-targets --locked -- -D warnings
 	scripts/check-wasm-deps.sh
 
 clean:

@@ -52,6 +52,7 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${runDir}/rehearse.db`,
       REHEARSE_ADDR: `127.0.0.1:${port}`,
       REHEARSE_SITE_ROOT: path.join(root, 'target', 'site'),
+      REHEARSE_MODEL_DIR: process.env.REHEARSE_MODEL_DIR ?? path.join(root, 'target', 'model'),
       REHEARSE_LOG_LEVEL: 'warn',
     },
   },
