@@ -114,7 +114,7 @@ PY
     exit 1
   fi
 fi
-table_inputs=$(cat embed/src/tokenizer.rs embed/src/table.rs embed-distill/src/main.rs content/skills.toml content/roles/*.toml content/questions/*.toml | sha256sum | cut -d' ' -f1)
+table_inputs=$(cat embed/src/tokenizer.rs embed/src/table.rs embed/src/encoder.rs embed-distill/src/main.rs content/skills.toml content/roles/*.toml content/questions/*.toml | sha256sum | cut -d' ' -f1)
 if [[ ! -f "$model_dir/static.bin" || "$(cat "$model_dir/.table-inputs" 2>/dev/null)" != "$table_inputs" ]]; then
   say "distilling the embedded model into its static table (about a minute)"
   cargo build --release --locked --quiet -p embed-distill

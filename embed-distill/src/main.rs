@@ -13,9 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use candle_core::{DType, Device, Tensor};
-use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
+use embed::encoder::Encoder;
 use embed::{Table, Vocab};
 
 /// Sequences per forward pass: big enough to keep the matrix kernels busy,
@@ -33,16 +31,7 @@ fn main() -> Result<()> {
     let vocab_text = std::fs::read_to_string(model_dir.join(embed::VOCAB_FILE))
         .with_context(|| format!("reading {}", model_dir.join(embed::VOCAB_FILE).display()))?;
     let vocab = Vocab::parse(&vocab_text)?;
-    let config: Config = serde_json::from_str(
-        &std::fs::read_to_string(model_dir.join("config.json")).context("reading config.json")?,
-    )
-    .context("parsing config.json")?;
-    let weights = model_dir.join("model.safetensors");
-    // SAFETY: the file is only read, and set-up does not change it while
-    // this short-lived process runs.
-    let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[&weights], DType::F32, &Device::Cpu) }
-        .with_context(|| format!("opening {}", weights.display()))?;
-    let model = BertModel::load(vb, &config).context("loading the model")?;
+    let encoder = Encoder::load(&model_dir, vocab.clone()).context("loading the model")?;
 
     let mut sequences: Vec<Vec<u32>> = (0..vocab.len() as u32).map(|id| vec![id]).collect();
     let words = library_words(&vocab, &word_dirs)?;
@@ -52,15 +41,15 @@ fn main() -> Result<()> {
         sequences.push(pieces);
     }
 
-    let dim = config_dim(&model_dir)?;
+    let dim = encoder.dim();
     let mut rows = vec![0.0f32; sequences.len() * dim];
     // Similar lengths together, so little of each batch is padding.
     let mut order: Vec<usize> = (0..sequences.len()).collect();
     order.sort_by_key(|&i| sequences[i].len());
     for batch in order.chunks(BATCH) {
-        let vectors = embed_batch(&model, &vocab, batch.iter().map(|&i| &sequences[i][..]))?;
-        for (&i, vector) in batch.iter().zip(vectors) {
-            rows[i * dim..(i + 1) * dim].copy_from_slice(&vector);
+        let pieces: Vec<Vec<u32>> = batch.iter().map(|&i| sequences[i].clone()).collect();
+        for (&i, vector) in batch.iter().zip(encoder.embed_pieces(&pieces)?) {
+            rows[i * dim..(i + 1) * dim].copy_from_slice(&embed::normalise(vector));
         }
     }
 
@@ -84,49 +73,6 @@ fn main() -> Result<()> {
         out.display()
     );
     Ok(())
-}
-
-fn config_dim(model_dir: &Path) -> Result<usize> {
-    let config: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(model_dir.join("config.json"))?)?;
-    config["hidden_size"]
-        .as_u64()
-        .map(|d| d as usize)
-        .context("config.json has no hidden_size")
-}
-
-/// The model's sentence embedding of each sequence: the mean of its output
-/// over [CLS], the pieces and [SEP], made unit length.
-fn embed_batch<'a>(
-    model: &BertModel,
-    vocab: &Vocab,
-    batch: impl Iterator<Item = &'a [u32]>,
-) -> Result<Vec<Vec<f32>>> {
-    let batch: Vec<&[u32]> = batch.collect();
-    let len = batch.iter().map(|s| s.len()).max().unwrap_or(0) + 2;
-    let mut ids = Vec::with_capacity(batch.len() * len);
-    let mut mask = Vec::with_capacity(batch.len() * len);
-    for pieces in &batch {
-        ids.push(vocab.cls());
-        ids.extend_from_slice(pieces);
-        ids.push(vocab.sep());
-        let pad = len - pieces.len() - 2;
-        ids.extend(std::iter::repeat_n(0, pad));
-        mask.extend(std::iter::repeat_n(1u32, pieces.len() + 2));
-        mask.extend(std::iter::repeat_n(0u32, pad));
-    }
-    let shape = (batch.len(), len);
-    let ids = Tensor::from_vec(ids, shape, &Device::Cpu)?;
-    let mask = Tensor::from_vec(mask, shape, &Device::Cpu)?;
-    let types = ids.zeros_like()?;
-    let output = model.forward(&ids, &types, Some(&mask))?;
-    let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
-    let summed = output.broadcast_mul(&mask)?.sum(1)?;
-    let counts = mask.sum(1)?;
-    let mean = summed.broadcast_div(&counts)?;
-    let norm = mean.sqr()?.sum_keepdim(1)?.sqrt()?;
-    let unit = mean.broadcast_div(&norm)?;
-    Ok(unit.to_vec2()?)
 }
 
 /// Words of the content files that the vocabulary has no single token for,

@@ -9,8 +9,12 @@
 //! words' vectors: microseconds per answer, the same on every run, and in
 //! the model's own space, so "outage" sits near "incident" and far from
 //! "sourdough". It reads topic and meaning of words, not word order: it
-//! cannot tell "I blocked the launch" from "the launch blocked me".
+//! cannot tell "I blocked the launch" from "the launch blocked me". With the
+//! `model` feature, [`encoder::Encoder`] runs the transformer itself, for
+//! the few sentences where that difference matters.
 
+#[cfg(feature = "model")]
+pub mod encoder;
 pub mod table;
 pub mod tokenizer;
 
@@ -128,6 +132,10 @@ impl Embedder {
         self.dim
     }
 
+    pub fn vocab(&self) -> &Vocab {
+        &self.vocab
+    }
+
     /// The vector of a text: its words' vectors, weighted so that rare
     /// words count for more than "the" and "and".
     pub fn embed(&self, text: &str) -> Vector {
@@ -154,7 +162,8 @@ impl Embedder {
     }
 }
 
-fn normalise(mut v: Vec<f32>) -> Vec<f32> {
+/// `v` made unit length, or all zeros when it is (nearly) zero.
+pub fn normalise(mut v: Vec<f32>) -> Vec<f32> {
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
     if norm > 1e-6 {
         for x in &mut v {

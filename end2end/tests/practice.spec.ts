@@ -58,7 +58,7 @@ test('generate, practise, get feedback and try again, with the draft kept and on
   await expect(page).toHaveURL(/\?attempt=\d+$/);
   await expect(page.getByRole('heading', { name: 'Feedback' })).toBeVisible();
   await expect(page.locator('.scores__out-of')).toHaveText('/10 overall');
-  await expect(page.getByText(/built-in offline coach.*not AI/)).toBeVisible();
+  await expect(page.getByText(/built-in offline coach \(offline\/2\+embeddings\).*not generative AI/)).toBeVisible();
   await expect(page.locator('mark.quote').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'The rewrite, in your words' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What a strong answer covers' })).toBeVisible();

@@ -164,7 +164,7 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/model"));
     let library = Arc::new(Library::embedded().expect("content loads"));
-    let coach = OfflineCoach::with_embedder(Arc::clone(&library), meaning::load(&model_dir));
+    let coach = OfflineCoach::with_model(Arc::clone(&library), meaning::load(&model_dir));
     let split: Split = read(&fixtures().join("split.toml"));
     println!("engine: {}", coach.engine());
 
@@ -282,14 +282,16 @@ fn main() {
                     .iter()
                     .filter(|k| !named.contains(&coach, k))
                     .collect();
+                let brief = coach.brief(&request);
                 figures.details.push(format!(
-                    "{:<40} role {:<28} {} coverage {:.2} missing {:?} distractors {:?}",
+                    "{:<40} role {:<28} {} coverage {:.2} missing {:?} distractors {:?}\n      required as read: {:?}",
                     posting.id,
                     set.role.as_deref().unwrap_or("-"),
                     if role_right { "ok " } else { "BAD" },
                     coverage,
                     missing,
-                    distractors
+                    distractors,
+                    brief.must_have
                 ));
             }
         }
@@ -358,16 +360,16 @@ impl Named {
         let mut words = String::from(" ");
         for q in &set.questions {
             let text = format!(
-                "{}\n{}\n{}",
+                "{}\n{}\n{}\n{}",
                 q.text,
                 q.rubric.join("\n"),
-                q.follow_ups.join("\n")
+                q.follow_ups.join("\n"),
+                q.provenance.detail
             );
             for found in coach.matcher().find(&text) {
                 skills.insert(found.skill.to_lowercase());
             }
-            let detail = &q.provenance.detail;
-            if let Some(skill) = coach.matcher().canonical(detail) {
+            if let Some(skill) = coach.matcher().canonical(&q.provenance.detail) {
                 skills.insert(skill.to_lowercase());
             }
             for word in text.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#') {

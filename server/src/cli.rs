@@ -135,8 +135,8 @@ pub fn load_library(args: &Args) -> Result<Library, ContentError> {
 /// the embedded model is in REHEARSE_MODEL_DIR.
 pub fn load_coach(args: &Args) -> Result<OfflineCoach, ContentError> {
     let library = Arc::new(load_library(args)?);
-    let embedder = crate::coach::offline::meaning::load(&args.model_dir);
-    Ok(OfflineCoach::with_embedder(library, embedder))
+    let model = crate::coach::offline::meaning::load(&args.model_dir);
+    Ok(OfflineCoach::with_model(library, model))
 }
 
 fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliError> {

@@ -694,7 +694,7 @@ on_every_backend!(
         );
         assert_eq!(answers[0]["question_set"], first.as_str());
         assert!(!answers[0]["question"].as_str().unwrap().is_empty());
-        assert_eq!(answers[0]["feedback"]["engine"], "offline/1");
+        assert_eq!(answers[0]["feedback"]["engine"], "offline/2+embeddings");
         let drafts = export["drafts"].as_array().unwrap();
         assert_eq!(drafts.len(), 1);
         assert_eq!(drafts[0]["text"], "Half a thought");

@@ -28,7 +28,7 @@ on_every_backend!(
         assert_eq!(created["url"], format!("http://{}/s/{slug}", app.address));
         assert_eq!(created["role"], "devops-sre");
         assert_eq!(created["seniority"], "senior");
-        assert_eq!(created["engine"], "offline/1");
+        assert_eq!(created["engine"], "offline/2+embeddings");
         let questions = created["questions"].as_array().unwrap();
         assert_eq!(questions.len(), 6);
         assert!(

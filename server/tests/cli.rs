@@ -22,6 +22,7 @@ fn rehearse(args: &[&str], env: &[(&str, &str)]) -> Output {
     }
     let workdir = tempfile::tempdir().unwrap();
     command.current_dir(workdir.path());
+    command.env("REHEARSE_MODEL_DIR", common::model_dir());
     command.envs(env.iter().copied());
     command.output().expect("the binary runs")
 }
@@ -55,6 +56,7 @@ fn help_documents_every_option_and_its_environment_variable() {
         "migrate",
         "assess",
         "REHEARSE_LLM_ASSESS_QUOTA",
+        "REHEARSE_MODEL_DIR",
     ] {
         assert!(
             help.contains(needle),
@@ -138,6 +140,7 @@ fn rehearse_with_stdin(args: &[&str], stdin: &str) -> Output {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_rehearse"))
         .args(args)
+        .env("REHEARSE_MODEL_DIR", common::model_dir())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -180,7 +183,7 @@ fn generate_prints_a_set_as_json_without_a_database() {
     let set: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(set["role"], "backend-engineer");
     assert_eq!(set["seniority"], "mid");
-    assert_eq!(set["engine"], "offline/1");
+    assert_eq!(set["engine"], "offline/2+embeddings");
     let questions = set["questions"].as_array().unwrap();
     assert_eq!(questions.len(), 7);
     for q in questions {
@@ -245,6 +248,37 @@ fn generate_rejects_bad_options_with_one_line() {
 const STRONG_ANSWER: &str = "In my last role I owned the checkout service, whose p95 latency had reached 1.8 seconds. I was asked to bring it under 500 ms before the holiday sale. I traced requests with OpenTelemetry, found an N+1 query in Postgres, batched it and added an index. As a result p95 fell to 320 ms and timeout tickets dropped from 30 a week to 2.";
 
 #[test]
+fn without_the_embedded_model_the_coach_reads_by_words_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let answer = dir.path().join("answer.txt");
+    std::fs::write(&answer, STRONG_ANSWER).unwrap();
+    let missing = dir.path().join("no-model-here");
+    let output = rehearse(
+        &[
+            "assess",
+            "--question",
+            "Tell me about a time you made a slow service fast.",
+            "--answer-file",
+            answer.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &[("REHEARSE_MODEL_DIR", missing.to_str().unwrap())],
+    );
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    let feedback: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(feedback["engine"], "offline/2");
+    assert!(feedback["scores"]["overall"].as_u64().unwrap() >= 7);
+    assert!(
+        stderr_lines(&output)
+            .iter()
+            .any(|line| line.contains("embedded model not loaded")),
+        "{:?}",
+        stderr_lines(&output)
+    );
+}
+
+#[test]
 fn assess_prints_feedback_as_json_without_a_database() {
     let dir = tempfile::tempdir().unwrap();
     let answer = dir.path().join("answer.txt");
@@ -263,7 +297,7 @@ fn assess_prints_feedback_as_json_without_a_database() {
     );
     assert!(output.status.success(), "{:?}", stderr_lines(&output));
     let feedback: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(feedback["engine"], "offline/1");
+    assert_eq!(feedback["engine"], "offline/2+embeddings");
     assert_eq!(
         feedback["kind"], "behavioral",
         "worked out from the wording"

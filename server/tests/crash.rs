@@ -45,6 +45,7 @@ async fn start(db: &TestDb, model_url: Option<&str>) -> Server {
         .env("DATABASE_URL", db.url.as_str())
         .env("REHEARSE_ADDR", format!("127.0.0.1:{port}"))
         .env("REHEARSE_SITE_ROOT", site_root())
+        .env("REHEARSE_MODEL_DIR", common::model_dir())
         .env("REHEARSE_LOG_LEVEL", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -176,7 +177,7 @@ async fn an_answer_survives_a_crash_before_its_feedback() {
         assert_eq!(again.status(), StatusCode::CREATED, "{kind:?}");
         let attempt: Value = again.json().await.unwrap();
         assert_eq!(attempt["answer"], ANSWER);
-        assert_eq!(attempt["feedback"]["engine"], "offline/1");
+        assert_eq!(attempt["feedback"]["engine"], "offline/2+embeddings");
         assert_eq!(answers(&db).await, (1, 1), "{kind:?}");
         db.close().await.ok();
         drop(server);

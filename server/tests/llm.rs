@@ -47,7 +47,7 @@ fn role_request(count: u32) -> Value {
 }
 
 fn assert_offline(set: &Value, notice: &str) {
-    assert_eq!(set["engine"], "offline/1", "{set}");
+    assert_eq!(set["engine"], "offline/2+embeddings", "{set}");
     assert!(
         set["notice"]
             .as_str()

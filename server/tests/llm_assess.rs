@@ -123,7 +123,7 @@ async fn a_failing_model_leaves_offline_feedback_that_says_so() {
         let fake = FakeLlm::start(vec![Reply::good()], reply).await;
         let app = app_with(&fake, |_| {}).await;
         let feedback = assessed(&app).await;
-        assert_eq!(feedback["engine"], "offline/1");
+        assert_eq!(feedback["engine"], "offline/2+embeddings");
         assert_eq!(
             feedback["notice"],
             "Assessed by the offline coach: the model was unavailable."
@@ -141,7 +141,7 @@ async fn a_hung_model_gives_way_to_offline_feedback_within_the_deadline() {
     .await;
     let started = std::time::Instant::now();
     let feedback = assessed(&app).await;
-    assert_eq!(feedback["engine"], "offline/1");
+    assert_eq!(feedback["engine"], "offline/2+embeddings");
     assert!(started.elapsed() < Duration::from_secs(10));
 }
 
@@ -167,7 +167,7 @@ async fn the_daily_allowance_of_model_feedback_is_per_account() {
         .json()
         .await
         .unwrap();
-    assert_eq!(second["feedback"]["engine"], "offline/1");
+    assert_eq!(second["feedback"]["engine"], "offline/2+embeddings");
     assert_eq!(
         second["feedback"]["notice"],
         "Assessed by the offline coach: you have had today's model feedback; more tomorrow."

@@ -84,7 +84,7 @@ on_every_backend!(an_answer_is_committed_once_and_assessed, |app| {
     assert_eq!(attempt["question_set"], slug.as_str());
     assert_eq!(attempt["question_index"], 1);
     let feedback = &attempt["feedback"];
-    assert_eq!(feedback["engine"], "offline/1");
+    assert_eq!(feedback["engine"], "offline/2+embeddings");
     assert_eq!(feedback["kind"], "behavioral");
     for dimension in ["structure", "specificity", "relevance", "overall"] {
         let score = feedback["scores"][dimension].as_u64().unwrap();

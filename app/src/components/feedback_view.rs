@@ -14,8 +14,8 @@ fn engine_label(feedback: &Feedback) -> String {
             None => format!("Feedback written by the model {model}."),
         },
         None => format!(
-            "Feedback from the built-in offline coach ({}): rules and word lists, not AI.",
-            feedback.engine
+            "Feedback from {}.",
+            crate::model::offline_coach_label(&feedback.engine)
         ),
     }
 }

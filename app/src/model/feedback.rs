@@ -163,6 +163,18 @@ impl Feedback {
     }
 }
 
+/// What the built-in coach is, in plain words, for an engine label such as
+/// `offline/2` or `offline/2+embeddings`.
+pub fn offline_coach_label(engine: &str) -> String {
+    if engine.contains("+embeddings") {
+        format!(
+            "the built-in offline coach ({engine}): rules and word lists, with a small embedded model that compares meanings; not generative AI"
+        )
+    } else {
+        format!("the built-in offline coach ({engine}): rules and word lists, not AI")
+    }
+}
+
 /// What a drill asks for: one missing piece of an answer, written on its
 /// own and assessed alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

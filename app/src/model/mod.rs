@@ -26,7 +26,8 @@ pub use dashboard::{
 pub use error::{AppError, FieldError};
 pub use feedback::{
     Comment, Dimension, DrillFeedback, DrillPart, Feedback, MAX_ANSWER_CHARS, MAX_DRILL_CHARS,
-    Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star, Verdict, spoken_seconds, word_count,
+    Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star, Verdict, offline_coach_label, spoken_seconds,
+    word_count,
 };
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,

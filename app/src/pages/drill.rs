@@ -91,7 +91,7 @@ fn Drill(view: DrillView, slug: String, error: Option<AppError>) -> impl IntoVie
                 <h2 id="drill-result">
                     {format!("{}/10 · {}", f.score, if f.passed { "that does the job" } else { "not there yet" })}
                 </h2>
-                <p class="muted">"Assessed on this part alone by the built-in offline coach: rules and word lists, not AI."</p>
+                <p class="muted">"Assessed on this part alone by the built-in offline coach: rules, word lists and, where installed, a small embedded model that compares meanings; not generative AI."</p>
                 <ul class="comments">
                     {f.comments.into_iter().map(|comment| view! { <CommentItem comment /> }).collect_view()}
                 </ul>

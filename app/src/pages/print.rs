@@ -68,7 +68,7 @@ fn Printable(export: PracticeExport) -> impl IntoView {
                             {attempt.feedback.map(|f| view! {
                                 <h3>{format!("Feedback: {}/10 overall", f.scores.overall)}</h3>
                                 <p class="muted">
-                                    {if f.by_model() { format!("Written by {}.", f.engine) } else { format!("From the built-in offline coach ({}): rules and word lists, not AI.", f.engine) }}
+                                    {if f.by_model() { format!("Written by {}.", f.engine) } else { format!("From {}.", crate::model::offline_coach_label(&f.engine)) }}
                                 </p>
                                 <ul>
                                     {Dimension::ALL.into_iter().map(|d| view! {

@@ -5,6 +5,7 @@
 //! model cannot, saying so on the set.
 
 pub mod cache;
+pub mod cpu;
 pub mod llm;
 pub mod offline;
 
@@ -32,6 +33,7 @@ pub struct Coach {
     offline: Arc<OfflineCoach>,
     llm: Option<LlmEngine>,
     cache: SetCache,
+    cpu: cpu::CpuGate,
 }
 
 impl Coach {
@@ -40,6 +42,7 @@ impl Coach {
             offline,
             llm,
             cache,
+            cpu: cpu::CpuGate::default(),
         }
     }
 
@@ -72,12 +75,11 @@ impl Coach {
             .get_or_try_insert(request, || async {
                 let offline = Arc::clone(&self.offline);
                 let owned = request.clone();
-                let brief = tokio::task::spawn_blocking(move || offline.brief(&owned))
+                let brief = self
+                    .cpu
+                    .run("reading the request", move || offline.brief(&owned))
                     .await
-                    .map_err(|error| {
-                        tracing::error!(%error, "reading the request failed");
-                        Fallback::Unavailable
-                    })?;
+                    .map_err(|_| Fallback::Unavailable)?;
                 llm.questions(request, &brief, quota, progress).await
             })
             .await;
@@ -105,9 +107,12 @@ impl Coach {
     ) -> Result<Feedback, AppError> {
         let offline = Arc::clone(&self.offline);
         let owned = request.clone();
-        let heuristic = tokio::task::spawn_blocking(move || offline.assess(&owned.input()))
-            .await
-            .map_err(|error| crate::services::internal("assessing an answer failed", error))?;
+        let heuristic = self
+            .cpu
+            .run("assessing an answer", move || {
+                offline.assess(&owned.input())
+            })
+            .await?;
         let Some(llm) = &self.llm else {
             return Ok(heuristic);
         };
@@ -137,14 +142,9 @@ impl Coach {
     async fn offline_set(&self, request: &GenerateRequest) -> Result<QuestionSet, AppError> {
         let offline = Arc::clone(&self.offline);
         let request = request.clone();
-        tokio::task::spawn_blocking(move || offline.generate(&request))
+        self.cpu
+            .run("generating a set", move || offline.generate(&request))
             .await
-            .map_err(|error| {
-                tracing::error!(%error, "generation task failed");
-                AppError::Internal {
-                    reference: "generate".into(),
-                }
-            })
     }
 }
 

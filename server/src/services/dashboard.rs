@@ -252,7 +252,7 @@ mod tests {
 
     fn feedback(structure: u8, specificity: u8, relevance: u8, overall: u8) -> Feedback {
         Feedback {
-            engine: "offline/1".into(),
+            engine: "offline/2+embeddings".into(),
             prompt_version: None,
             notice: None,
             kind: QuestionKind::Behavioral,

@@ -216,14 +216,26 @@ pub fn library() -> std::sync::Arc<rehearse::content::Library> {
         .clone()
 }
 
-/// The offline coach built once per test binary: its indexes take a
-/// moment to build in a debug build.
+/// The offline coach with the embedded model, as `rehearse serve` runs it,
+/// built once per test binary: its indexes and the model take a moment.
 pub fn offline_coach() -> std::sync::Arc<rehearse::coach::OfflineCoach> {
     static COACH: std::sync::OnceLock<std::sync::Arc<rehearse::coach::OfflineCoach>> =
         std::sync::OnceLock::new();
     COACH
-        .get_or_init(|| std::sync::Arc::new(rehearse::coach::OfflineCoach::new(library())))
+        .get_or_init(|| {
+            std::sync::Arc::new(rehearse::coach::OfflineCoach::with_model(
+                library(),
+                Some(rehearse::coach::offline::meaning::load_for_tests()),
+            ))
+        })
         .clone()
+}
+
+/// The folder `scripts/setup.sh` put the embedded model in.
+pub fn model_dir() -> std::path::PathBuf {
+    std::env::var_os("REHEARSE_MODEL_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/model"))
 }
 
 /// The folder served as the site root in tests: the static files from

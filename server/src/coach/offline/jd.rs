@@ -29,6 +29,10 @@ pub struct SkillMention {
     pub skill: String,
     pub must_have: bool,
     pub major: bool,
+    /// How central the skill is to the job: named in the title, asked for
+    /// as a requirement, named again and again. Required skills are listed
+    /// from the most to the least central.
+    pub weight: f32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -256,8 +260,14 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
             analysis.title = Some(text.to_string());
             continue;
         }
-        let kind = classify(text, section);
-        let skills: Vec<String> = matcher.find(text).into_iter().map(|f| f.skill).collect();
+        let found = matcher.find(text);
+        let mut kind = classify(text, section);
+        // Outside any heading, a line naming the technologies of the job
+        // ("Stack: TypeScript, React, PostgreSQL") says what the work needs.
+        if kind == LineKind::Other && section == Section::None && found.iter().any(|f| f.major) {
+            kind = LineKind::Requirement;
+        }
+        let skills: Vec<String> = found.into_iter().map(|f| f.skill).collect();
         analysis.lines.push(JdLine {
             text: text.to_string(),
             kind,
@@ -266,27 +276,43 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
     }
 
     for line in &analysis.lines {
+        let weight = match line.kind {
+            LineKind::Requirement => 1.0,
+            LineKind::Responsibility => 0.6,
+            LineKind::NiceToHave | LineKind::Other => 0.0,
+        };
+        // A skill in a short line ("Go and PostgreSQL") is asked for more
+        // pointedly than one in a list of ten.
+        let share = weight / (line.skills.len() as f32).sqrt().max(1.0);
         for skill in &line.skills {
-            let must = matches!(line.kind, LineKind::Requirement | LineKind::Responsibility);
+            let must = weight > 0.0;
             match analysis.skills.iter_mut().find(|s| &s.skill == skill) {
-                Some(existing) => existing.must_have |= must,
+                Some(existing) => {
+                    existing.must_have |= must;
+                    existing.weight += share;
+                }
                 None => analysis.skills.push(SkillMention {
                     skill: skill.clone(),
                     must_have: must,
                     major: matcher.is_major(skill),
+                    weight: share,
                 }),
             }
         }
     }
-    // Skills named only in the title count as required.
+    // Skills named in the title are required, and central.
     if let Some(title) = &analysis.title {
         for found in matcher.find(title) {
             match analysis.skills.iter_mut().find(|s| s.skill == found.skill) {
-                Some(existing) => existing.must_have = true,
+                Some(existing) => {
+                    existing.must_have = true;
+                    existing.weight += 2.0;
+                }
                 None => analysis.skills.push(SkillMention {
                     skill: found.skill,
                     must_have: true,
                     major: found.major,
+                    weight: 2.0,
                 }),
             }
         }
@@ -296,8 +322,14 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
     if !analysis.skills.iter().any(|s| s.must_have) {
         for s in &mut analysis.skills {
             s.must_have = true;
+            s.weight = 1.0;
         }
     }
+    // Most central first; a stable sort keeps the description's order
+    // among equals.
+    analysis
+        .skills
+        .sort_by(|a, b| b.weight.total_cmp(&a.weight));
 
     analysis.seniority = seniority_cues(analysis.title.as_deref(), &analysis.lines);
     analysis
@@ -375,7 +407,7 @@ fn classify(text: &str, section: Section) -> LineKind {
                 .any(|v| first == *v || first == format!("{v}s") || first == format!("{v}ing"))
             {
                 LineKind::Responsibility
-            } else if has(REQUIREMENT_CUES) {
+            } else if has(REQUIREMENT_CUES) || first == "you" || first == "you're" {
                 LineKind::Requirement
             } else {
                 LineKind::Other

@@ -4,20 +4,44 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::Instant;
 
+use embed::encoder::Encoder;
 use embed::{Embedder, Vector};
 
 use crate::content::Library;
 
 pub use embed::LoadError;
 
-/// Loads the table distilled from the embedded model. A missing or damaged
-/// table is not fatal: the coach then reads by words alone and says so in
-/// its engine label.
-pub fn load(dir: &Path) -> Option<Embedder> {
+/// The embedded model: the transformer, and the static table distilled
+/// from it.
+pub struct Model {
+    pub table: Embedder,
+    pub encoder: Encoder,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("{0}")]
+    Table(#[from] embed::LoadError),
+    #[error("{0}")]
+    Encoder(#[from] embed::encoder::EncoderError),
+}
+
+impl Model {
+    pub fn load(dir: &Path) -> Result<Self, ModelError> {
+        let table = Embedder::load(dir)?;
+        let encoder = Encoder::load(dir, table.vocab().clone())?;
+        Ok(Self { table, encoder })
+    }
+}
+
+/// Loads the embedded model. A missing or damaged one is not fatal: the
+/// coach then reads by words alone and says so in its engine label.
+pub fn load(dir: &Path) -> Option<Model> {
     let started = Instant::now();
-    match Embedder::load(dir) {
+    match Model::load(dir) {
         Ok(embedder) => {
             tracing::info!(
                 dir = %dir.display(),
@@ -59,8 +83,18 @@ pub fn load_for_tests() -> Embedder {
     })
 }
 
+/// Texts the transformer reads at most at once, and the WordPieces of each
+/// it reads: a bound on the work one assessment asks of it.
+pub const MAX_ENCODED: usize = 4;
+pub const MAX_ENCODED_PIECES: usize = 48;
+/// Question and rubric vectors kept between assessments: practice asks
+/// the same questions again and again.
+const CACHE_CAPACITY: usize = 4096;
+
 pub struct Meaning {
     embedder: Embedder,
+    encoder: Encoder,
+    cache: Mutex<HashMap<String, Vector>>,
     /// Each role as its titles, summary and focus areas describe it.
     roles: Vec<(String, Vector)>,
     /// Each skill's canonical name as its name, aliases and category
@@ -69,7 +103,11 @@ pub struct Meaning {
 }
 
 impl Meaning {
-    pub fn new(embedder: Embedder, library: &Library) -> Self {
+    pub fn new(model: Model, library: &Library) -> Self {
+        let Model {
+            table: embedder,
+            encoder,
+        } = model;
         let roles = library
             .roles()
             .iter()
@@ -98,9 +136,67 @@ impl Meaning {
             .collect();
         Self {
             embedder,
+            encoder,
+            cache: Mutex::new(HashMap::new()),
             roles,
             skills,
         }
+    }
+
+    /// The transformer's vectors for texts that recur (questions, rubric
+    /// points), from the cache when it has them.
+    pub fn encode_cached(&self, texts: &[&str]) -> Vec<Vector> {
+        let mut out: Vec<Option<Vector>> = {
+            let cache = self
+                .cache
+                .lock()
+                .expect("the vector cache is never poisoned");
+            texts.iter().map(|t| cache.get(*t).cloned()).collect()
+        };
+        let missing: Vec<&str> = texts
+            .iter()
+            .zip(&out)
+            .filter(|(_, v)| v.is_none())
+            .map(|(t, _)| *t)
+            .collect();
+        if !missing.is_empty() {
+            let fresh = self.encode(&missing);
+            let mut cache = self
+                .cache
+                .lock()
+                .expect("the vector cache is never poisoned");
+            if cache.len() + fresh.len() > CACHE_CAPACITY {
+                cache.clear();
+            }
+            let mut fresh = fresh.into_iter();
+            for (text, slot) in texts.iter().zip(out.iter_mut()) {
+                if slot.is_none() {
+                    let v = fresh.next().expect("one vector per missing text");
+                    cache.insert((*text).to_string(), v.clone());
+                    *slot = Some(v);
+                }
+            }
+        }
+        out.into_iter()
+            .map(|v| v.expect("every slot filled"))
+            .collect()
+    }
+
+    /// The transformer's vectors for a few texts, each cut at
+    /// [`MAX_ENCODED_PIECES`]. A failure of the model (it has none it can
+    /// cause on valid input) falls back to the static table.
+    pub fn encode(&self, texts: &[&str]) -> Vec<Vector> {
+        let mut out = Vec::with_capacity(texts.len());
+        for chunk in texts.chunks(MAX_ENCODED) {
+            match self.encoder.embed(chunk, MAX_ENCODED_PIECES) {
+                Ok(vectors) => out.extend(vectors),
+                Err(error) => {
+                    tracing::error!(%error, "the embedded model failed; using its static table");
+                    out.extend(chunk.iter().map(|t| self.embedder.embed(t)));
+                }
+            }
+        }
+        out
     }
 
     pub fn embed(&self, text: &str) -> Vector {

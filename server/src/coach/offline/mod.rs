@@ -42,12 +42,12 @@ pub struct OfflineCoach {
 impl OfflineCoach {
     /// A coach that reads by words alone.
     pub fn new(library: Arc<Library>) -> Self {
-        Self::with_embedder(library, None)
+        Self::with_model(library, None)
     }
 
     /// A coach that also reads by meaning when the embedded model's table
     /// is there.
-    pub fn with_embedder(library: Arc<Library>, embedder: Option<embed::Embedder>) -> Self {
+    pub fn with_model(library: Arc<Library>, model: Option<meaning::Model>) -> Self {
         let matcher = SkillMatcher::new(library.skills());
         let mut named_tech = HashMap::new();
         let mut words = HashMap::new();
@@ -75,7 +75,7 @@ impl OfflineCoach {
             named_tech.insert(q.id.clone(), tech);
             words.insert(q.id.clone(), content_words(&q.text));
         }
-        let meaning = embedder.map(|e| Meaning::new(e, &library));
+        let meaning = model.map(|m| Meaning::new(m, &library));
         Self {
             library,
             matcher,
@@ -177,8 +177,10 @@ impl OfflineCoach {
             .role
             .as_deref()
             .and_then(|slug| self.library.role(slug));
-        let role =
-            named_role.or_else(|| jd.as_ref().and_then(|j| detect::detect(&self.library, j)));
+        let role = named_role.or_else(|| {
+            jd.as_ref()
+                .and_then(|j| detect::detect(&self.library, j, self.meaning()))
+        });
         let seniority = request
             .seniority
             .or(jd.as_ref().and_then(|j| j.seniority))
@@ -411,7 +413,7 @@ impl OfflineCoach {
 pub(crate) fn for_tests() -> &'static OfflineCoach {
     static COACH: std::sync::OnceLock<OfflineCoach> = std::sync::OnceLock::new();
     COACH.get_or_init(|| {
-        OfflineCoach::with_embedder(
+        OfflineCoach::with_model(
             Arc::new(Library::embedded().expect("content loads")),
             Some(meaning::load_for_tests()),
         )

@@ -38,7 +38,8 @@ pub struct Candidate {
 pub struct Goals<'a> {
     pub count: usize,
     pub kinds: &'a [QuestionKind],
-    /// Skills the job needs; covering one not yet covered earns a bonus.
+    /// Skills the job needs, most central first; covering one not yet
+    /// covered earns a bonus, larger for the first few.
     pub must_have: &'a [String],
     /// At most this many template questions.
     pub max_tailored: usize,
@@ -82,11 +83,13 @@ pub fn choose(candidates: Vec<Candidate>, goals: &Goals) -> Vec<Candidate> {
             if c.wording.as_ref().is_some_and(|w| wordings.contains(w)) {
                 continue;
             }
-            let gain = c
+            let gain: f32 = c
                 .skills
                 .iter()
-                .filter(|s| goals.must_have.contains(s) && !covered.contains(*s))
-                .count() as f32;
+                .filter(|s| !covered.contains(*s))
+                .filter_map(|s| goals.must_have.iter().position(|m| m == s))
+                .map(priority)
+                .sum();
             let focus_used = per_focus.get(&c.focus_area).copied().unwrap_or(0) as f32;
             let score = c.base + 3.0 * gain - 1.2 * focus_used + 0.01 * c.jitter;
             if best.is_none_or(|(_, s)| score > s) {
@@ -114,7 +117,12 @@ pub fn choose(candidates: Vec<Candidate>, goals: &Goals) -> Vec<Candidate> {
             })
             .and_then(|write| write(&uncovered, skill_questions));
         let template_score = template.as_ref().map(|t| {
-            let gain = t.skills.len() as f32;
+            let gain: f32 = t
+                .skills
+                .iter()
+                .filter_map(|s| goals.must_have.iter().position(|m| m == s))
+                .map(priority)
+                .sum();
             let focus_used = per_focus.get(&t.focus_area).copied().unwrap_or(0) as f32;
             t.base + 3.0 * gain - 1.2 * focus_used
         });
@@ -146,6 +154,15 @@ pub fn choose(candidates: Vec<Candidate>, goals: &Goals) -> Vec<Candidate> {
     });
     chosen
 }
+
+/// Required skills come most central first: covering one of the first few
+/// is worth a question; the long tail counts for less.
+fn priority(rank: usize) -> f32 {
+    if rank < TOP_SKILLS { 1.0 } else { 0.3 }
+}
+
+/// How many of a job's most central skills a set should cover first.
+pub const TOP_SKILLS: usize = 6;
 
 /// The set splits evenly across the kinds asked for; the first kinds take
 /// any remainder.

@@ -18,7 +18,7 @@ fn subject(kind: QuestionKind) -> Subject<'static> {
 
 fn offline() -> Feedback {
     Feedback {
-        engine: "offline/1".into(),
+        engine: "offline/2+embeddings".into(),
         prompt_version: None,
         notice: None,
         kind: QuestionKind::Behavioral,

@@ -593,7 +593,7 @@ impl View<'_> {
                         self.input.question.trim(),
                         how
                     ),
-                    Some(self.quote(0)),
+                    Some(self.quote(rel.closest_sentence().unwrap_or(0))),
                     0,
                 ));
             }
@@ -951,7 +951,10 @@ impl View<'_> {
     pub fn relevance_reason(&self) -> String {
         let rel = self.relevance;
         if rel.off_topic() {
-            return if rel.points.is_empty() {
+            return if rel.meaning.is_some() {
+                "Does not address the question: neither its key terms nor its meaning come up."
+                    .to_string()
+            } else if rel.points.is_empty() {
                 "Does not address the question: its key terms hardly come up.".to_string()
             } else {
                 "Does not address the question: its key terms and rubric points hardly come up."

@@ -134,7 +134,7 @@ impl OfflineCoach {
                     jd_skills: &[],
                     answer: text,
                 };
-                let rel = relevance::read(&reading, &input, self.matcher());
+                let rel = relevance::read(&reading, &input, self.matcher(), self.meaning());
                 match rel.best_sentence {
                     Some((i, n)) if n > 0 => comments.push(Comment {
                         dimension: Dimension::Relevance,

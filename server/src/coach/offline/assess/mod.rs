@@ -166,7 +166,7 @@ impl OfflineCoach {
     /// the same feedback.
     pub fn assess(&self, input: &AssessInput) -> Feedback {
         let reading = Reading::new(input.answer, self);
-        let relevance = relevance::read(&reading, input, self.matcher());
+        let relevance = relevance::read(&reading, input, self.matcher(), self.meaning());
         let spec = specificity::read(&reading, input.kind, self.matcher());
 
         let star_kind = matches!(

@@ -1,0 +1,99 @@
+//! The coach's CPU work (reading answers and postings, running the
+//! embedded model) runs on blocking threads, never on the threads that
+//! serve requests; at most one job per core runs at once, and a bounded
+//! number wait. Past that the caller is told to try again, so a burst
+//! cannot pile up unbounded work or memory.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use app::model::AppError;
+use tokio::sync::Semaphore;
+
+/// Jobs that may wait for a core, per core.
+const QUEUE_PER_CORE: usize = 64;
+
+pub struct CpuGate {
+    permits: Arc<Semaphore>,
+    waiting: AtomicUsize,
+    limit: usize,
+}
+
+impl Default for CpuGate {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self::new(cores, cores * QUEUE_PER_CORE)
+    }
+}
+
+impl CpuGate {
+    pub fn new(running: usize, waiting: usize) -> Self {
+        Self {
+            permits: Arc::new(Semaphore::new(running.max(1))),
+            waiting: AtomicUsize::new(0),
+            limit: waiting,
+        }
+    }
+
+    /// Runs `job` on a blocking thread once a core is free.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        what: &'static str,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.limit {
+            self.waiting.fetch_sub(1, Ordering::AcqRel);
+            tracing::warn!(what, "the coach is at capacity; asking the client to retry");
+            return Err(AppError::RateLimited {
+                retry_after_secs: 2,
+            });
+        }
+        let permit = Arc::clone(&self.permits).acquire_owned().await;
+        self.waiting.fetch_sub(1, Ordering::AcqRel);
+        let permit = permit.map_err(|error| failed(what, error))?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            job()
+        })
+        .await
+        .map_err(|error| failed(what, error))
+    }
+}
+
+fn failed(what: &'static str, error: impl std::fmt::Display) -> AppError {
+    tracing::error!(%error, what, "coach work failed");
+    AppError::Internal {
+        reference: what.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn work_past_the_queue_is_refused_and_the_rest_runs() {
+        let gate = Arc::new(CpuGate::new(1, 1));
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        let running = {
+            let gate = Arc::clone(&gate);
+            tokio::spawn(async move {
+                gate.run("hold", move || release.recv().ok())
+                    .await
+                    .map(|_| ())
+            })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let queued = {
+            let gate = Arc::clone(&gate);
+            tokio::spawn(async move { gate.run("queued", || 2).await })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let refused = gate.run("refused", || 3).await;
+        assert!(matches!(refused, Err(AppError::RateLimited { .. })));
+        hold.send(()).unwrap();
+        running.await.unwrap().unwrap();
+        assert_eq!(queued.await.unwrap().unwrap(), 2);
+        assert_eq!(gate.run("after", || 4).await.unwrap(), 4);
+    }
+}
