@@ -19,6 +19,9 @@ if ! command -v wrk >/dev/null 2>&1; then
   if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
 fi
 
+echo "== the coach against the labelled fixtures (tuning and test halves)"
+cargo run --quiet --release -p server --example coach_eval
+
 echo "== offline generation"
 cargo run --quiet --release -p server --example generate_bench
 
@@ -42,6 +45,9 @@ DATABASE_URL="sqlite://$work/bench.db" REHEARSE_ADDR="127.0.0.1:$port" \
   "$bin" serve &
 server=$!
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
+sleep 2
+echo "== idle memory with the embedded model loaded"
+grep -E 'VmRSS|VmHWM' "/proc/$server/status"
 
 slug=$(curl -fs -X POST -H 'content-type: application/json' \
   -d '{"role":"backend-engineer","count":10}' \

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use app::model::QuestionKind;
 use rehearse::coach::OfflineCoach;
 use rehearse::coach::offline::assess::AssessInput;
+use rehearse::coach::offline::meaning;
 use rehearse::content::Library;
 
 const FIXTURES: &str = include_str!("../tests/fixtures/answers/cases.toml");
@@ -60,7 +61,14 @@ fn measure(coach: &OfflineCoach, name: &str, answer: &str, runs: usize) {
 
 fn main() {
     let library = Arc::new(Library::embedded().expect("content loads"));
-    let coach = OfflineCoach::new(library);
+    let loading = std::time::Instant::now();
+    let model = meaning::load(&meaning::repository_dir());
+    let coach = OfflineCoach::with_model(library, model);
+    let millis = loading.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "load the embedded model and build the coach ({}): {millis:.1} ms",
+        coach.engine()
+    );
     let short = answer_of(300);
     let long = answer_of(1_500);
     measure(&coach, "assess a 300-word answer", &short, 500);

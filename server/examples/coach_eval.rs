@@ -160,11 +160,11 @@ fn main() {
             .position(|a| a == "--details")
             .and_then(|i| args.get(i + 1).cloned())
     };
-    let model_dir = std::env::var_os("REHEARSE_MODEL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/model"));
     let library = Arc::new(Library::embedded().expect("content loads"));
-    let coach = OfflineCoach::with_model(Arc::clone(&library), meaning::load(&model_dir));
+    let coach = OfflineCoach::with_model(
+        Arc::clone(&library),
+        meaning::load(&meaning::repository_dir()),
+    );
     let split: Split = read(&fixtures().join("split.toml"));
     println!("engine: {}", coach.engine());
 

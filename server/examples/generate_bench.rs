@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use app::model::GenerateInput;
 use rehearse::coach::OfflineCoach;
+use rehearse::coach::offline::meaning;
 use rehearse::content::Library;
 
 const FIXTURES: [&str; 4] = [
@@ -50,9 +51,10 @@ fn measure(coach: &OfflineCoach, name: &str, input: GenerateInput, runs: usize) 
 fn main() {
     let start = Instant::now();
     let library = Arc::new(Library::embedded().expect("content loads"));
-    let coach = OfflineCoach::new(library);
+    let coach = OfflineCoach::with_model(library, meaning::load(&meaning::repository_dir()));
+    println!("engine: {}", coach.engine());
     println!(
-        "load content and build the coach: {:.1} ms",
+        "load content, the model and build the coach: {:.1} ms",
         start.elapsed().as_secs_f64() * 1e3
     );
     let jd = long_jd();

@@ -133,7 +133,7 @@ impl Star {
 /// Feedback on one answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Feedback {
-    /// Who assessed it: `offline/1` for the built-in heuristic coach, or
+    /// Who assessed it: `offline/2+embeddings` (or `offline/2`) for the built-in coach, or
     /// `model:` and the model's name.
     pub engine: String,
     /// The version of the prompt a model was given.

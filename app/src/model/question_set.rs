@@ -124,7 +124,7 @@ pub struct QuestionSet {
     /// The role's slug, or `None` for a general set.
     pub role: Option<String>,
     pub seniority: Seniority,
-    /// The engine and version that produced the questions: `offline/1`, or
+    /// The engine and version that produced the questions: `offline/2+embeddings`, or
     /// `model:` and the model's name.
     pub engine: String,
     /// The version of the prompt a model was given, for model-made sets.

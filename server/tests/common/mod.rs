@@ -233,9 +233,7 @@ pub fn offline_coach() -> std::sync::Arc<rehearse::coach::OfflineCoach> {
 
 /// The folder `scripts/setup.sh` put the embedded model in.
 pub fn model_dir() -> std::path::PathBuf {
-    std::env::var_os("REHEARSE_MODEL_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/model"))
+    rehearse::coach::offline::meaning::repository_dir()
 }
 
 /// The folder served as the site root in tests: the static files from

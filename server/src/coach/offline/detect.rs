@@ -2,42 +2,14 @@
 
 use std::collections::HashMap;
 
-use super::jd::{JdAnalysis, LineKind};
-use super::meaning::Meaning;
+use super::jd::JdAnalysis;
 use super::text::tokens;
 use crate::content::{Library, Role};
 
 /// Below this a description matches no role well enough to claim it.
 const MIN_SCORE: f32 = 2.5;
 
-/// How much the description's meaning, set against each role's, counts
-/// beside titles and skills. Calibrated on the tuning half of the postings.
-const MEANING_WEIGHT: f32 = 20.0;
-
-pub fn detect<'a>(
-    library: &'a Library,
-    jd: &JdAnalysis,
-    meaning: Option<&Meaning>,
-) -> Option<&'a Role> {
-    // The title and the lines about the work, by meaning: "owns the
-    // ingestion service's API" reads as backend even where its skills
-    // would fit a data engineer as well.
-    let by_meaning: Vec<(&str, f32)> = meaning
-        .map(|m| {
-            let work: Vec<&str> = jd
-                .title
-                .iter()
-                .map(String::as_str)
-                .chain(
-                    jd.lines
-                        .iter()
-                        .filter(|l| l.kind != LineKind::Other)
-                        .map(|l| l.text.as_str()),
-                )
-                .collect();
-            m.roles_near(&m.embed(&work.join(". ")))
-        })
-        .unwrap_or_default();
+pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
     let heading: Vec<String> = jd
         .title
         .iter()
@@ -63,11 +35,7 @@ pub fn detect<'a>(
                 weight * (1.0 + profile.get(s.skill.as_str()).copied().unwrap_or(0) as f32).ln()
             })
             .sum();
-        let fit = by_meaning
-            .iter()
-            .find(|(slug, _)| *slug == role.slug)
-            .map_or(0.0, |(_, similarity)| MEANING_WEIGHT * similarity);
-        let score = title + skills + fit;
+        let score = title + skills;
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((role, score));
         }

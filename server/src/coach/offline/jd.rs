@@ -537,7 +537,8 @@ mod tests {
     fn must_have_skills_come_from_requirements_and_responsibilities() {
         let jd = analyse(JD, &matcher());
         let must: Vec<&str> = jd.must_have_skills().map(|s| s.skill.as_str()).collect();
-        assert_eq!(must, ["Go", "PostgreSQL", "Kubernetes"]);
+        // A requirement line weighs more than a responsibility line.
+        assert_eq!(must, ["Kubernetes", "Go", "PostgreSQL"]);
         assert!(jd.mentions("Terraform") && jd.mentions("Kafka"));
     }
 

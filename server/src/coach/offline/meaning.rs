@@ -1,6 +1,5 @@
 //! What the offline coach knows of meaning: sentence vectors from the
-//! embedded model's static table, and the library's roles and skills as
-//! vectors to compare with.
+//! embedded model and from the static table distilled from it.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -9,8 +8,6 @@ use std::time::Instant;
 
 use embed::encoder::Encoder;
 use embed::{Embedder, Vector};
-
-use crate::content::Library;
 
 pub use embed::LoadError;
 
@@ -67,15 +64,22 @@ pub const DEFAULT_DIR: &str = "target/model";
 /// The table that `scripts/setup.sh` put in the repository's
 /// `target/model` (or REHEARSE_MODEL_DIR), for tests. Tests of the coach's
 /// judgement need it, so its absence is an error that says how to fix it.
-pub fn load_for_tests() -> Embedder {
-    let dir = std::env::var_os("REHEARSE_MODEL_DIR")
+/// REHEARSE_MODEL_DIR, or else the repository's `target/model`: where
+/// tests, benchmarks and examples find the model `scripts/setup.sh` put
+/// there, whatever their working directory.
+pub fn repository_dir() -> std::path::PathBuf {
+    std::env::var_os("REHEARSE_MODEL_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
             Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("..")
                 .join(DEFAULT_DIR)
-        });
-    Embedder::load(&dir).unwrap_or_else(|error| {
+        })
+}
+
+pub fn load_for_tests() -> Model {
+    let dir = repository_dir();
+    Model::load(&dir).unwrap_or_else(|error| {
         panic!(
             "the embedded model is needed by these tests and could not be loaded from {} ({error}); run scripts/setup.sh",
             dir.display()
@@ -95,51 +99,18 @@ pub struct Meaning {
     embedder: Embedder,
     encoder: Encoder,
     cache: Mutex<HashMap<String, Vector>>,
-    /// Each role as its titles, summary and focus areas describe it.
-    roles: Vec<(String, Vector)>,
-    /// Each skill's canonical name as its name, aliases and category
-    /// describe it.
-    skills: HashMap<String, Vector>,
 }
 
 impl Meaning {
-    pub fn new(model: Model, library: &Library) -> Self {
+    pub fn new(model: Model) -> Self {
         let Model {
             table: embedder,
             encoder,
         } = model;
-        let roles = library
-            .roles()
-            .iter()
-            .map(|role| {
-                let mut text: Vec<String> = role.title_names().collect();
-                text.push(role.summary.clone());
-                for area in &role.focus_areas {
-                    text.push(area.name.clone());
-                    text.push(area.description.clone());
-                }
-                (role.slug.clone(), embedder.embed(&text.join(". ")))
-            })
-            .collect();
-        let skills = library
-            .skills()
-            .iter()
-            .map(|skill| {
-                let text = format!(
-                    "{}. {}. {}",
-                    skill.name,
-                    skill.aliases.join(", "),
-                    skill.category.replace(['-', '_'], " ")
-                );
-                (skill.name.clone(), embedder.embed(&text))
-            })
-            .collect();
         Self {
             embedder,
             encoder,
             cache: Mutex::new(HashMap::new()),
-            roles,
-            skills,
         }
     }
 
@@ -202,24 +173,39 @@ impl Meaning {
     pub fn embed(&self, text: &str) -> Vector {
         self.embedder.embed(text)
     }
+}
 
-    pub fn dim(&self) -> usize {
-        self.embedder.dim()
-    }
+#[cfg(test)]
+mod tests {
+    use crate::coach::offline::for_tests;
 
-    /// Roles from the closest to the furthest from `text`.
-    pub fn roles_near(&self, text: &Vector) -> Vec<(&str, f32)> {
-        let mut out: Vec<(&str, f32)> = self
-            .roles
+    #[test]
+    fn an_answer_to_the_question_is_nearer_than_a_story_about_something_else() {
+        let meaning = for_tests()
+            .meaning()
+            .expect("the tests' coach has the model");
+        let question = "How did you recover from the outage?";
+        let answer =
+            "I rolled the release back, and the service was answering again four minutes later.";
+        let elsewhere = "I bake sourdough every weekend and feed the starter on Friday night.";
+        let by_model = meaning.encode(&[question, answer, elsewhere]);
+        assert!(by_model[0].cosine(&by_model[1]) > by_model[0].cosine(&by_model[2]) + 0.1);
+        let by_table: Vec<_> = [question, answer, elsewhere]
             .iter()
-            .map(|(slug, v)| (slug.as_str(), v.cosine(text)))
+            .map(|t| meaning.embed(t))
             .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
-        out
+        assert!(by_table[0].cosine(&by_table[1]) > by_table[0].cosine(&by_table[2]));
     }
 
-    /// How close a skill, by what it is, sits to `text`.
-    pub fn skill_fit(&self, skill: &str, text: &Vector) -> Option<f32> {
-        self.skills.get(skill).map(|v| v.cosine(text))
+    #[test]
+    fn recurring_texts_come_from_the_cache_unchanged() {
+        let meaning = for_tests()
+            .meaning()
+            .expect("the tests' coach has the model");
+        let text = "Describe how you would design a rate limiter for a public API.";
+        let first = meaning.encode_cached(&[text]);
+        let again = meaning.encode_cached(&[text]);
+        assert_eq!(first, again);
+        assert_eq!(first, meaning.encode(&[text]));
     }
 }

@@ -75,7 +75,7 @@ impl OfflineCoach {
             named_tech.insert(q.id.clone(), tech);
             words.insert(q.id.clone(), content_words(&q.text));
         }
-        let meaning = model.map(|m| Meaning::new(m, &library));
+        let meaning = model.map(Meaning::new);
         Self {
             library,
             matcher,
@@ -177,10 +177,8 @@ impl OfflineCoach {
             .role
             .as_deref()
             .and_then(|slug| self.library.role(slug));
-        let role = named_role.or_else(|| {
-            jd.as_ref()
-                .and_then(|j| detect::detect(&self.library, j, self.meaning()))
-        });
+        let role =
+            named_role.or_else(|| jd.as_ref().and_then(|j| detect::detect(&self.library, j)));
         let seniority = request
             .seniority
             .or(jd.as_ref().and_then(|j| j.seniority))

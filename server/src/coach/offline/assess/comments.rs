@@ -596,6 +596,24 @@ impl View<'_> {
                     Some(self.quote(rel.closest_sentence().unwrap_or(0))),
                     0,
                 ));
+                // Where to start instead: what the question is listening for.
+                let wanted: Vec<String> = rel
+                    .points
+                    .iter()
+                    .take(2)
+                    .map(|p| point_phrase(&p.text))
+                    .collect();
+                if !wanted.is_empty() {
+                    out.push(improve(
+                        d,
+                        &format!(
+                            "An answer to this question would cover {}.",
+                            wanted.join(", and ")
+                        ),
+                        None,
+                        1,
+                    ));
+                }
             }
             return;
         }
