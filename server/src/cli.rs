@@ -296,7 +296,11 @@ async fn serve(args: &Args) -> Result<(), CliError> {
         .as_ref()
         .map(ToString::to_string)
         .unwrap_or_else(|| format!("http://{}", settings.addr));
-    tracing::info!(addr = %settings.addr, "Rehearse is serving {public}");
+    tracing::info!(
+        addr = %settings.addr,
+        coach = coach.engine(),
+        "Rehearse is serving {public}"
+    );
 
     tokio::spawn(prune_usage_counters(db.clone()));
     tokio::spawn(prune_sessions(db.clone()));

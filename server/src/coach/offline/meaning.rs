@@ -40,7 +40,7 @@ pub fn load(dir: &Path) -> Option<Model> {
     let started = Instant::now();
     match Model::load(dir) {
         Ok(embedder) => {
-            tracing::info!(
+            tracing::debug!(
                 dir = %dir.display(),
                 millis = started.elapsed().as_millis() as u64,
                 "embedded model loaded"
