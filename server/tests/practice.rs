@@ -357,7 +357,7 @@ on_every_backend!(
         assert!(html.contains("Feedback"));
         assert!(html.contains("/10 overall"));
         assert!(html.contains("built-in offline coach"));
-        assert!(html.contains("not AI"));
+        assert!(html.contains("not generative AI"));
         assert!(html.contains("Try again"));
 
         // A draft may be longer than an answer, within its own bound.
