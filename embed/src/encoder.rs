@@ -40,8 +40,10 @@ impl Encoder {
             let path = dir.join(name);
             std::fs::read(&path).map_err(|source| EncoderError::Read { path, source })
         };
-        let config: Config = serde_json::from_slice(&read(CONFIG_FILE)?)?;
-        let dim: serde_json::Value = serde_json::from_slice(&read(CONFIG_FILE)?)?;
+        let config_bytes = read(CONFIG_FILE)?;
+        let config: Config = serde_json::from_slice(&config_bytes)?;
+        // candle keeps the width private; the same file states it.
+        let dim: serde_json::Value = serde_json::from_slice(&config_bytes)?;
         let dim = dim["hidden_size"].as_u64().unwrap_or(384) as usize;
         let weights = read(WEIGHTS_FILE)?;
         let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &Device::Cpu)?;

@@ -44,17 +44,6 @@ impl Vector {
     pub fn values(&self) -> &[f32] {
         &self.0
     }
-
-    /// The normalised mean of several vectors: a passage from its sentences.
-    pub fn mean<'a>(parts: impl IntoIterator<Item = &'a Vector>, dim: usize) -> Vector {
-        let mut sum = vec![0.0f32; dim];
-        for part in parts {
-            for (s, v) in sum.iter_mut().zip(part.0.iter()) {
-                *s += v;
-            }
-        }
-        Vector(normalise(sum).into_boxed_slice())
-    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -247,13 +247,12 @@ fn generate_rejects_bad_options_with_one_line() {
 
 const STRONG_ANSWER: &str = "In my last role I owned the checkout service, whose p95 latency had reached 1.8 seconds. I was asked to bring it under 500 ms before the holiday sale. I traced requests with OpenTelemetry, found an N+1 query in Postgres, batched it and added an index. As a result p95 fell to 320 ms and timeout tickets dropped from 30 a week to 2.";
 
-#[test]
-fn without_the_embedded_model_the_coach_reads_by_words_and_says_so() {
+/// `rehearse assess` on [`STRONG_ANSWER`] as JSON, with `env` set.
+fn assess_strong_answer(env: &[(&str, &str)]) -> Output {
     let dir = tempfile::tempdir().unwrap();
     let answer = dir.path().join("answer.txt");
     std::fs::write(&answer, STRONG_ANSWER).unwrap();
-    let missing = dir.path().join("no-model-here");
-    let output = rehearse(
+    rehearse(
         &[
             "assess",
             "--question",
@@ -263,8 +262,14 @@ fn without_the_embedded_model_the_coach_reads_by_words_and_says_so() {
             "--format",
             "json",
         ],
-        &[("REHEARSE_MODEL_DIR", missing.to_str().unwrap())],
-    );
+        env,
+    )
+}
+
+#[test]
+fn without_the_embedded_model_the_coach_reads_by_words_and_says_so() {
+    let missing = tempfile::tempdir().unwrap().path().join("no-model-here");
+    let output = assess_strong_answer(&[("REHEARSE_MODEL_DIR", missing.to_str().unwrap())]);
     assert!(output.status.success(), "{:?}", stderr_lines(&output));
     let feedback: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(feedback["engine"], "offline/2");
@@ -280,21 +285,7 @@ fn without_the_embedded_model_the_coach_reads_by_words_and_says_so() {
 
 #[test]
 fn assess_prints_feedback_as_json_without_a_database() {
-    let dir = tempfile::tempdir().unwrap();
-    let answer = dir.path().join("answer.txt");
-    std::fs::write(&answer, STRONG_ANSWER).unwrap();
-    let output = rehearse(
-        &[
-            "assess",
-            "--question",
-            "Tell me about a time you made a slow service fast.",
-            "--answer-file",
-            answer.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &[("DATABASE_URL", "postgres://127.0.0.1:1/none")],
-    );
+    let output = assess_strong_answer(&[("DATABASE_URL", "postgres://127.0.0.1:1/none")]);
     assert!(output.status.success(), "{:?}", stderr_lines(&output));
     let feedback: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(feedback["engine"], "offline/2+embeddings");
