@@ -54,7 +54,11 @@ impl AppState {
             .clone()
             .map(|llm| LlmEngine::new(llm, db.clone()));
         let coach = Arc::new(Coach::new(offline, llm, SetCache::new(CACHE_CAPACITY)));
-        let practice = Arc::new(PracticeService::new(db.clone(), Arc::clone(&coach)));
+        let practice = Arc::new(PracticeService::new(
+            db.clone(),
+            Arc::clone(&coach),
+            settings.write_limits,
+        ));
         let sets = Arc::new(SetService::new(
             db.clone(),
             coach,

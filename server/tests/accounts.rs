@@ -425,6 +425,50 @@ on_every_backend!(the_eleventh_failed_login_is_throttled, |app| {
     );
 });
 
+on_every_backend!(guesses_sent_at_once_share_the_same_ten_tries, |app| {
+    signup(app, "sam@example.org").await;
+    let guesses = (0..30).map(|i| {
+        let password = format!("wrong password number {i}");
+        async move {
+            login(app, "sam@example.org", &password, None)
+                .await
+                .status()
+        }
+    });
+    let statuses = futures::future::join_all(guesses).await;
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    let judged = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert_eq!(refused + judged, 30, "{statuses:?}");
+    assert!(judged <= 10, "{judged} guesses were judged: {statuses:?}");
+    assert_eq!(
+        login(app, "sam@example.org", PASSWORD, None).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the right password waits for the window to end"
+    );
+});
+
+on_every_backend!(a_right_password_gives_its_try_back, |app| {
+    signup(app, "sam@example.org").await;
+    for _ in 0..9 {
+        let wrong = login(app, "sam@example.org", "wrong password here", None).await;
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    }
+    for _ in 0..3 {
+        let right = login(app, "sam@example.org", PASSWORD, None).await;
+        assert_eq!(right.status(), StatusCode::OK);
+    }
+    let tenth = login(app, "sam@example.org", "wrong password here", None).await;
+    assert_eq!(tenth.status(), StatusCode::UNAUTHORIZED);
+    let eleventh = login(app, "sam@example.org", "wrong password here", None).await;
+    assert_eq!(eleventh.status(), StatusCode::TOO_MANY_REQUESTS);
+});
+
 on_every_backend!(
     anonymous_sets_move_into_the_account_at_signup_and_login,
     |app| {
@@ -788,6 +832,41 @@ on_every_backend!(
         );
     }
 );
+
+on_every_backend!(login_never_sends_anyone_off_the_site, |app| {
+    let signed_up = app
+        .client
+        .post(app.url("/signup?next=%2F%09%2Fevil.example"))
+        .form(&[
+            ("email", "sam@example.org"),
+            ("password", PASSWORD),
+            ("display_name", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_up.status(), StatusCode::SEE_OTHER);
+    assert_eq!(signed_up.headers()[LOCATION], "/");
+    for next in [
+        "%2F%09%2Fevil.example",
+        "%2F%0A%2Fevil.example",
+        "%2F%0D%0ALocation%3A%20https%3A%2F%2Fevil.example",
+        "%2F%5Cevil.example",
+        "%2F%2Fevil.example",
+        "https%3A%2F%2Fevil.example",
+        "%09%2F%2Fevil.example",
+    ] {
+        let response = app
+            .client
+            .post(app.url(&format!("/login?next={next}")))
+            .form(&[("email", "sam@example.org"), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(response.headers()[LOCATION], "/", "{next}");
+    }
+});
 
 on_every_backend!(account_pages_work_as_plain_forms, |app| {
     // A page that needs an account sends the visitor to log in and back.

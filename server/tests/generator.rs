@@ -152,6 +152,13 @@ on_every_backend!(
         // Lines about the company and its perks are never quoted.
         assert!(!page.contains("Tallyworks builds invoicing"));
         assert!(!page.contains("Four-day weeks in August"));
+        // The generator says exactly this before anything is pasted.
+        let (_, home) = html(app, "/", None).await;
+        assert!(home.contains(
+            "Anyone with the set&#x27;s link sees the posting&#x27;s title line and the lines its questions quote; never the rest."
+        ) || home.contains(
+            "Anyone with the set's link sees the posting's title line and the lines its questions quote; never the rest."
+        ));
     }
 );
 
@@ -300,6 +307,42 @@ async fn anonymous_generation_is_rate_limited_per_address() {
         assert!(api.headers().contains_key(RETRY_AFTER));
         let body: serde_json::Value = api.json().await.unwrap();
         assert_eq!(body["error"]["code"], "rate_limited");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_forwarded_for_does_not_reset_the_limit() {
+    for kind in common::backends() {
+        let app = common::spawn_app_with(kind, |s| {
+            s.generate_limit = 2;
+            s.trust_proxy = rehearse::config::TrustProxy::parse("127.0.0.1").unwrap();
+        })
+        .await;
+        let generate = |forwarded: Vec<String>| {
+            let mut request = app
+                .client
+                .post(app.url("/api/v1/question-sets"))
+                .json(&serde_json::json!({ "role": "backend-engineer", "count": 5 }));
+            for line in forwarded {
+                request = request.header("x-forwarded-for", line);
+            }
+            async move { request.send().await.unwrap().status() }
+        };
+        // The client writes whatever it likes on the left; the proxy
+        // appends the address it saw, on a line of its own.
+        for i in 0..2 {
+            let status = generate(vec![format!("10.0.0.{i}"), "198.51.100.7".into()]).await;
+            assert_eq!(status, StatusCode::CREATED, "{kind:?}");
+        }
+        let forged = generate(vec![
+            "203.0.113.50, 127.0.0.1".into(),
+            "198.51.100.7".into(),
+        ])
+        .await;
+        assert_eq!(forged, StatusCode::TOO_MANY_REQUESTS, "{kind:?}");
+        // Another client behind the same proxy has its own allowance.
+        let other = generate(vec!["198.51.100.8".into()]).await;
+        assert_eq!(other, StatusCode::CREATED, "{kind:?}");
     }
 }
 

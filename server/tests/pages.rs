@@ -104,3 +104,48 @@ async fn building_routers_while_pages_render_never_stalls_a_page() {
     }
     builders.join().unwrap();
 }
+
+on_every_backend!(every_response_says_what_a_browser_may_do_with_it, |app| {
+    let session = common::signup(app, "sam@example.org").await;
+    let slug = common::make_set(
+        app,
+        &session,
+        serde_json::json!({"role": "backend-engineer", "count": 5}),
+    )
+    .await;
+    for (path, private) in [
+        ("/".to_string(), false),
+        (format!("/s/{slug}"), false),
+        ("/api/v1/roles".to_string(), false),
+        ("/me".to_string(), true),
+        ("/me/settings".to_string(), true),
+        (format!("/practice/{slug}"), true),
+        (format!("/practice/{slug}/export.md"), true),
+        ("/api/v1/me".to_string(), true),
+        ("/api/v1/me/export".to_string(), true),
+        ("/no-such-page".to_string(), false),
+    ] {
+        let response = app
+            .client
+            .get(app.url(&path))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap();
+        let headers = response.headers();
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(
+            headers["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert_eq!(
+            headers["cross-origin-opener-policy"], "same-origin",
+            "{path}"
+        );
+        // Plain-HTTP tests: no HSTS, which would pin a local server to TLS.
+        assert!(headers.get("strict-transport-security").is_none(), "{path}");
+        if private {
+            assert_eq!(headers["cache-control"], "no-store", "{path}");
+        }
+    }
+});

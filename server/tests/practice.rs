@@ -965,3 +965,99 @@ on_every_backend!(old_attempts_go_when_a_retention_period_is_set, |app| {
     assert_eq!(count(app, "SELECT COUNT(*) FROM question_sets").await, 1);
     assert_eq!(count(app, "SELECT COUNT(*) FROM users").await, 2);
 });
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_accounts_writes_are_limited_and_a_refused_answer_is_kept() {
+    for kind in common::backends() {
+        let app = common::spawn_app_with(kind, |s| {
+            s.write_limits = rehearse::config::WriteLimits {
+                answers_per_hour: 2,
+                drafts_per_minute: 2,
+                drills_per_hour: 1,
+                feedback_per_hour: 1,
+            };
+        })
+        .await;
+        let app = &app;
+        let session = signup(app, "sam@example.org").await;
+        let slug = make_set(app, &session, 5).await;
+        // Limits count in fixed windows; start well clear of a minute's end
+        // so that no window turns over while the test runs.
+        let second = chrono::Utc::now().timestamp().rem_euclid(60);
+        if second >= 45 {
+            tokio::time::sleep(std::time::Duration::from_secs((61 - second) as u64)).await;
+        }
+
+        // Drafts.
+        for revision in 1..=2 {
+            let saved = save_draft(app, &session, &slug, 2, "A draft", revision).await;
+            assert!(saved.is_success(), "{kind:?}: {saved}");
+        }
+        let refused = save_draft(app, &session, &slug, 2, "A draft", 3).await;
+        assert_eq!(refused, StatusCode::TOO_MANY_REQUESTS, "{kind:?}");
+
+        // Answers, through the API.
+        for (i, key) in ["limit-key-1", "limit-key-2"].iter().enumerate() {
+            let response = submit(app, Some(&session), &slug, i as u32 + 1, STRONG, key).await;
+            assert_eq!(response.status(), StatusCode::CREATED, "{kind:?}");
+        }
+        let third = submit(app, Some(&session), &slug, 3, STRONG, "limit-key-3").await;
+        assert_eq!(third.status(), StatusCode::TOO_MANY_REQUESTS, "{kind:?}");
+        assert!(third.headers().contains_key("retry-after"));
+
+        // Through the page: the answer comes back, and is kept as the draft.
+        let typed = "I rebuilt the release pipeline and cut deploys from 40 to 9 minutes.";
+        let form = app
+            .client
+            .post(app.url(&format!("/practice/{slug}?q=4")))
+            .header("cookie", &session)
+            .form(&[
+                ("form", "answer"),
+                ("q", "4"),
+                ("answer", typed),
+                ("idempotency_key", "limit-key-4"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(form.status(), StatusCode::TOO_MANY_REQUESTS, "{kind:?}");
+        assert!(form.headers().contains_key("retry-after"));
+        let html = form.text().await.unwrap();
+        assert!(html.contains(typed), "{kind:?}");
+        assert!(html.contains("Too many requests"), "{kind:?}");
+        assert_eq!(
+            count(app, "SELECT COUNT(*) FROM answers").await,
+            2,
+            "{kind:?}"
+        );
+        assert_eq!(
+            count(
+                app,
+                "SELECT COUNT(*) FROM drafts WHERE text LIKE 'I rebuilt%'"
+            )
+            .await,
+            1,
+            "{kind:?}"
+        );
+
+        // Drills.
+        let id = count(app, "SELECT MIN(id) FROM answers").await;
+        let drill = || {
+            let query: String = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("attempt", &id.to_string())
+                .append_pair("part", "result")
+                .append_pair("text", "As a result, deploys took 9 minutes.")
+                .finish();
+            app.client
+                .get(app.url(&format!("/api/practice/drill?{query}")))
+                .header("cookie", &session)
+                .send()
+        };
+        assert_eq!(drill().await.unwrap().status(), StatusCode::OK, "{kind:?}");
+        assert_eq!(
+            drill().await.unwrap().status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "{kind:?}"
+        );
+    }
+}

@@ -53,10 +53,17 @@ pub fn use_echo(form: &str) -> Option<AccountEcho> {
         .filter(|e| e.form == form)
 }
 
-/// Only a path on this site is a place to go back to after logging in.
+/// Only a path on this site is a place to go back to after logging in: it
+/// starts with one `/`, and every byte is printable ASCII other than a
+/// space or a backslash. Browsers drop tabs and line breaks from a
+/// `Location` and read `\` as `/`, so `/<tab>/evil.example` would leave the
+/// site; percent-encoded, such bytes are harmless and pass.
 pub fn safe_next(next: Option<String>) -> String {
     next.filter(|n| {
-        n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() <= 512
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && n.len() <= 512
+            && n.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
     })
     .unwrap_or_else(|| "/".to_string())
 }

@@ -123,6 +123,9 @@ pub fn Generator(
             </div>
             <div class="field">
                 <label for="gen-jd">"Job description " <span class="muted">"(optional)"</span></label>
+                <p id="gen-jd-public" class="field__help">
+                    "Anyone with the set's link sees the posting's title line and the lines its questions quote; never the rest."
+                </p>
                 <textarea
                     id="gen-jd"
                     name="job_description"
@@ -130,14 +133,13 @@ pub fn Generator(
                     maxlength=MAX_JOB_DESCRIPTION_CHARS.to_string()
                     placeholder="Paste the posting: its requirements and responsibilities make the questions specific."
                     aria-invalid=jd_error.is_some().then_some("true")
-                    aria-describedby="gen-jd-count"
+                    aria-describedby="gen-jd-public gen-jd-count"
                     on:input=move |ev| jd_len.set(event_target_value(&ev).chars().count())
                 >
                     {crate::raw_text_safe(jd_value)}
                 </textarea>
                 <p id="gen-jd-count" class="field__help" aria-live="polite">
                     {move || format!("{} / {MAX_JOB_DESCRIPTION_CHARS} characters", jd_len.get())}
-                    " · The job description stays private: it is never shown on the share page."
                 </p>
                 <FieldMessage message=jd_error />
             </div>

@@ -100,8 +100,8 @@ pub fn HomePage() -> impl IntoView {
                 <li class="card">
                     <h3>"2. Share or keep the link"</h3>
                     <p>
-                        "Every set has its own unguessable link. The job description you pasted "
-                        "stays private."
+                        "Every set has its own unguessable link. Of a job description you pasted, "
+                        "the link shows only its title line and the lines questions quote."
                     </p>
                 </li>
                 <li class="card">

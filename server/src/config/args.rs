@@ -69,8 +69,47 @@ pub struct Args {
     )]
     pub generate_limit: String,
 
+    /// Answers one account may submit per hour; 0 turns the limit off.
+    #[arg(
+        long,
+        env = "REHEARSE_ANSWER_LIMIT",
+        default_value = "120",
+        global = true
+    )]
+    pub answer_limit: String,
+
+    /// Draft saves one account may make per minute; 0 turns the limit off.
+    #[arg(
+        long,
+        env = "REHEARSE_DRAFT_LIMIT",
+        default_value = "60",
+        global = true
+    )]
+    pub draft_limit: String,
+
+    /// Drills one account may have checked per hour; 0 turns the limit off.
+    #[arg(
+        long,
+        env = "REHEARSE_DRILL_LIMIT",
+        default_value = "120",
+        global = true
+    )]
+    pub drill_limit: String,
+
+    /// Requests to compute feedback again, per account per hour; 0 turns
+    /// the limit off.
+    #[arg(
+        long,
+        env = "REHEARSE_FEEDBACK_LIMIT",
+        default_value = "60",
+        global = true
+    )]
+    pub feedback_limit: String,
+
     /// Take the client address from the `X-Forwarded-For` header set by a
-    /// reverse proxy in front of this server (`true` or `false`).
+    /// reverse proxy in front of this server: `false`, `true` (one proxy,
+    /// whatever connects) or the proxies' addresses and networks, such as
+    /// `10.0.0.0/8,::1`.
     #[arg(
         long,
         env = "REHEARSE_TRUST_PROXY",

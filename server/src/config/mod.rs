@@ -7,6 +7,7 @@
 mod args;
 mod database_url;
 mod llm;
+mod proxy;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ pub use args::{
 };
 pub use database_url::{DatabaseKind, DatabaseUrl};
 pub use llm::{LlmSettings, OutputMode};
+pub use proxy::{Network, TrustProxy};
 
 /// A setting that could not be used, named as the operator wrote it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -55,11 +57,34 @@ pub struct ServeSettings {
     pub public_url: Option<url::Url>,
     pub site_root: PathBuf,
     pub generate_limit: u32,
-    pub trust_proxy: bool,
+    /// Per-account limits on a logged-in person's writes.
+    pub write_limits: WriteLimits,
+    pub trust_proxy: TrustProxy,
     /// The model server, when one is configured.
     pub llm: Option<LlmSettings>,
     /// `Some` when `REHEARSE_SECURE_COOKIES` forces the choice.
     pub secure_cookies: Option<bool>,
+}
+
+/// How much one account may write, generous for a person and a wall for a
+/// script. 0 turns a limit off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteLimits {
+    pub answers_per_hour: u32,
+    pub drafts_per_minute: u32,
+    pub drills_per_hour: u32,
+    pub feedback_per_hour: u32,
+}
+
+impl Default for WriteLimits {
+    fn default() -> Self {
+        Self {
+            answers_per_hour: 120,
+            drafts_per_minute: 60,
+            drills_per_hour: 120,
+            feedback_per_hour: 60,
+        }
+    }
 }
 
 impl ServeSettings {
@@ -70,7 +95,8 @@ impl ServeSettings {
             public_url: None,
             site_root,
             generate_limit: 30,
-            trust_proxy: false,
+            write_limits: WriteLimits::default(),
+            trust_proxy: TrustProxy::Off,
             llm: None,
             secure_cookies: None,
         }
@@ -141,24 +167,47 @@ impl Args {
                 "must name the folder that holds the built site",
             ));
         }
-        let generate_limit = self.generate_limit.trim().parse::<u32>().map_err(|_| {
+        let count = |raw: &str, setting: &'static str, what: &str| {
+            raw.trim().parse::<u32>().map_err(|_| {
+                ConfigError::new(setting, format!("'{raw}' is not a whole number of {what}"))
+            })
+        };
+        let generate_limit = count(
+            &self.generate_limit,
+            "REHEARSE_GENERATE_LIMIT (--generate-limit)",
+            "sets per hour",
+        )?;
+        let write_limits = WriteLimits {
+            answers_per_hour: count(
+                &self.answer_limit,
+                "REHEARSE_ANSWER_LIMIT (--answer-limit)",
+                "answers per hour",
+            )?,
+            drafts_per_minute: count(
+                &self.draft_limit,
+                "REHEARSE_DRAFT_LIMIT (--draft-limit)",
+                "draft saves per minute",
+            )?,
+            drills_per_hour: count(
+                &self.drill_limit,
+                "REHEARSE_DRILL_LIMIT (--drill-limit)",
+                "drills per hour",
+            )?,
+            feedback_per_hour: count(
+                &self.feedback_limit,
+                "REHEARSE_FEEDBACK_LIMIT (--feedback-limit)",
+                "feedback requests per hour",
+            )?,
+        };
+        let trust_proxy = TrustProxy::parse(&self.trust_proxy).ok_or_else(|| {
             ConfigError::new(
-                "REHEARSE_GENERATE_LIMIT (--generate-limit)",
+                "REHEARSE_TRUST_PROXY (--trust-proxy)",
                 format!(
-                    "'{}' is not a whole number of sets per hour",
-                    self.generate_limit
+                    "'{}' is not true, false or a list of proxy addresses and networks such as 10.0.0.0/8",
+                    self.trust_proxy.trim()
                 ),
             )
         })?;
-        let trust_proxy = match self.trust_proxy.trim() {
-            "" => false,
-            raw => yes_no(raw).ok_or_else(|| {
-                ConfigError::new(
-                    "REHEARSE_TRUST_PROXY (--trust-proxy)",
-                    format!("'{raw}' is not true or false"),
-                )
-            })?,
-        };
         let secure_cookies = match self.secure_cookies.trim() {
             "" => None,
             raw if raw.eq_ignore_ascii_case("auto") => None,
@@ -174,6 +223,7 @@ impl Args {
             public_url,
             site_root,
             generate_limit,
+            write_limits,
             trust_proxy,
             llm: self.llm_settings()?,
             secure_cookies,
@@ -255,7 +305,7 @@ mod tests {
             .serve_settings()
             .unwrap();
         assert_eq!(settings.generate_limit, 5);
-        assert!(settings.trust_proxy);
+        assert_eq!(settings.trust_proxy, TrustProxy::Peer);
         let error = args(&["--generate-limit", "lots"])
             .serve_settings()
             .unwrap_err();
@@ -264,6 +314,16 @@ mod tests {
             .serve_settings()
             .unwrap_err();
         assert_eq!(error.setting, "REHEARSE_TRUST_PROXY (--trust-proxy)");
+        let settings = args(&["--answer-limit", "7", "--draft-limit", "0"])
+            .serve_settings()
+            .unwrap();
+        assert_eq!(settings.write_limits.answers_per_hour, 7);
+        assert_eq!(settings.write_limits.drafts_per_minute, 0);
+        assert_eq!(settings.write_limits.drills_per_hour, 120);
+        let error = args(&["--feedback-limit", "many"])
+            .serve_settings()
+            .unwrap_err();
+        assert_eq!(error.setting, "REHEARSE_FEEDBACK_LIMIT (--feedback-limit)");
     }
 
     #[test]

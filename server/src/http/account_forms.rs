@@ -26,7 +26,14 @@ fn next_of(query: Option<&str>) -> String {
             .find(|(k, _)| k == "next")
             .map(|(_, v)| v.into_owned())
     });
-    safe_next(next)
+    let next = safe_next(next);
+    // A second opinion from a real URL parser: resolved against this site,
+    // the path must stay on it.
+    let base = url::Url::parse("http://rehearse.invalid/").expect("a valid base");
+    match base.join(&next) {
+        Ok(resolved) if resolved.origin() == base.origin() => next,
+        _ => "/".to_string(),
+    }
 }
 
 /// The page's own address again, with its `next`.
@@ -261,6 +268,16 @@ mod tests {
         assert_eq!(next_of(Some("next=https%3A%2F%2Fevil.example")), "/");
         assert_eq!(next_of(Some("next=%2F%2Fevil.example")), "/");
         assert_eq!(next_of(Some("next=%2F%5Cevil.example")), "/");
+        // Browsers drop tabs and line breaks from a Location header.
+        for control in ["%09", "%0A", "%0D", "%0D%0A", "%20", "%00", "%7F"] {
+            assert_eq!(
+                next_of(Some(&format!("next=%2F{control}%2Fevil.example"))),
+                "/",
+                "{control}"
+            );
+        }
+        // Encoded bytes stay encoded, and are harmless.
+        assert_eq!(next_of(Some("next=%2Fs%2Fabc%3Fq%3D%2509")), "/s/abc?q=%09");
         assert_eq!(next_of(None), "/");
         assert_eq!(
             with_next("/login", "/me/settings"),

@@ -8,6 +8,7 @@ mod cookies;
 mod crawlers;
 mod downloads;
 mod forms;
+mod headers;
 mod health;
 mod practice_forms;
 mod requester;
@@ -97,6 +98,19 @@ pub fn router(state: AppState) -> Router {
             DefaultPredicate::new().and(NotForContentType::const_new(forms::PROGRESS_CONTENT_TYPE)),
         ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY_BYTES))
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            headers::secure,
+        ))
+        // Spans name the path with any share slug cut short, never the query.
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+                tracing::debug_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %crate::telemetry::loggable_path(request.uri().path()),
+                )
+            }),
+        )
         .with_state(state)
 }

@@ -94,10 +94,10 @@ async fn submit(
             // Keep what was typed as the draft too, so a reload still has it.
             if let Err(e) = state
                 .practice
-                .save_draft(
+                .keep_draft(
                     slug,
                     position,
-                    typed.clone(),
+                    &typed,
                     revision.unwrap_or_else(|| chrono::Utc::now().timestamp_millis()),
                     &requester,
                 )
@@ -134,7 +134,7 @@ async fn assess(state: &AppState, requester: &Requester, slug: &str, attempt: i6
     if requester.user.is_none() {
         return to_login(&attempt_page(slug, attempt));
     }
-    match state.practice.assess(attempt, requester).await {
+    match state.practice.assess_again(attempt, requester).await {
         Ok(done) => Redirect::to(&attempt_page(&done.question_set, done.id)).into_response(),
         Err(AppError::NotFound) => Redirect::to(&format!("/practice/{slug}")).into_response(),
         Err(error) => {

@@ -18,11 +18,13 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
         .get::<ConnectInfo<SocketAddr>>()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
     let headers = request.headers();
-    let ip = if state.settings.trust_proxy {
-        forwarded_for(headers).unwrap_or(peer)
-    } else {
-        peer
-    };
+    let ip = state.settings.trust_proxy.client(
+        peer,
+        headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok()),
+    );
     let secure = state.settings.secure_cookies();
     let claim_token = cookies::read_claim(headers, secure);
     let base_url = base_url(&state, headers);
@@ -62,19 +64,6 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
     };
     request.extensions_mut().insert(requester);
     next.run(request).await
-}
-
-/// The client a trusted proxy reports: the last address it appended.
-fn forwarded_for(headers: &HeaderMap) -> Option<IpAddr> {
-    headers
-        .get("x-forwarded-for")?
-        .to_str()
-        .ok()?
-        .rsplit(',')
-        .next()?
-        .trim()
-        .parse()
-        .ok()
 }
 
 fn base_url(state: &AppState, headers: &HeaderMap) -> String {

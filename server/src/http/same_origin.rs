@@ -21,7 +21,7 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
     if changes_state && !same_site(request.headers(), state.settings.public_url.as_ref()) {
         tracing::warn!(
             method = %request.method(),
-            path = %request.uri().path(),
+            path = %crate::telemetry::loggable_path(request.uri().path()),
             origin = ?request.headers().get(header::ORIGIN),
             "refused a cross-site request"
         );

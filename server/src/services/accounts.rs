@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use super::internal;
-use super::rate_limit::{FailureLimit, RateLimit, client_key};
+use super::rate_limit::{FailureLimit, RateLimit, Slot, client_key};
 use crate::auth::{Passwords, rules};
 use crate::db::accounts::{self as store, CreateError, User};
 use crate::db::{self, tokens};
@@ -148,34 +148,73 @@ impl AccountService {
         input.check_shape()?;
         let email = normalise_email(&input.email);
         let now = Utc::now();
-        // Keyed by a digest, so the counters never hold an email address.
-        let account_key = format!("login-fail:account:{}", tokens::digest(&email));
-        let address_key = format!("login-fail:address:{}", client_key(requester.ip));
-        self.per_account.check(&self.db, &account_key, now).await?;
-        self.per_address.check(&self.db, &address_key, now).await?;
+        let slots = self.take_slots(&email, requester, now).await?;
+        let checked = self.check_credentials(&email, &input.password).await;
+        match checked {
+            Ok(Some(user)) => {
+                self.give_back(slots).await;
+                self.open(&user, requester, now).await
+            }
+            Ok(None) => {
+                // Both slots stay taken: they count this failure.
+                tracing::info!("login failed");
+                Err(AppError::BadCredentials)
+            }
+            Err(error) => {
+                // No guess was judged, so none is counted.
+                self.give_back(slots).await;
+                Err(error)
+            }
+        }
+    }
 
-        let user = store::user_by_email(&self.db, &email)
+    /// One password guess's slots, per account and per address, taken
+    /// before the guess is hashed; refused once either limit is reached.
+    async fn take_slots(
+        &self,
+        email: &str,
+        requester: &Requester,
+        now: DateTime<Utc>,
+    ) -> Result<[Slot; 2], AppError> {
+        // Keyed by a digest, so the counters never hold an email address.
+        let account_key = format!("login-fail:account:{}", tokens::digest(email));
+        let address_key = format!("login-fail:address:{}", client_key(requester.ip));
+        let account = self
+            .per_account
+            .reserve(&self.db, &account_key, now)
+            .await?;
+        match self.per_address.reserve(&self.db, &address_key, now).await {
+            Ok(address) => Ok([account, address]),
+            Err(refused) => {
+                account.release(&self.db).await;
+                Err(refused)
+            }
+        }
+    }
+
+    async fn give_back(&self, slots: [Slot; 2]) {
+        for slot in slots {
+            slot.release(&self.db).await;
+        }
+    }
+
+    /// The account whose password this is, if any.
+    async fn check_credentials(
+        &self,
+        email: &str,
+        password: &str,
+    ) -> Result<Option<User>, AppError> {
+        let user = store::user_by_email(&self.db, email)
             .await
             .map_err(|e| internal("looking up an account failed", e))?;
         // An unknown email costs a hash check too, so the two failures
         // cannot be told apart by their timing.
         let matched = self
             .passwords
-            .verify(
-                &input.password,
-                user.as_ref().map(|u| u.password_hash.as_str()),
-            )
+            .verify(password, user.as_ref().map(|u| u.password_hash.as_str()))
             .await
             .map_err(|e| internal("checking a password failed", e))?;
-        match user {
-            Some(user) if matched => self.open(&user, requester, now).await,
-            _ => {
-                self.per_account.record(&self.db, &account_key, now).await?;
-                self.per_address.record(&self.db, &address_key, now).await?;
-                tracing::info!("login failed");
-                Err(AppError::BadCredentials)
-            }
-        }
+        Ok(user.filter(|_| matched))
     }
 
     /// A fresh session for `user`, with this browser's anonymous sets
@@ -376,20 +415,22 @@ impl AccountService {
         field: &str,
         requester: &Requester,
     ) -> Result<(), AppError> {
-        let now = Utc::now();
-        let account_key = format!("login-fail:account:{}", tokens::digest(&user.email));
-        self.per_account.check(&self.db, &account_key, now).await?;
+        let slots = self.take_slots(&user.email, requester, Utc::now()).await?;
         let matched = self
             .passwords
             .verify(password, Some(&user.password_hash))
-            .await
-            .map_err(|e| internal("checking a password failed", e))?;
-        if matched {
-            return Ok(());
+            .await;
+        match matched {
+            Ok(true) => {
+                self.give_back(slots).await;
+                return Ok(());
+            }
+            Ok(false) => {}
+            Err(e) => {
+                self.give_back(slots).await;
+                return Err(internal("checking a password failed", e));
+            }
         }
-        self.per_account.record(&self.db, &account_key, now).await?;
-        let address_key = format!("login-fail:address:{}", client_key(requester.ip));
-        self.per_address.record(&self.db, &address_key, now).await?;
         Err(AppError::invalid(
             field,
             "That is not your current password.",

@@ -3,6 +3,7 @@
 //! every row it names is checked to be that account's.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use app::api::port::{Practice, Requester};
 use app::model::{
@@ -15,8 +16,10 @@ use sea_orm::DatabaseConnection;
 
 use super::dashboard::SetInfo;
 use super::internal;
+use super::rate_limit::RateLimit;
 use crate::coach::offline::text::clean;
 use crate::coach::{AssessRequest, Coach, Quota};
+use crate::config::WriteLimits;
 use crate::db::practice::{self as store, Committed, StoredAnswer};
 use crate::db::sets::StoredSet;
 use crate::db::{self, tokens};
@@ -24,11 +27,94 @@ use crate::db::{self, tokens};
 pub struct PracticeService {
     db: DatabaseConnection,
     coach: Arc<Coach>,
+    limits: Limits,
+}
+
+/// Per-account limits on writes, counted in the database like every limit.
+struct Limits {
+    answers: RateLimit,
+    drafts: RateLimit,
+    drills: RateLimit,
+    feedback: RateLimit,
+}
+
+impl Limits {
+    fn new(settings: WriteLimits) -> Self {
+        let per = |limit, secs| RateLimit {
+            limit,
+            window: Duration::from_secs(secs),
+        };
+        Self {
+            answers: per(settings.answers_per_hour, 3600),
+            drafts: per(settings.drafts_per_minute, 60),
+            drills: per(settings.drills_per_hour, 3600),
+            feedback: per(settings.feedback_per_hour, 3600),
+        }
+    }
 }
 
 impl PracticeService {
-    pub fn new(db: DatabaseConnection, coach: Arc<Coach>) -> Self {
-        Self { db, coach }
+    pub fn new(db: DatabaseConnection, coach: Arc<Coach>, limits: WriteLimits) -> Self {
+        Self {
+            db,
+            coach,
+            limits: Limits::new(limits),
+        }
+    }
+
+    /// Counts one write of `kind` by `user` under `limit`, or refuses it.
+    async fn count(&self, limit: RateLimit, kind: &str, user: &Viewer) -> Result<(), AppError> {
+        limit
+            .check_key(
+                &self.db,
+                &format!("{kind}:user:{}", user.id),
+                chrono::Utc::now(),
+            )
+            .await
+    }
+
+    /// Feedback asked for again (the first try failed or never finished):
+    /// computed under the account's feedback limit, which the feedback
+    /// computed right after an answer is committed does not count against.
+    pub async fn assess_again(
+        &self,
+        attempt: i64,
+        requester: &Requester,
+    ) -> Result<Attempt, AppError> {
+        let user = viewer(requester)?;
+        let existing = self
+            .with_feedback(self.owned(attempt, requester).await?)
+            .await?;
+        if existing.feedback.is_some() {
+            return Ok(existing);
+        }
+        self.count(self.limits.feedback, "feedback", user).await?;
+        self.assess(attempt, requester).await
+    }
+
+    /// Keeps `text` as the draft of a question, with no limit: the answer a
+    /// submission was refused for, which must not be lost.
+    pub async fn keep_draft(
+        &self,
+        slug: &str,
+        position: u32,
+        text: &str,
+        revision: i64,
+        requester: &Requester,
+    ) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        let text = clean(text);
+        if text.chars().count() > MAX_DRAFT_CHARS {
+            return Err(AppError::invalid(
+                "answer",
+                format!("A draft can be at most {MAX_DRAFT_CHARS} characters."),
+            ));
+        }
+        let set = self.set(slug).await?;
+        let qid = question_id(&set, position)?;
+        store::save_draft(&self.db, user.id, qid, &text, revision)
+            .await
+            .map_err(|e| internal("saving a draft failed", e))
     }
 
     async fn set(&self, slug: &str) -> Result<StoredSet, AppError> {
@@ -317,18 +403,9 @@ impl Practice for PracticeService {
         requester: &Requester,
     ) -> Result<(), AppError> {
         let user = viewer(requester)?;
-        let text = clean(&text);
-        if text.chars().count() > MAX_DRAFT_CHARS {
-            return Err(AppError::invalid(
-                "answer",
-                format!("A draft can be at most {MAX_DRAFT_CHARS} characters."),
-            ));
-        }
-        let set = self.set(slug).await?;
-        let qid = question_id(&set, position)?;
-        store::save_draft(&self.db, user.id, qid, &text, revision)
+        self.count(self.limits.drafts, "drafts", user).await?;
+        self.keep_draft(slug, position, &text, revision, requester)
             .await
-            .map_err(|e| internal("saving a draft failed", e))
     }
 
     async fn submit(
@@ -339,6 +416,7 @@ impl Practice for PracticeService {
         let user = viewer(requester)?;
         submission.answer = clean(&submission.answer).trim().to_string();
         submission.validate()?;
+        self.count(self.limits.answers, "answers", user).await?;
         let set = self.set(&submission.question_set).await?;
         let qid = question_id(&set, submission.question_index).map_err(|_| {
             AppError::invalid(
@@ -443,6 +521,10 @@ impl Practice for PracticeService {
                 "text",
                 format!("A drill is a sentence or two: at most {MAX_DRILL_CHARS} characters."),
             ));
+        }
+        if text.is_some() {
+            self.count(self.limits.drills, "drills", viewer(requester)?)
+                .await?;
         }
         let feedback = match &text {
             Some(t) => {

@@ -36,43 +36,56 @@ fn counter_failed(error: sea_orm::DbErr) -> AppError {
     }
 }
 
-/// A limit on failures, such as wrong passwords: checked before trying,
-/// counted only when the try fails.
+/// A limit on failures, such as wrong passwords. Each try takes a slot
+/// before it starts, in one atomic step, so that tries sent at once cannot
+/// all slip under the limit; a try that succeeds gives its slot back.
 #[derive(Debug, Clone, Copy)]
 pub struct FailureLimit {
     pub limit: u32,
     pub window: Duration,
 }
 
+/// A slot taken by [`FailureLimit::reserve`]: kept if the try fails, given
+/// back by [`Slot::release`] if it succeeds.
+#[derive(Debug)]
+#[must_use = "a slot is either kept as a failure or released"]
+pub struct Slot {
+    key: String,
+    window_start: DateTime<Utc>,
+}
+
 impl FailureLimit {
-    /// Refuses once `limit` failures were counted for `key` in this window.
-    pub async fn check(
+    /// Takes a slot for one try under `key`, or refuses once `limit` tries
+    /// in this window have failed or are under way.
+    pub async fn reserve(
         &self,
         db: &DatabaseConnection,
         key: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
-        let (start, retry_after_secs) = window_of(self.window, now);
-        let failures = db::usage::get(db, key, start)
+    ) -> Result<Slot, AppError> {
+        let (window_start, retry_after_secs) = window_of(self.window, now);
+        let count = db::usage::increment(db, key, window_start)
             .await
             .map_err(counter_failed)?;
-        if failures >= i64::from(self.limit) {
+        let slot = Slot {
+            key: key.to_string(),
+            window_start,
+        };
+        if count > i64::from(self.limit) {
+            // A refused try is not a failure: the count stays at the limit.
+            slot.release(db).await;
             return Err(AppError::RateLimited { retry_after_secs });
         }
-        Ok(())
+        Ok(slot)
     }
+}
 
-    pub async fn record(
-        &self,
-        db: &DatabaseConnection,
-        key: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
-        let (start, _) = window_of(self.window, now);
-        db::usage::increment(db, key, start)
-            .await
-            .map_err(counter_failed)?;
-        Ok(())
+impl Slot {
+    /// Gives the slot back: the try succeeded, or was never judged.
+    pub async fn release(self, db: &DatabaseConnection) {
+        if let Err(error) = db::usage::add(db, &self.key, self.window_start, -1).await {
+            tracing::error!(%error, "giving back a rate limit slot failed");
+        }
     }
 }
 

@@ -71,7 +71,7 @@ impl SetService {
         )
         .await
         .map_err(|e| internal("storing a question set failed", e))?;
-        tracing::info!(%slug, engine = %set.engine, questions = set.questions.len(), "question set created");
+        tracing::info!(slug = %crate::telemetry::short(&slug), engine = %set.engine, questions = set.questions.len(), "question set created");
         Ok(Created {
             url: format!("{}/s/{slug}", requester.base_url),
             slug,
@@ -136,7 +136,7 @@ impl Sets for SetService {
         }
         .map_err(|e| internal("deleting a question set failed", e))?;
         if deleted {
-            tracing::info!(%slug, "question set deleted by its creator");
+            tracing::info!(slug = %crate::telemetry::short(slug), "question set deleted by its creator");
             return Ok(());
         }
         let exists = db::sets::find(&self.db, slug)

@@ -242,8 +242,9 @@ impl ModelClient {
         }
         if let Some(refusal) = choice.message.refusal.filter(|r| !r.trim().is_empty()) {
             return Err(CallError::Empty(format!(
-                "refused: {}",
-                truncate(&refusal, 200)
+                "refused ({} bytes, hash {:016x})",
+                refusal.len(),
+                crate::coach::offline::fnv1a(&refusal)
             )));
         }
         match choice.message.content {
@@ -280,7 +281,13 @@ fn classify(error: OpenAIError) -> CallError {
         },
         OpenAIError::Reqwest(e) => CallError::Transport(e.to_string()),
         OpenAIError::JSONDeserialize(e, content) => {
-            CallError::Malformed(format!("{e}; {}", truncate(&content, ERROR_BODY_LIMIT)))
+            // Logged: its length and hash, never the text.
+            CallError::Malformed(format!(
+                "{}; {} bytes, hash {:016x}",
+                super::questions::json_error(&e),
+                content.len(),
+                crate::coach::offline::fnv1a(&content)
+            ))
         }
         OpenAIError::StreamError(e) => CallError::Transport(e.to_string()),
         OpenAIError::ApiError(e) => CallError::Status {
@@ -377,5 +384,20 @@ mod tests {
         assert!(!status(401, false).is_transient());
         assert!(CallError::Timeout(Duration::from_secs(1)).is_transient());
         assert!(!CallError::Malformed(String::new()).is_transient());
+    }
+
+    #[test]
+    fn a_malformed_reply_is_described_by_its_length_and_hash_not_its_text() {
+        let content = r#"{"choices": "the user's secret answer text"}"#;
+        let parse = serde_json::from_str::<std::collections::HashMap<String, Vec<u8>>>(content)
+            .unwrap_err();
+        let error = classify(OpenAIError::JSONDeserialize(parse, content.to_string()));
+        let message = error.to_string();
+        assert!(!message.contains("secret"), "{message}");
+        assert!(
+            message.contains(&format!("{} bytes", content.len())),
+            "{message}"
+        );
+        assert_eq!(error.label(), "malformed");
     }
 }

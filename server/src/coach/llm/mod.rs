@@ -11,6 +11,7 @@ pub mod assessment;
 pub mod breaker;
 pub mod budget;
 pub mod client;
+pub mod fence;
 pub mod questions;
 
 use std::net::IpAddr;
@@ -22,7 +23,7 @@ use sea_orm::DatabaseConnection;
 use self::breaker::Breaker;
 use self::budget::{Budget, BudgetError, Reservation};
 use self::client::{CallError, ModelClient, Prompt};
-use super::offline::Brief;
+use super::offline::{Brief, fnv1a};
 use crate::config::LlmSettings;
 use crate::db;
 use crate::services::rate_limit::RateLimit;
@@ -285,7 +286,14 @@ impl LlmEngine {
                     guard.settle().await;
                     progress.stage(Stage::Checking);
                     return task.accept(&completion.content).map_err(|reason| {
-                        tracing::warn!(purpose, model = %self.model(), %reason, "model output rejected");
+                        tracing::warn!(
+                            purpose,
+                            model = %self.model(),
+                            %reason,
+                            bytes = completion.content.len(),
+                            hash = %format_args!("{:016x}", fnv1a(&completion.content)),
+                            "model output rejected"
+                        );
                         Fallback::Invalid
                     });
                 }

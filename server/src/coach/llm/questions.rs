@@ -10,8 +10,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::client::Prompt;
+use super::fence::Fence;
 use crate::coach::offline::Brief;
-use crate::coach::offline::fnv1a;
 use crate::coach::offline::text::{clean, content_words};
 
 /// Stored with every set the model makes; bump it when the prompt or the
@@ -57,9 +57,9 @@ pub fn prompt(
     max_tokens: u32,
 ) -> Prompt {
     let kinds: Vec<&str> = request.kinds.iter().map(|k| k.as_str()).collect();
-    // A marker the job description's author cannot know in advance, so
-    // text inside it cannot pretend to close it.
-    let marker = jd.map(|text| format!("jd-{:012x}", fnv1a(text) & 0xffff_ffff_ffff));
+    // The job description is data, inside a fence its author cannot close.
+    let fence = jd.map(|_| Fence::new("jd"));
+    let marker = fence.as_ref().map(Fence::marker);
 
     let mut system = String::from(
         "You write interview questions for Rehearse, an interview practice app. \
@@ -111,11 +111,9 @@ pub fn prompt(
             brief.nice_to_have.join(", ")
         ));
     }
-    if let (Some(text), Some(marker)) = (jd, &marker) {
-        user.push_str(&format!(
-            "Tie at least half of the questions to lines of the job description.\n<{marker}>\n{}\n</{marker}>\n",
-            text.replace(marker.as_str(), "")
-        ));
+    if let (Some(text), Some(fence)) = (jd, &fence) {
+        user.push_str("Tie at least half of the questions to lines of the job description.\n");
+        user.push_str(&fence.wrap(text));
     }
 
     Prompt {
@@ -217,8 +215,8 @@ pub fn accept(
     jd: Option<&str>,
 ) -> Result<(Vec<Question>, Repairs), String> {
     let json = json_object(content).ok_or("the answer holds no JSON object")?;
-    let output: Output =
-        serde_json::from_str(json).map_err(|e| format!("the JSON is not a question list: {e}"))?;
+    let output: Output = serde_json::from_str(json)
+        .map_err(|e| format!("the JSON is not a question list: {}", json_error(&e)))?;
     let mut repairs = Repairs::default();
     let jd_norm = jd.map(normalise);
     let focus_names: Vec<&str> = brief
@@ -408,6 +406,18 @@ fn provenance(
             focus_area.to_string()
         },
     }
+}
+
+/// Where and how a model's JSON failed to parse, without any of its text:
+/// serde's own messages quote the values they reject, and logs hold no
+/// model output.
+pub fn json_error(error: &serde_json::Error) -> String {
+    format!(
+        "{:?} error at line {} column {}",
+        error.classify(),
+        error.line(),
+        error.column()
+    )
 }
 
 /// The JSON object in a model's text: the whole text, or what a code fence

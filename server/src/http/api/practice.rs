@@ -56,7 +56,7 @@ pub async fn assess(
     Extension(requester): Extension<Requester>,
     Path(id): Path<i64>,
 ) -> Result<Json<Attempt>, ApiError> {
-    Ok(Json(state.practice.assess(id, &requester).await?))
+    Ok(Json(state.practice.assess_again(id, &requester).await?))
 }
 
 pub async fn delete(

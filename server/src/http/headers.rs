@@ -1,0 +1,91 @@
+//! Headers every response carries: what a browser may do with the page
+//! (the pages' own Content-Security-Policy comes from `app::shell`, with
+//! the nonce the page was rendered with), and, for an account's own pages
+//! and data, that nothing keeps a copy.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::state::AppState;
+
+/// Paths whose responses hold an account's data: its pages, its practice,
+/// its exports and the JSON routes that return them.
+pub fn is_private(path: &str) -> bool {
+    let under = |prefix: &str| {
+        path == prefix
+            || path
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    under("/me")
+        || under("/practice")
+        || under("/api/v1/me")
+        || under("/api/v1/assessments")
+        || under("/api/v1/auth")
+        || path.ends_with(".csv")
+        || path.ends_with(".md")
+}
+
+pub async fn secure(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let private = is_private(request.uri().path());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    // For browsers older than CSP's frame-ancestors.
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if state.settings.secure_cookies() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    if private {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_private;
+
+    #[test]
+    fn an_accounts_pages_and_data_are_private() {
+        for path in [
+            "/me",
+            "/me/settings",
+            "/practice/abc",
+            "/practice/abc/export.md",
+            "/s/abc/questions.csv",
+            "/api/v1/me",
+            "/api/v1/me/export",
+            "/api/v1/assessments/3/feedback",
+            "/api/v1/auth/login",
+        ] {
+            assert!(is_private(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/roles/backend-engineer",
+            "/s/abc",
+            "/api/v1/roles",
+            "/mentor",
+            "/pkg/app.js",
+        ] {
+            assert!(!is_private(path), "{path}");
+        }
+    }
+}
