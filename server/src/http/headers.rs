@@ -1,7 +1,5 @@
-//! Headers every response carries: what a browser may do with the page
-//! (the pages' own Content-Security-Policy comes from `app::shell`, with
-//! the nonce the page was rendered with), and, for an account's own pages
-//! and data, that nothing keeps a copy.
+//! Headers every response carries: what a browser may do with the page,
+//! and, for an account's own pages and data, that nothing keeps a copy.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};

@@ -81,15 +81,44 @@ impl PracticeService {
         attempt: i64,
         requester: &Requester,
     ) -> Result<Attempt, AppError> {
+        self.feedback(attempt, requester, Some(self.limits.feedback))
+            .await
+    }
+
+    /// The attempt with its feedback, computing it when it has none; under
+    /// `limit` when one applies to that computation.
+    async fn feedback(
+        &self,
+        attempt: i64,
+        requester: &Requester,
+        limit: Option<RateLimit>,
+    ) -> Result<Attempt, AppError> {
         let user = viewer(requester)?;
-        let existing = self
-            .with_feedback(self.owned(attempt, requester).await?)
-            .await?;
+        let answer = self.owned(attempt, requester).await?;
+        let existing = self.with_feedback(answer.clone()).await?;
         if existing.feedback.is_some() {
             return Ok(existing);
         }
-        self.count(self.limits.feedback, "feedback", user).await?;
-        self.assess(attempt, requester).await
+        if let Some(limit) = limit {
+            self.count(limit, "feedback", user).await?;
+        }
+        let (question, jd_skills) = self.question_for(&answer, user).await?;
+        let feedback = self
+            .coach
+            .assess(
+                AssessRequest {
+                    question,
+                    answer: answer.text.clone(),
+                    jd_skills,
+                },
+                Some(Quota::Assessments(user.id)),
+            )
+            .await?;
+        let stored = store::store_feedback(&self.db, answer.id, &feedback)
+            .await
+            .map_err(|e| internal("storing feedback failed", e))?;
+        tracing::info!(answer = answer.id, engine = %stored.engine, overall = stored.scores.overall, "answer assessed");
+        Ok(to_attempt(answer, Some(stored)))
     }
 
     /// Keeps `text` as the draft of a question, with no limit: the answer a
@@ -664,29 +693,7 @@ impl Practice for PracticeService {
     }
 
     async fn assess(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
-        let user = viewer(requester)?;
-        let answer = self.owned(attempt, requester).await?;
-        let existing = self.with_feedback(answer.clone()).await?;
-        if existing.feedback.is_some() {
-            return Ok(existing);
-        }
-        let (question, jd_skills) = self.question_for(&answer, user).await?;
-        let feedback = self
-            .coach
-            .assess(
-                AssessRequest {
-                    question,
-                    answer: answer.text.clone(),
-                    jd_skills,
-                },
-                Some(Quota::Assessments(user.id)),
-            )
-            .await?;
-        let stored = store::store_feedback(&self.db, answer.id, &feedback)
-            .await
-            .map_err(|e| internal("storing feedback failed", e))?;
-        tracing::info!(answer = answer.id, engine = %stored.engine, overall = stored.scores.overall, "answer assessed");
-        Ok(to_attempt(answer, Some(stored)))
+        self.feedback(attempt, requester, None).await
     }
 }
 
