@@ -35,8 +35,31 @@ document.documentElement.setAttribute('data-theme',t)}}catch(e){{}}}})();",
     )
 }
 
+/// What a page may load and run. Scripts need the page's nonce (or come
+/// from this site, as the bundle does); WebAssembly needs
+/// `wasm-unsafe-eval`; nothing may frame the page, post its forms elsewhere
+/// or change its base address.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
 /// The HTML document the server wraps around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The server renders each page with a fresh nonce; only scripts that
+    // carry it (the theme and the hydration scripts) may run.
+    let nonce = leptos::nonce::use_nonce();
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) = (
+        nonce.as_ref(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(policy) = http::HeaderValue::from_str(&content_security_policy(nonce))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -45,7 +68,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.ico" sizes="any" />
-                <script inner_html=theme_boot_script()></script>
+                <script nonce=nonce inner_html=theme_boot_script()></script>
                 <HydrationScripts options />
                 <MetaTags />
             </head>

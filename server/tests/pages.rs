@@ -123,6 +123,7 @@ on_every_backend!(every_response_says_what_a_browser_may_do_with_it, |app| {
         (format!("/practice/{slug}/export.md"), true),
         ("/api/v1/me".to_string(), true),
         ("/api/v1/me/export".to_string(), true),
+        ("/api/practice/dashboard".to_string(), true),
         ("/no-such-page".to_string(), false),
     ] {
         let response = app
@@ -142,10 +143,50 @@ on_every_backend!(every_response_says_what_a_browser_may_do_with_it, |app| {
             headers["cross-origin-opener-policy"], "same-origin",
             "{path}"
         );
+        assert_eq!(headers["x-frame-options"], "DENY", "{path}");
         // Plain-HTTP tests: no HSTS, which would pin a local server to TLS.
         assert!(headers.get("strict-transport-security").is_none(), "{path}");
         if private {
             assert_eq!(headers["cache-control"], "no-store", "{path}");
+        }
+        let policy = headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let html = headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html");
+        let body = response.text().await.unwrap();
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        if html {
+            for directive in ["base-uri 'self'", "form-action 'self'", "object-src 'none'"] {
+                assert!(policy.contains(directive), "{path}: {policy}");
+            }
+            // Every script carries this response's nonce (data blocks run
+            // nothing and need none), and nothing is styled inline.
+            let nonce = policy
+                .split("'nonce-")
+                .nth(1)
+                .and_then(|rest| rest.split('\'').next())
+                .unwrap_or_else(|| panic!("{path}: no nonce in {policy}"));
+            let scripts: Vec<&str> = body.split("<script").skip(1).collect();
+            assert!(!scripts.is_empty(), "{path}");
+            for script in scripts {
+                let tag = script.split('>').next().unwrap();
+                assert!(
+                    tag.contains(&format!("nonce=\"{nonce}\""))
+                        || tag.contains("application/ld+json"),
+                    "{path}: <script{tag}>"
+                );
+            }
+            assert!(!body.contains(" style=\""), "{path}");
+        } else {
+            assert!(policy.starts_with("default-src 'none'"), "{path}: {policy}");
         }
     }
 });

@@ -12,6 +12,19 @@ const RIGHT: f32 = 12.0;
 const TOP: f32 = 12.0;
 const BOTTOM: f32 = 28.0;
 
+/// The filled part of a bar, `percent` wide. The width is a class in steps
+/// of five rather than an inline style, which the page's
+/// Content-Security-Policy refuses.
+#[component]
+pub fn BarFill(percent: u32) -> impl IntoView {
+    view! { <span class=bar_fill_class(percent)></span> }
+}
+
+pub fn bar_fill_class(percent: u32) -> String {
+    let step = (percent.min(100) + 2) / 5 * 5;
+    format!("bar__fill bar__fill--{step}")
+}
+
 /// Where score `value` (1–10) sits on the chart's vertical axis.
 fn y_of(value: f32) -> f32 {
     TOP + (HEIGHT - TOP - BOTTOM) * (10.0 - value) / 9.0
@@ -216,6 +229,15 @@ fn ScoresTable(
 mod tests {
     use super::*;
     use crate::model::Scores;
+
+    #[test]
+    fn bar_widths_round_to_the_nearest_step_the_stylesheet_has() {
+        assert_eq!(bar_fill_class(0), "bar__fill bar__fill--0");
+        assert_eq!(bar_fill_class(33), "bar__fill bar__fill--35");
+        assert_eq!(bar_fill_class(32), "bar__fill bar__fill--30");
+        assert_eq!(bar_fill_class(100), "bar__fill bar__fill--100");
+        assert_eq!(bar_fill_class(250), "bar__fill bar__fill--100");
+    }
 
     #[test]
     fn lines_run_left_to_right_with_ten_at_the_top() {

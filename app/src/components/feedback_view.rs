@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{CopyButton, DiffText, highlight};
+use super::{BarFill, CopyButton, DiffText, highlight};
 use crate::model::{AttemptView, Dimension, DrillPart, Feedback, Star, Verdict};
 
 fn engine_label(feedback: &Feedback) -> String {
@@ -186,7 +186,7 @@ fn Scores(feedback: Feedback) -> impl IntoView {
                             <li class="bar">
                                 <span class="bar__label">{d.label()}</span>
                                 <span class="bar__track" aria-hidden="true">
-                                    <span class="bar__fill" style=format!("width: {}%", u32::from(score) * 10)></span>
+                                    <BarFill percent={u32::from(score) * 10} />
                                 </span>
                                 <span class="bar__score">{format!("{score}/10")}</span>
                                 <span class="bar__reason">{feedback.reasons.get(d).to_string()}</span>

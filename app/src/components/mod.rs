@@ -25,7 +25,7 @@ mod theme_toggle;
 
 pub use account::{AccountEcho, CurrentViewer, provide_viewer, safe_next, use_echo, use_viewer};
 pub use answer_form::{AnswerForm, PracticeEcho, duration_label};
-pub use charts::{ScoresByArea, ScoresOverTime};
+pub use charts::{BarFill, ScoresByArea, ScoresOverTime};
 pub use comment_item::{CommentItem, timestamp};
 pub use copy_link::{CopyButton, CopyLink};
 pub use diff_text::DiffText;

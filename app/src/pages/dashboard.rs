@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::get_dashboard;
-use crate::components::{ErrorView, PageMeta, ScoresByArea, ScoresOverTime, timestamp};
+use crate::components::{BarFill, ErrorView, PageMeta, ScoresByArea, ScoresOverTime, timestamp};
 use crate::model::{AppError, Dashboard};
 
 /// `/me`: the sets you practise and how far you are, recent attempts,
@@ -97,7 +97,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                                     <a href=format!("/practice/{}", s.slug)>{s.title}</a>
                                     {(!s.owned).then(|| view! { <span class="pill pill--quiet">"Shared with you"</span> })}
                                     <span class="set-progress__bar" aria-hidden="true">
-                                        <span class="bar__fill" style=format!("width: {share}%")></span>
+                                        <BarFill percent=share />
                                     </span>
                                     <span class="muted">
                                         {format!("{} of {} answered", s.answered, s.questions)}

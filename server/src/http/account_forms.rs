@@ -20,7 +20,7 @@ pub(super) fn fields(body: &[u8]) -> impl Iterator<Item = (String, String)> + '_
 }
 
 /// Where to go after logging in: the `next` of the page's address.
-fn next_of(query: Option<&str>) -> String {
+pub fn next_of(query: Option<&str>) -> String {
     let next = query.and_then(|q| {
         url::form_urlencoded::parse(q.as_bytes())
             .find(|(k, _)| k == "next")

@@ -152,7 +152,7 @@ pub async fn delete_set(
 }
 
 /// The form's fields. `kinds` repeats, once per ticked box.
-fn parse_generate_form(body: &[u8]) -> GenerateInput {
+pub fn parse_generate_form(body: &[u8]) -> GenerateInput {
     let mut input = GenerateInput::default();
     let mut kinds = Vec::new();
     for (key, value) in url::form_urlencoded::parse(body) {

@@ -1,4 +1,5 @@
-//! Headers every response carries: what a browser may do with the page,
+//! Headers every response carries: what a browser may do with the page
+//! (a page's own Content-Security-Policy comes from the app's shell),
 //! and, for an account's own pages and data, that nothing keeps a copy.
 
 use axum::extract::{Request, State};
@@ -22,6 +23,7 @@ pub fn is_private(path: &str) -> bool {
         || under("/api/v1/me")
         || under("/api/v1/assessments")
         || under("/api/v1/auth")
+        || under("/api/practice")
         || path.ends_with(".csv")
         || path.ends_with(".md")
 }
@@ -42,6 +44,16 @@ pub async fn secure(State(state): State<AppState>, request: Request, next: Next)
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
+    // Pages set their own policy with the nonce their scripts carry;
+    // anything else (JSON, files, redirects) may load and run nothing.
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            ),
+        );
+    }
     // For browsers older than CSP's frame-ancestors.
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if state.settings.secure_cookies() {
@@ -72,6 +84,8 @@ mod tests {
             "/api/v1/me/export",
             "/api/v1/assessments/3/feedback",
             "/api/v1/auth/login",
+            "/api/practice/dashboard",
+            "/api/practice/get",
         ] {
             assert!(is_private(path), "{path}");
         }

@@ -15,6 +15,14 @@ mod requester;
 mod rerender;
 mod same_origin;
 
+/// The parsers that read what a browser posts, for the fuzz targets in
+/// `fuzz/`.
+#[doc(hidden)]
+pub mod parse {
+    pub use super::account_forms::next_of;
+    pub use super::forms::parse_generate_form;
+}
+
 use axum::{
     Router, middleware,
     routing::{get, post},

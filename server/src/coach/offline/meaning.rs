@@ -61,9 +61,6 @@ pub fn load(dir: &Path) -> Option<Model> {
 /// Where the table is looked for when REHEARSE_MODEL_DIR does not say.
 pub const DEFAULT_DIR: &str = "target/model";
 
-/// The table that `scripts/setup.sh` put in the repository's
-/// `target/model` (or REHEARSE_MODEL_DIR), for tests. Tests of the coach's
-/// judgement need it, so its absence is an error that says how to fix it.
 /// REHEARSE_MODEL_DIR, or else the repository's `target/model`: where
 /// tests, benchmarks and examples find the model `scripts/setup.sh` put
 /// there, whatever their working directory.
@@ -77,6 +74,9 @@ pub fn repository_dir() -> std::path::PathBuf {
         })
 }
 
+/// The table that `scripts/setup.sh` put in [`repository_dir`], for tests.
+/// Tests of the coach's judgement need it, so its absence is an error that
+/// says how to fix it.
 pub fn load_for_tests() -> Model {
     let dir = repository_dir();
     Model::load(&dir).unwrap_or_else(|error| {
