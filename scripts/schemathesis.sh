@@ -45,9 +45,15 @@ session() {
     tr -d '\r' | sed -n 's/^set-cookie: \([^;]*session=[^;]*\);.*/\1/Ip' | head -n1
 }
 
+# Every check but one: that any request the schema allows is accepted.
+# Some rules no JSON Schema states (the set must exist, the role must be
+# one the library knows by some name, a role or a job description must be
+# given, the password must not be a common one or the current one), and
+# those requests are rightly refused with a documented 404 or 422.
 run() {
   "$venv/bin/st" run "$base/api/v1/openapi.json" \
-    --checks all --max-examples "$examples" --workers 2 \
+    --checks all --exclude-checks positive_data_acceptance \
+    --max-examples "$examples" --workers 2 \
     --suppress-health-check all --warnings off \
     -H "Cookie: $(session "$1")" "${@:2}"
 }

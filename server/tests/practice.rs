@@ -264,6 +264,29 @@ on_every_backend!(nobody_reaches_another_accounts_attempts, |app| {
             .unwrap();
         assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
+    // An id that is not a whole number, or is out of range, names nothing:
+    // the same JSON 404 as an id that is not there.
+    for path in [
+        "/api/v1/assessments/abc",
+        "/api/v1/assessments/null%2Cnull",
+        "/api/v1/assessments/99999999999999999999999/feedback",
+    ] {
+        let method = if path.ends_with("/feedback") {
+            reqwest::Method::POST
+        } else {
+            reqwest::Method::GET
+        };
+        let response = app
+            .client
+            .request(method, app.url(path))
+            .header("cookie", &owner)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "not_found", "{path}");
+    }
     let (status, html) = page(app, &other, &format!("/practice/{slug}?attempt={id}")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!html.contains("N+1 query"));

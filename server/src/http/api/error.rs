@@ -3,7 +3,7 @@
 
 use app::model::AppError;
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -19,6 +19,13 @@ impl From<AppError> for ApiError {
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         Self(AppError::invalid("body", rejection.body_text()))
+    }
+}
+
+/// A path that does not parse (`/assessments/abc`) names nothing.
+impl From<PathRejection> for ApiError {
+    fn from(_: PathRejection) -> Self {
+        Self(AppError::NotFound)
     }
 }
 

@@ -3,7 +3,7 @@
 use app::api::port::{Practice, Requester};
 use app::model::{Attempt, Submission};
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -45,8 +45,9 @@ pub async fn create(
 pub async fn get(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
-    Path(id): Path<i64>,
+    id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<Attempt>, ApiError> {
+    let Path(id) = id?;
     Ok(Json(state.practice.attempt(id, &requester).await?))
 }
 
@@ -54,16 +55,18 @@ pub async fn get(
 pub async fn assess(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
-    Path(id): Path<i64>,
+    id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<Attempt>, ApiError> {
+    let Path(id) = id?;
     Ok(Json(state.practice.assess_again(id, &requester).await?))
 }
 
 pub async fn delete(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
-    Path(id): Path<i64>,
+    id: Result<Path<i64>, PathRejection>,
 ) -> Result<StatusCode, ApiError> {
+    let Path(id) = id?;
     state.practice.delete_attempt(id, &requester).await?;
     Ok(StatusCode::NO_CONTENT)
 }
