@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use app::model::{Provenance, QuestionKind};
+use app::model::{Provenance, ProvenanceSource, QuestionKind};
 
 use super::text::similarity;
 
@@ -146,6 +146,7 @@ pub fn choose(candidates: Vec<Candidate>, goals: &Goals) -> Vec<Candidate> {
         chosen.push(pick);
     }
 
+    name_skills(&mut chosen, goals.must_have);
     chosen.sort_by(|a, b| {
         kind_order(a.kind)
             .cmp(&kind_order(b.kind))
@@ -153,6 +154,45 @@ pub fn choose(candidates: Vec<Candidate>, goals: &Goals) -> Vec<Candidate> {
             .then(a.key.cmp(&b.key))
     });
     chosen
+}
+
+/// Each bank question that tests required skills names one of them ("Tests
+/// the skill: performance management"). Between them, the set names as many
+/// different required skills as it can, the most central first: questions
+/// with fewer skills to choose from choose first.
+fn name_skills(chosen: &mut [Candidate], must_have: &[String]) {
+    let ranks = |c: &Candidate| -> Vec<usize> {
+        let mut ranks: Vec<usize> = c
+            .skills
+            .iter()
+            .filter_map(|s| must_have.iter().position(|m| m == s))
+            .collect();
+        ranks.sort_unstable();
+        ranks.dedup();
+        ranks
+    };
+    let names_itself = |c: &Candidate| {
+        c.provenance.source != ProvenanceSource::Skill || c.key.starts_with("skill:")
+    };
+    // Quoted lines and questions written for skills name theirs already.
+    let mut named: HashSet<usize> = chosen
+        .iter()
+        .filter(|c| c.provenance.source == ProvenanceSource::JdLine || c.key.starts_with("skill:"))
+        .flat_map(ranks)
+        .collect();
+    let mut order: Vec<(usize, Vec<usize>)> = chosen
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !names_itself(c))
+        .map(|(i, c)| (i, ranks(c)))
+        .filter(|(_, r)| !r.is_empty())
+        .collect();
+    order.sort_by_key(|(i, r)| (r.len(), *i));
+    for (i, r) in order {
+        let best = r.iter().find(|x| !named.contains(x)).unwrap_or(&r[0]);
+        chosen[i].provenance.detail = must_have[*best].clone();
+        named.insert(*best);
+    }
 }
 
 /// Required skills come most central first: covering one of the first few
@@ -189,7 +229,6 @@ fn kind_order(kind: QuestionKind) -> u8 {
 mod tests {
     use super::*;
     use crate::coach::offline::text::content_words;
-    use app::model::ProvenanceSource;
 
     fn candidate(
         key: &str,
@@ -296,5 +335,60 @@ mod tests {
             max_skill_questions: 0,
         };
         assert_eq!(choose(pool, &goals)[0].key, "kafka");
+    }
+
+    #[test]
+    fn a_question_names_the_most_central_skill_it_adds() {
+        use QuestionKind::*;
+        let skill = |mut c: Candidate, detail: &str| {
+            c.provenance = Provenance {
+                source: ProvenanceSource::Skill,
+                detail: detail.into(),
+            };
+            c
+        };
+        let pool = vec![
+            skill(
+                candidate(
+                    "talk",
+                    Behavioral,
+                    "x",
+                    "Explain a decision to the whole company",
+                    &["communication"],
+                ),
+                "communication",
+            ),
+            skill(
+                candidate(
+                    "cuts",
+                    Situational,
+                    "y",
+                    "You must tell two engineers their work is below the bar",
+                    &["communication", "performance management"],
+                ),
+                "communication",
+            ),
+        ];
+        let must = [
+            "communication".to_string(),
+            "performance management".to_string(),
+        ];
+        let goals = Goals {
+            count: 2,
+            kinds: &[Behavioral, Situational],
+            must_have: &must,
+            max_tailored: 0,
+            skill_template: None,
+            max_skill_questions: 0,
+        };
+        let chosen = choose(pool, &goals);
+        let detail = |key: &str| {
+            chosen
+                .iter()
+                .find(|c| c.key == key)
+                .map(|c| c.provenance.detail.clone())
+        };
+        assert_eq!(detail("talk").as_deref(), Some("communication"));
+        assert_eq!(detail("cuts").as_deref(), Some("performance management"));
     }
 }

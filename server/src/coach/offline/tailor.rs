@@ -87,7 +87,12 @@ pub fn line_questions(jd: &JdAnalysis, pick: impl Fn(&str, usize) -> usize) -> V
 
 fn from_line(line: &JdLine, kind: QuestionKind, texts: &[&str], n: usize) -> Tailored {
     let key = format!("{}:{}", kind.as_str(), line.text);
-    let variant = n % texts.len();
+    let mut variant = n % texts.len();
+    // "What does '…' mean?" reads well for a short concept, not for a
+    // sentence about the candidate ("Evidence that you have …").
+    if texts[variant].contains(EXPLAIN_MEANING) && line.text.split_whitespace().count() > 8 {
+        variant = (variant + 1) % texts.len();
+    }
     let quoted = line.text.trim_end_matches(['.', ';', ',']);
     let (rubric, follow_up) = match kind {
         QuestionKind::Behavioral => (
@@ -180,6 +185,9 @@ const RESPONSIBILITY_DESIGN: &[&str] = &[
     "If you owned \"{line}\" and it had to hold up as the company doubled in size, how would you structure it, and which decision would be hardest to undo?",
 ];
 
+/// The wording that asks what a quoted requirement means.
+const EXPLAIN_MEANING: &str = "means in day-to-day work";
+
 const REQUIREMENT_TECHNICAL: &[&str] = &[
     "The job asks for \"{line}\". Pick the part of that you know best and go deep: what does good look like, and where do people usually go wrong?",
     "How would you show an interviewer, with a concrete example, that you meet this requirement: \"{line}\"?",
@@ -190,3 +198,28 @@ const REQUIREMENT_BEHAVIORAL: &[&str] = &[
     "The job asks for \"{line}\". Tell me about the project that best shows it, and what you personally contributed.",
     "Tell me about a time when \"{line}\" was put to the test in your work. What was at stake, and how did it turn out?",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_short_requirement_is_asked_what_it_means() {
+        let line = |text: &str| JdLine {
+            text: text.into(),
+            kind: LineKind::Requirement,
+            skills: vec![],
+        };
+        let long = line("Evidence that you have improved a team's health and delivery at once");
+        let short = line("Strong SQL and data modelling");
+        let asks_meaning = |l: &JdLine| {
+            (0..REQUIREMENT_TECHNICAL.len()).any(|n| {
+                from_line(l, QuestionKind::Technical, REQUIREMENT_TECHNICAL, n)
+                    .text
+                    .contains(EXPLAIN_MEANING)
+            })
+        };
+        assert!(!asks_meaning(&long));
+        assert!(asks_meaning(&short));
+    }
+}
