@@ -66,6 +66,11 @@ impl Vocab {
         self.ids.get(token).copied()
     }
 
+    /// Every token, in id order.
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().map(String::as_str)
+    }
+
     pub fn token(&self, id: u32) -> Option<&str> {
         self.tokens.get(id as usize).map(String::as_str)
     }

@@ -48,7 +48,10 @@ impl OfflineCoach {
     /// A coach that also reads by meaning when the embedded model's table
     /// is there.
     pub fn with_model(library: Arc<Library>, model: Option<meaning::Model>) -> Self {
-        let matcher = SkillMatcher::new(library.skills());
+        let mut matcher = SkillMatcher::new(library.skills());
+        if let Some(model) = &model {
+            matcher = matcher.with_dictionary(model.table.vocab().tokens());
+        }
         let mut named_tech = HashMap::new();
         let mut words = HashMap::new();
         for q in library.all_questions() {

@@ -23,6 +23,9 @@ pub struct SkillMatcher {
     /// Aliases that are also ordinary words ("go", "swift", "rag"): they only
     /// count when capitalised mid-sentence.
     guarded: HashSet<String>,
+    /// Words known to be spelt right (whole words of the embedded model's
+    /// vocabulary): "Jupiter" is the planet, not a typo for Jupyter.
+    spelt_right: HashSet<String>,
 }
 
 /// One skill found in a text.
@@ -66,7 +69,19 @@ impl SkillMatcher {
             names: skills.iter().map(|s| s.name.clone()).collect(),
             major: skills.iter().map(|s| s.major).collect(),
             guarded,
+            spelt_right: HashSet::new(),
         }
+    }
+
+    /// The same matcher, told which words are real words and so never a
+    /// misspelling of a skill's name.
+    pub fn with_dictionary<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Self {
+        self.spelt_right = words
+            .into_iter()
+            .filter(|w| w.chars().count() + 2 >= MIN_FUZZY_LEN && w.chars().all(char::is_alphabetic))
+            .map(str::to_string)
+            .collect();
+        self
     }
 
     /// The canonical name for a name or alias, if the taxonomy knows it.
@@ -139,7 +154,10 @@ impl SkillMatcher {
 
     fn near_miss(&self, word: &str) -> Option<usize> {
         let len = word.chars().count();
-        if len < MIN_FUZZY_LEN || !word.chars().all(char::is_alphabetic) {
+        if len < MIN_FUZZY_LEN
+            || !word.chars().all(char::is_alphabetic)
+            || self.spelt_right.contains(word)
+        {
             return None;
         }
         let budget = if len >= 9 { 2 } else { 1 };
@@ -225,6 +243,31 @@ mod tests {
     #[test]
     fn common_misspellings_are_tolerated() {
         assert_eq!(names("Kubernets, Postgress"), ["Kubernetes", "PostgreSQL"]);
+    }
+
+    #[test]
+    fn a_real_word_is_not_a_misspelt_skill() {
+        let matcher = SkillMatcher::new(&[skill("Jupyter", &[], true)]);
+        assert_eq!(
+            matcher.find("Notebooks in Jupiter.")[0].skill,
+            "Jupyter",
+            "without a dictionary a near miss counts"
+        );
+        let matcher = matcher.with_dictionary(["jupiter", "planet"]);
+        assert!(matcher.find("Our Jupiter office runs on notebooks.").is_empty());
+        assert_eq!(matcher.find("Notebooks in Jupytter.")[0].skill, "Jupyter");
+    }
+
+    #[test]
+    fn to_fetch_is_not_the_fetch_api() {
+        let library = crate::content::Library::embedded().expect("content loads");
+        let matcher = SkillMatcher::new(library.skills());
+        let skills = |text: &str| -> Vec<String> {
+            matcher.find(text).into_iter().map(|f| f.skill).collect()
+        };
+        assert!(!skills("Pipelines fetch data nightly; fetch reports on request.")
+            .contains(&"Fetch API".to_string()));
+        assert!(skills("Calls the backend with the Fetch API.").contains(&"Fetch API".to_string()));
     }
 
     #[test]
