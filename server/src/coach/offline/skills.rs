@@ -78,7 +78,9 @@ impl SkillMatcher {
     pub fn with_dictionary<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Self {
         self.spelt_right = words
             .into_iter()
-            .filter(|w| w.chars().count() + 2 >= MIN_FUZZY_LEN && w.chars().all(char::is_alphabetic))
+            .filter(|w| {
+                w.chars().count() + 2 >= MIN_FUZZY_LEN && w.chars().all(char::is_alphabetic)
+            })
             .map(str::to_string)
             .collect();
         self
@@ -254,7 +256,11 @@ mod tests {
             "without a dictionary a near miss counts"
         );
         let matcher = matcher.with_dictionary(["jupiter", "planet"]);
-        assert!(matcher.find("Our Jupiter office runs on notebooks.").is_empty());
+        assert!(
+            matcher
+                .find("Our Jupiter office runs on notebooks.")
+                .is_empty()
+        );
         assert_eq!(matcher.find("Notebooks in Jupytter.")[0].skill, "Jupyter");
     }
 
@@ -265,8 +271,10 @@ mod tests {
         let skills = |text: &str| -> Vec<String> {
             matcher.find(text).into_iter().map(|f| f.skill).collect()
         };
-        assert!(!skills("Pipelines fetch data nightly; fetch reports on request.")
-            .contains(&"Fetch API".to_string()));
+        assert!(
+            !skills("Pipelines fetch data nightly; fetch reports on request.")
+                .contains(&"Fetch API".to_string())
+        );
         assert!(skills("Calls the backend with the Fetch API.").contains(&"Fetch API".to_string()));
     }
 
