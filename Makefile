@@ -44,7 +44,7 @@ e2e:
 wasm-size: build
 	@node scripts/precompress.mjs "$(SITE_ROOT)/pkg"
 
-## lint: formatting, clippy per feature set, and the wasm dependency guard
+## lint: formatting, clippy per feature set, the wasm dependency guard and the layering rules
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --all-targets --locked -- -D warnings
@@ -52,6 +52,7 @@ lint: setup
 	cargo clippy -p frontend --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy -p embed-distill --all-targets --locked -- -D warnings
 	scripts/check-wasm-deps.sh
+	scripts/layers.sh
 
 clean:
 	cargo clean

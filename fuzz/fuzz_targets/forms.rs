@@ -1,13 +1,15 @@
-//! What a browser posts: the generator form's fields and the `next` path
-//! after logging in. Neither may panic, and `next` never leaves the site.
+//! What a browser posts: the generator, practice and settings forms, and
+//! the `next` path after logging in. None may panic, and `next` never
+//! leaves the site.
 #![no_main]
 
 use std::sync::{Arc, LazyLock};
 
+use app::model::{GenerateForm, GenerateInput, PracticeForm, SettingsForm};
 use libfuzzer_sys::fuzz_target;
 use rehearse::coach::offline::OfflineCoach;
 use rehearse::content::Library;
-use rehearse::http::parse::{next_of, parse_generate_form};
+use rehearse::http::parse::{next_of, read};
 
 static COACH: LazyLock<OfflineCoach> =
     LazyLock::new(|| OfflineCoach::new(Arc::new(Library::embedded().expect("content loads"))));
@@ -22,8 +24,11 @@ fuzz_target!(|data: &[u8]| {
             "{next:?}"
         );
     }
-    let input = parse_generate_form(data);
-    if let Ok(request) = COACH.check(input) {
+    let _ = read::<PracticeForm>(data);
+    let _ = read::<SettingsForm>(data);
+    if let Ok(form) = read::<GenerateForm>(data)
+        && let Ok(request) = COACH.check(GenerateInput::from(form))
+    {
         assert!(!COACH.generate(&request).questions.is_empty());
     }
 });

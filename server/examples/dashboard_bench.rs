@@ -101,7 +101,6 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
         }),
         session: None,
     };
-    use app::api::port::Practice;
     for i in 0..ATTEMPTS {
         let submission = Submission {
             question_set: slugs[i % SETS].clone(),
@@ -110,8 +109,13 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
             idempotency_key: format!("bench-key-{i}"),
             draft_revision: None,
         };
-        let attempt = state.practice.submit(submission, &requester).await.unwrap();
-        state.practice.assess(attempt.id, &requester).await.unwrap();
+        let answered = state
+            .ports
+            .practice
+            .answer(submission, &requester)
+            .await
+            .unwrap();
+        assert!(answered.feedback_error.is_none());
     }
     // Spread the attempts over 90 days.
     conn.execute_unprepared(match conn.get_database_backend() {

@@ -39,7 +39,8 @@ async fn engine(
     settings.ip_quota = 0;
     settings.daily_tokens = 0;
     adjust(&mut settings);
-    LlmEngine::new(settings, db)
+    let ledger = Arc::new(rehearse::services::usage::DbLedger::new(db, &settings));
+    LlmEngine::new(settings, ledger)
 }
 
 #[tokio::main]

@@ -12,6 +12,7 @@ use crate::auth::Passwords;
 use crate::coach::{Coach, LlmEngine, OfflineCoach, SetCache};
 use crate::config::ServeSettings;
 use crate::services::rate_limit::RateLimit;
+use crate::services::usage::DbLedger;
 use crate::services::{AccountService, PracticeService, RoleCatalog, SetService};
 
 /// The name cargo-leptos gives the WebAssembly bundle and stylesheet.
@@ -23,11 +24,9 @@ const CACHE_CAPACITY: usize = 512;
 pub struct AppState {
     pub leptos: LeptosOptions,
     pub db: DatabaseConnection,
+    /// Every use case, behind the app's traits: the one way in for every
+    /// door.
     pub ports: Ports,
-    pub sets: Arc<SetService>,
-    pub roles: Arc<RoleCatalog>,
-    pub accounts: Arc<AccountService>,
-    pub practice: Arc<PracticeService>,
     pub settings: Arc<ServeSettings>,
 }
 
@@ -49,10 +48,10 @@ impl AppState {
             .site_addr(settings.addr)
             .env(Env::PROD)
             .build();
-        let llm = settings
-            .llm
-            .clone()
-            .map(|llm| LlmEngine::new(llm, db.clone()));
+        let llm = settings.llm.clone().map(|llm| {
+            let ledger = Arc::new(DbLedger::new(db.clone(), &llm));
+            LlmEngine::new(llm, ledger)
+        });
         let coach = Arc::new(Coach::new(offline, llm, SetCache::new(CACHE_CAPACITY)));
         let practice = Arc::new(PracticeService::new(
             db.clone(),
@@ -73,14 +72,11 @@ impl AppState {
             leptos,
             db,
             ports: Ports {
-                sets: sets.clone(),
-                roles: roles.clone(),
-                practice: practice.clone(),
+                sets,
+                roles,
+                practice,
+                accounts,
             },
-            sets,
-            roles,
-            accounts,
-            practice,
             settings: Arc::new(settings.clone()),
         }
     }

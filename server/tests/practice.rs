@@ -950,7 +950,15 @@ on_every_backend!(old_attempts_go_when_a_retention_period_is_set, |app| {
         ),
         common::offline_coach(),
     );
-    assert_eq!(state.practice.prune(chrono::Utc::now()).await.unwrap(), 0);
+    assert_eq!(
+        state
+            .ports
+            .accounts
+            .prune(chrono::Utc::now().timestamp())
+            .await
+            .unwrap(),
+        0
+    );
     // Only the listed periods are accepted.
     let refused = settings(&session, &[("form", "retention"), ("retention_days", "7")])
         .await
@@ -965,7 +973,10 @@ on_every_backend!(old_attempts_go_when_a_retention_period_is_set, |app| {
     // With the clock moved on 31 days, the rest of this account's go; the
     // account that keeps its attempts for ever loses none.
     let later = chrono::Utc::now() + chrono::Duration::days(31);
-    assert_eq!(state.practice.prune(later).await.unwrap(), 1);
+    assert_eq!(
+        state.ports.accounts.prune(later.timestamp()).await.unwrap(),
+        1
+    );
     assert_eq!(count(app, "SELECT COUNT(*) FROM answers").await, 1);
 
     // Deleting all practice data keeps the account and its sets.

@@ -13,13 +13,16 @@ pub use practice::{
 pub use roles::{get_role, list_roles};
 pub use sets::get_set;
 
-/// Serves a page that failed to load with the error's status rather than 200.
+/// A port's answer, with the page that failed to load served with the
+/// error's status rather than 200.
 #[cfg(feature = "ssr")]
-fn set_status(error: &crate::model::AppError) {
+fn answered<T>(result: Result<T, crate::model::AppError>) -> Result<T, crate::model::AppError> {
     use leptos::prelude::use_context;
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    if let Err(error) = &result
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
         && let Ok(status) = http::StatusCode::from_u16(error.status())
     {
         response.set_status(status);
     }
+    result
 }

@@ -5,8 +5,9 @@ use std::net::IpAddr;
 use std::sync::Arc;
 
 use crate::model::{
-    AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, GenerateInput, PracticeExport,
-    PracticeView, RolePage, RoleSummary, SharedSet, Submission, Viewer,
+    AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
+    GenerateInput, LoginInput, PasswordChange, PracticeExport, PracticeView, RolePage, RoleSummary,
+    SharedSet, SignupInput, Stage, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -43,12 +44,20 @@ pub struct Created {
     pub new_claim_token: Option<String>,
 }
 
+/// Where the stages of making a set are reported as they happen.
+pub type Progress<'a> = &'a (dyn Fn(Stage) + Send + Sync);
+
+/// Progress nobody watches.
+pub fn unwatched(_: Stage) {}
+
 #[async_trait::async_trait]
 pub trait Sets: Send + Sync {
+    /// Makes and stores a set, reporting each stage to `progress`.
     async fn create(
         &self,
         input: GenerateInput,
         requester: &Requester,
+        progress: Progress<'_>,
     ) -> Result<Created, AppError>;
     async fn shared(&self, slug: &str, requester: &Requester) -> Result<SharedSet, AppError>;
     async fn delete(&self, slug: &str, requester: &Requester) -> Result<(), AppError>;
@@ -77,12 +86,14 @@ pub trait Practice: Send + Sync {
         revision: i64,
         requester: &Requester,
     ) -> Result<(), AppError>;
-    /// Commits an answer (once per idempotency key), without feedback.
-    async fn submit(
+    /// Commits an answer (once per idempotency key), then assesses it. An
+    /// answer that is refused is kept as the question's draft; an answer
+    /// whose feedback fails is kept, and the reason comes back with it.
+    async fn answer(
         &self,
         submission: Submission,
         requester: &Requester,
-    ) -> Result<Attempt, AppError>;
+    ) -> Result<Answered, AppError>;
     /// One of the account's attempts, with its feedback if computed.
     async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
     /// Two of the account's attempts side by side, the older first.
@@ -106,9 +117,56 @@ pub trait Practice: Send + Sync {
     async fn dashboard(&self, requester: &Requester) -> Result<Dashboard, AppError>;
     /// Deletes one of the account's attempts and its feedback.
     async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError>;
-    /// Computes an attempt's feedback if it has none yet, and returns the
-    /// attempt with it.
-    async fn assess(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
+    /// Computes an attempt's feedback if it has none yet (the first try
+    /// failed or never finished), under the account's feedback limit.
+    async fn feedback(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
+}
+
+/// An answer committed by [`Practice::answer`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered {
+    /// The attempt, with its feedback when that was computed.
+    pub attempt: Attempt,
+    /// Why the feedback is missing, when it is.
+    pub feedback_error: Option<AppError>,
+}
+
+/// A session just opened: the token for the cookie, and whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub token: String,
+    pub viewer: Viewer,
+}
+
+/// Accounts and what they keep. Every call but signup, login and
+/// `session` needs the requester's session.
+#[async_trait::async_trait]
+pub trait Accounts: Send + Sync {
+    async fn signup(&self, input: SignupInput, requester: &Requester) -> Result<Session, AppError>;
+    async fn login(&self, input: LoginInput, requester: &Requester) -> Result<Session, AppError>;
+    async fn logout(&self, requester: &Requester) -> Result<(), AppError>;
+    /// The account a session cookie's token opens, with the token's digest.
+    async fn session(&self, token: &str) -> Option<(Viewer, String)>;
+    async fn change_password(
+        &self,
+        requester: &Requester,
+        change: PasswordChange,
+    ) -> Result<(), AppError>;
+    async fn delete(
+        &self,
+        requester: &Requester,
+        deletion: AccountDeletion,
+    ) -> Result<(), AppError>;
+    async fn export(&self, requester: &Requester) -> Result<AccountExport, AppError>;
+    /// Keeps the account's attempts for `days` days, or for ever.
+    async fn set_retention(&self, requester: &Requester, days: Option<u32>)
+    -> Result<(), AppError>;
+    /// Deletes all the account's attempts, feedback and drafts once
+    /// `confirm`ed; returns how many attempts went.
+    async fn delete_practice(&self, requester: &Requester, confirm: bool) -> Result<u64, AppError>;
+    /// Deletes, across all accounts, attempts older than their account
+    /// keeps them at `now` (Unix seconds).
+    async fn prune(&self, now: i64) -> Result<u64, AppError>;
 }
 
 pub trait Roles: Send + Sync {
@@ -122,6 +180,7 @@ pub struct Ports {
     pub sets: Arc<dyn Sets>,
     pub roles: Arc<dyn Roles>,
     pub practice: Arc<dyn Practice>,
+    pub accounts: Arc<dyn Accounts>,
 }
 
 impl Ports {

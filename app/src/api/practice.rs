@@ -13,14 +13,12 @@ pub async fn get_practice(
 ) -> Result<PracticeView, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = Ports::current()?
-        .practice
-        .view(&slug, q, attempt, &requester)
-        .await;
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    super::answered(
+        Ports::current()?
+            .practice
+            .view(&slug, q, attempt, &requester)
+            .await,
+    )
 }
 
 /// Keeps the answer being written, so a reload or another device finds it.
@@ -28,14 +26,12 @@ pub async fn get_practice(
 pub async fn save_draft(slug: String, q: u32, text: String, revision: i64) -> Result<(), AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = Ports::current()?
-        .practice
-        .save_draft(&slug, q, text, revision, &requester)
-        .await;
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    super::answered(
+        Ports::current()?
+            .practice
+            .save_draft(&slug, q, text, revision, &requester)
+            .await,
+    )
 }
 
 /// Two of your attempts side by side, the older first.
@@ -43,11 +39,7 @@ pub async fn save_draft(slug: String, q: u32, text: String, revision: i64) -> Re
 pub async fn compare_attempts(a: i64, b: i64) -> Result<Comparison, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = Ports::current()?.practice.compare(a, b, &requester).await;
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    super::answered(Ports::current()?.practice.compare(a, b, &requester).await)
 }
 
 /// Your practice at a glance, for `/me`.
@@ -55,11 +47,7 @@ pub async fn compare_attempts(a: i64, b: i64) -> Result<Comparison, AppError> {
 pub async fn get_dashboard() -> Result<Dashboard, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = Ports::current()?.practice.dashboard(&requester).await;
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    super::answered(Ports::current()?.practice.dashboard(&requester).await)
 }
 
 /// A drill on one part of an attempt's answer: `part` as named by
@@ -72,7 +60,7 @@ pub async fn get_drill(
 ) -> Result<DrillView, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = match crate::model::DrillPart::parse(&part) {
+    super::answered(match crate::model::DrillPart::parse(&part) {
         Some(part) => {
             Ports::current()?
                 .practice
@@ -83,11 +71,7 @@ pub async fn get_drill(
             "part",
             "Choose a part of the answer to drill.",
         )),
-    };
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    })
 }
 
 /// A set with your latest answers and feedback, for the printable page.
@@ -95,9 +79,5 @@ pub async fn get_drill(
 pub async fn get_export(slug: String) -> Result<PracticeExport, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = Ports::current()?.practice.export(&slug, &requester).await;
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    super::answered(Ports::current()?.practice.export(&slug, &requester).await)
 }

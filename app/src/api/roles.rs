@@ -10,9 +10,5 @@ pub async fn list_roles() -> Result<Vec<RoleSummary>, AppError> {
 
 #[server(endpoint = "roles/get", input = GetUrl)]
 pub async fn get_role(slug: String) -> Result<RolePage, AppError> {
-    let result = crate::api::port::Ports::current()?.roles.page(&slug);
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    super::answered(crate::api::port::Ports::current()?.roles.page(&slug))
 }

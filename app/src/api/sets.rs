@@ -8,9 +8,5 @@ use crate::model::{AppError, SharedSet};
 pub async fn get_set(slug: String) -> Result<SharedSet, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
-    let result = Ports::current()?.sets.shared(&slug, &requester).await;
-    if let Err(error) = &result {
-        super::set_status(error);
-    }
-    result
+    super::answered(Ports::current()?.sets.shared(&slug, &requester).await)
 }

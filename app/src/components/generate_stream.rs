@@ -13,8 +13,7 @@ use web_sys::{
     RequestInit, UrlSearchParams,
 };
 
-use super::generator::Working;
-use crate::model::{ProgressEvent, Stage};
+use crate::model::{ProgressEvent, Stage, Working};
 
 const STREAM_PATH: &str = "/generate/stream";
 

@@ -6,34 +6,12 @@
 
 use leptos::prelude::*;
 use leptos::server::SharedValue;
-use serde::{Deserialize, Serialize};
 
 use super::{ErrorView, FieldMessage, FormErrors};
 use crate::model::{
-    AppError, DEFAULT_COUNT, GenerateInput, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
-    QuestionKind, RoleSummary, Seniority,
+    DEFAULT_COUNT, GeneratorEcho, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT, QuestionKind,
+    RoleSummary, Seniority, Working,
 };
-
-/// What the visitor sent, and what was wrong with it, when the server shows
-/// the form again instead of a new set. Nothing typed is lost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GeneratorEcho {
-    pub input: GenerateInput,
-    pub error: AppError,
-}
-
-/// Where a submission made from the interactive page stands. Only the
-/// browser build moves it past `Idle`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-pub(crate) enum Working {
-    Idle,
-    /// Working; the message says on what.
-    Busy(String),
-    Cancelled,
-    /// The connection broke before the set was ready.
-    Lost,
-}
 
 #[component]
 pub fn Generator(

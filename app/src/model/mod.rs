@@ -5,6 +5,7 @@ mod attempts;
 mod dashboard;
 mod error;
 mod feedback;
+mod forms;
 mod generate;
 mod practice;
 mod progress;
@@ -29,6 +30,10 @@ pub use feedback::{
     Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star, Verdict, offline_coach_label, spoken_seconds,
     word_count,
 };
+pub use forms::{
+    AccountEcho, Checkbox, GenerateForm, GeneratorEcho, LoginForm, Number, Outcome, PracticeEcho,
+    PracticeForm, SettingsForm, SignupForm, retention_days, safe_next,
+};
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
 };
@@ -37,7 +42,7 @@ pub use practice::{
     MAX_DRAFT_CHARS, MAX_IDEMPOTENCY_KEY_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, PracticeExport,
     PracticeView, Step, Submission, is_idempotency_key,
 };
-pub use progress::{ProgressEvent, Stage};
+pub use progress::{ProgressEvent, Stage, Working};
 pub use question_set::{
     Provenance, ProvenanceSource, Question, QuestionKind, QuestionSet, Seniority,
 };

@@ -62,3 +62,15 @@ pub enum ProgressEvent {
         error: AppError,
     },
 }
+
+/// Where a generator submission made from the interactive page stands, as
+/// the page shows it. Only the browser build moves it past `Idle`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Working {
+    Idle,
+    /// Working; the message says on what.
+    Busy(String),
+    Cancelled,
+    /// The connection broke before the set was ready.
+    Lost,
+}

@@ -3,6 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::list_roles;
 use crate::components::{ErrorView, Generator, PageMeta, RoleCard};
+use crate::model::Outcome;
 
 /// Roles shown first on the home page: the ones most people practise for.
 const POPULAR: [&str; 8] = [
@@ -19,9 +20,9 @@ const POPULAR: [&str; 8] = [
 #[component]
 pub fn HomePage() -> impl IntoView {
     let roles = Resource::new(|| (), |_| list_roles());
-    let deleted = move || use_query_map().read().get("deleted").is_some();
+    let deleted = move || Outcome::SetDeleted.shown(|key| use_query_map().read().get(key));
     let account_deleted =
-        move || use_query_map().read().get("account").as_deref() == Some("deleted");
+        move || Outcome::AccountDeleted.shown(|key| use_query_map().read().get(key));
 
     view! {
         <PageMeta

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, safe_next, use_echo};
+use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo};
+use crate::model::safe_next;
 use crate::model::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
 
 /// `/login`: email and password. Posts to itself, then goes back to `next`.

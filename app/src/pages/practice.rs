@@ -3,7 +3,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::get_practice;
 use crate::components::{AnswerForm, ErrorView, FeedbackView, PageMeta};
-use crate::model::{AppError, AttemptSummary, PracticeView, QuestionKind};
+use crate::model::{AppError, AttemptSummary, Outcome, PracticeView, QuestionKind};
 
 /// `/practice/{slug}`: one question of a set at a time. `?q=3` picks the
 /// question; `?attempt=ID` shows an attempt's feedback. The server sends
@@ -52,9 +52,10 @@ fn Practice(view: PracticeView) -> impl IntoView {
     let (failed, deleted) = {
         let query = use_query_map();
         let query = query.read_untracked();
+        let get = |key: &str| query.get(key);
         (
-            query.get("feedback").as_deref() == Some("failed"),
-            query.get("deleted").as_deref() == Some("1"),
+            Outcome::FeedbackFailed.shown(get),
+            Outcome::AttemptDeleted.shown(get),
         )
     };
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo, use_viewer};
-use crate::model::{AppError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, RETENTION_CHOICES};
+use crate::model::{AppError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Outcome, RETENTION_CHOICES};
 
 /// `/me/settings`: change the password, export everything, delete the
 /// account. The server sends visitors without an account to log in first.
@@ -16,7 +16,7 @@ pub fn SettingsPage() -> impl IntoView {
         }
         .into_any();
     };
-    let changed = use_query_map().read_untracked().get("password").as_deref() == Some("changed");
+    let changed = Outcome::PasswordChanged.shown(|key| use_query_map().read_untracked().get(key));
 
     let password = FormErrors::new(use_echo("password").map(|e| e.error));
     let (current_error, new_error) = (
@@ -27,8 +27,8 @@ pub fn SettingsPage() -> impl IntoView {
 
     let retention = viewer.retention_days;
     let query = use_query_map().read_untracked();
-    let saved = query.get("retention").as_deref() == Some("saved");
-    let cleared = query.get("practice").as_deref() == Some("deleted");
+    let saved = Outcome::RetentionSaved.shown(|key| query.get(key));
+    let cleared = Outcome::PracticeDeleted.shown(|key| query.get(key));
     let retention_error =
         FormErrors::new(use_echo("retention").map(|e| e.error)).field("retention_days");
     let practice_echo = FormErrors::new(use_echo("practice").map(|e| e.error));

@@ -3,7 +3,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::get_set;
 use crate::components::{CopyLink, ErrorView, PageMeta, QuestionCard};
-use crate::model::{AppError, SharedSet};
+use crate::model::{AppError, Outcome, SharedSet};
 
 #[component]
 pub fn SharePage() -> impl IntoView {
@@ -45,7 +45,7 @@ fn SetView(shared: SharedSet) -> impl IntoView {
         None => format!("Made by the built-in offline coach ({})", set.engine),
     };
     let delete_action = format!("/s/{}/delete", shared.slug);
-    let refused = move || use_query_map().read().get("error").as_deref() == Some("forbidden");
+    let refused = move || Outcome::SetNotYours.shown(|key| use_query_map().read().get(key));
     view! {
         <PageMeta title=set.title.clone() description=description path=format!("/s/{}", shared.slug) />
         <header class="set-header">

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::login::query_for;
-use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, safe_next, use_echo};
+use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo};
+use crate::model::safe_next;
 use crate::model::{
     MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
 };

@@ -9,7 +9,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use tokio::sync::Semaphore;
 
-use crate::db::tokens::random_bytes;
+use crate::auth::tokens::random_bytes;
 
 /// Memory per hash in KiB, passes and lanes.
 pub const MEMORY_KIB: u32 = 19 * 1024;
@@ -34,7 +34,7 @@ pub struct Passwords {
 fn decoy() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DECOY.get_or_init(|| {
-        hash_now(&crate::db::tokens::new_secret()).expect("hashing a random password works")
+        hash_now(&crate::auth::tokens::new_secret()).expect("hashing a random password works")
     })
 }
 

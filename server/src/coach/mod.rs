@@ -1,8 +1,13 @@
-//! Question generation (and, later, answer assessment) behind one interface.
+//! Question generation, answer assessment and drills behind one facade,
+//! [`Coach`]; nothing outside this module reaches into either engine.
 //!
 //! The offline engine always works. When a model server is configured, the
-//! model writes the questions and the offline engine stands in whenever the
-//! model cannot, saying so on the set.
+//! model writes the questions and the feedback, and the offline engine
+//! stands in whenever the model cannot, saying so on the result.
+//!
+//! The coach depends on no service, on no table and on no door: what the
+//! model engine counts (quotas, the token budget, usage) it counts through
+//! the [`llm::Ledger`] it is given.
 
 pub mod cache;
 pub mod cpu;
@@ -11,8 +16,11 @@ pub mod offline;
 
 use std::sync::Arc;
 
+use std::collections::HashSet;
+
 use app::model::{
-    AppError, Feedback, GenerateInput, GenerateRequest, Question, QuestionSet, Stage,
+    AppError, DrillFeedback, DrillPart, Feedback, GenerateInput, GenerateRequest, Question,
+    QuestionSet, Stage,
 };
 
 pub use cache::SetCache;
@@ -46,8 +54,29 @@ impl Coach {
         }
     }
 
-    pub fn offline(&self) -> &OfflineCoach {
-        &self.offline
+    /// The roles, questions and skills the coach draws on.
+    pub fn library(&self) -> &crate::content::Library {
+        self.offline.library()
+    }
+
+    /// The skills a job description requires, in the taxonomy's names.
+    pub fn required_skills(&self, job_description: &str) -> Vec<String> {
+        self.offline.required_skills(job_description)
+    }
+
+    /// Every skill the taxonomy finds named in any of `texts`.
+    pub fn skills_named<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+        texts
+            .into_iter()
+            .flat_map(|text| self.offline.matcher().find(text))
+            .map(|found| found.skill)
+            .collect()
+    }
+
+    /// Feedback on one rewritten part of an answer. A few milliseconds of
+    /// work: callers keep it off the threads serving requests.
+    pub fn drill(&self, part: DrillPart, question: &str, text: &str) -> DrillFeedback {
+        self.offline.drill(part, question, text)
     }
 
     /// Checks a request from any front door (form, API, CLI).

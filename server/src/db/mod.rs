@@ -6,7 +6,6 @@ pub mod entities;
 pub mod llm_usage;
 pub mod practice;
 pub mod sets;
-pub mod tokens;
 pub mod usage;
 
 use std::time::Duration;

@@ -1,5 +1,5 @@
 //! Counters per key and time window, shared by every instance through the
-//! database: rate limits now, token budgets later.
+//! database: rate limits, quotas and the model's daily token budget.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr, Statement, Value};

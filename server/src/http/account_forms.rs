@@ -2,22 +2,16 @@
 //! password and deleting the account. Each works without JavaScript; a
 //! problem shows the same page again with what was typed (never a password).
 
-use app::api::port::Requester;
-use app::components::{AccountEcho, safe_next};
-use app::model::{AccountDeletion, AppError, LoginInput, PasswordChange, SignupInput};
-use axum::body::Bytes;
+use app::api::port::{Requester, Session};
+use app::model::{
+    AccountEcho, AppError, LoginForm, Outcome, SettingsForm, SignupForm, retention_days, safe_next,
+};
 use axum::extract::{Extension, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use leptos::prelude::provide_context;
 
+use super::form::Form;
 use super::{cookies, rerender};
-use crate::services::accounts::Opened;
 use crate::state::AppState;
-
-/// A form post's fields, decoded.
-pub(super) fn fields(body: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
-    url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned()))
-}
 
 /// Where to go after logging in: the `next` of the page's address.
 pub fn next_of(query: Option<&str>) -> String {
@@ -50,11 +44,11 @@ fn with_next(path: &str, next: &str) -> String {
 
 /// The redirect after a session opens, with its cookie, and the claim
 /// cookie cleared when its sets moved into the account.
-fn opened(state: &AppState, requester: &Requester, opened: Opened, to: &str) -> Response {
+fn opened(state: &AppState, requester: &Requester, session: Session, to: &str) -> Response {
     let mut response = Redirect::to(to).into_response();
     cookies::open_session(
         response.headers_mut(),
-        &opened.token,
+        &session.token,
         requester.claim_token.is_some(),
         state.settings.secure_cookies(),
     );
@@ -68,48 +62,25 @@ fn closed(state: &AppState, to: &str) -> Response {
     response
 }
 
-/// What a form without an email or name field echoes.
-fn echo(form: &str, error: AppError) -> AccountEcho {
-    AccountEcho {
-        form: form.into(),
-        email: String::new(),
-        display_name: None,
-        error,
-    }
-}
-
 async fn again(state: &AppState, requester: Requester, path: &str, echo: AccountEcho) -> Response {
-    let error = echo.error.clone();
-    rerender::page_with_error(state, requester, path, &error, move || {
-        provide_context(echo.clone())
-    })
-    .await
+    rerender::page_again(state, requester, path, echo.error.clone(), echo).await
 }
 
 pub async fn signup(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    Form(input): Form<SignupForm>,
 ) -> Response {
-    let mut input = SignupInput::default();
-    for (key, value) in fields(&body) {
-        match key.as_str() {
-            "email" => input.email = value,
-            "password" => input.password = value,
-            "display_name" => input.display_name = Some(value),
-            _ => {}
-        }
-    }
     let next = next_of(query.as_deref());
     let (email, display_name) = (input.email.clone(), input.display_name.clone());
-    match state.accounts.signup(input, &requester).await {
+    match state.ports.accounts.signup(input, &requester).await {
         Ok(session) => opened(&state, &requester, session, &next),
         Err(error) => {
             let echo = AccountEcho {
                 email,
                 display_name,
-                ..echo("signup", error)
+                ..AccountEcho::of("signup", error)
             };
             again(&state, requester, &with_next("/signup", &next), echo).await
         }
@@ -120,24 +91,16 @@ pub async fn login(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     RawQuery(query): RawQuery,
-    body: Bytes,
+    Form(input): Form<LoginForm>,
 ) -> Response {
-    let mut input = LoginInput::default();
-    for (key, value) in fields(&body) {
-        match key.as_str() {
-            "email" => input.email = value,
-            "password" => input.password = value,
-            _ => {}
-        }
-    }
     let next = next_of(query.as_deref());
     let email = input.email.clone();
-    match state.accounts.login(input, &requester).await {
+    match state.ports.accounts.login(input, &requester).await {
         Ok(session) => opened(&state, &requester, session, &next),
         Err(error) => {
             let echo = AccountEcho {
                 email,
-                ..echo("login", error)
+                ..AccountEcho::of("login", error)
             };
             again(&state, requester, &with_next("/login", &next), echo).await
         }
@@ -149,7 +112,7 @@ pub async fn logout(
     Extension(requester): Extension<Requester>,
 ) -> Response {
     // Even if ending the session fails, the browser forgets it.
-    if let Err(error) = state.accounts.logout(&requester).await {
+    if let Err(error) = state.ports.accounts.logout(&requester).await {
         tracing::warn!(%error, "logout could not end the session");
     }
     closed(&state, "/")
@@ -161,105 +124,60 @@ pub async fn logout(
 pub async fn settings(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
-    body: Bytes,
+    Form(posted): Form<SettingsForm>,
 ) -> Response {
     if requester.user.is_none() {
         return Redirect::to("/login?next=%2Fme%2Fsettings").into_response();
     }
-    let form = fields(&body)
-        .find(|(k, _)| k == "form")
-        .map(|(_, v)| v)
-        .unwrap_or_default();
-    let done = match form.as_str() {
-        "password" => change_password(&state, &requester, &body).await,
-        "delete" => match delete_account(&state, &requester, &body).await {
-            Ok(()) => return closed(&state, "/?account=deleted"),
-            Err(AppError::Unauthorized) => return Redirect::to("/login").into_response(),
-            Err(error) => Err(error),
-        },
-        "retention" => retention(&state, &requester, &body).await,
-        "practice" => delete_practice(&state, &requester, &body).await,
-        _ => return (axum::http::StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
-    };
-    match done {
-        Ok(to) => Redirect::to(to).into_response(),
-        Err(error) => again(&state, requester, "/me/settings", echo(&form, error)).await,
-    }
-}
-
-/// Whether a form's checkbox `name` is ticked.
-fn ticked(body: &[u8], name: &str) -> bool {
-    fields(body).any(|(k, v)| k == name && matches!(v.as_str(), "true" | "on" | "yes"))
-}
-
-async fn retention(
-    state: &AppState,
-    requester: &Requester,
-    body: &[u8],
-) -> Result<&'static str, AppError> {
-    let value = fields(body)
-        .find(|(k, _)| k == "retention_days")
-        .map(|(_, v)| v)
-        .unwrap_or_default();
-    let days = match value.trim() {
-        "" => None,
-        other => Some(other.parse::<u32>().map_err(|_| {
-            AppError::invalid(
-                "retention_days",
-                "Choose how long to keep attempts from the list.",
+    let name = posted.name();
+    match settle(&state, &requester, posted).await {
+        Ok(Outcome::AccountDeleted) => closed(&state, &Outcome::AccountDeleted.at("/")),
+        Ok(outcome) => Redirect::to(&outcome.at("/me/settings")).into_response(),
+        Err(AppError::Unauthorized) => Redirect::to("/login").into_response(),
+        Err(error) => {
+            again(
+                &state,
+                requester,
+                "/me/settings",
+                AccountEcho::of(name, error),
             )
-        })?),
-    };
-    state.practice.set_retention(requester, days).await?;
-    Ok("/me/settings?retention=saved")
-}
-
-async fn delete_practice(
-    state: &AppState,
-    requester: &Requester,
-    body: &[u8],
-) -> Result<&'static str, AppError> {
-    if !ticked(body, "confirm") {
-        return Err(AppError::invalid("confirm", "Tick the box to confirm."));
-    }
-    state.practice.delete_all(requester).await?;
-    Ok("/me/settings?practice=deleted")
-}
-
-async fn change_password(
-    state: &AppState,
-    requester: &Requester,
-    body: &[u8],
-) -> Result<&'static str, AppError> {
-    let mut change = PasswordChange::default();
-    for (key, value) in fields(body) {
-        match key.as_str() {
-            "current_password" => change.current_password = value,
-            "new_password" => change.new_password = value,
-            _ => {}
+            .await
         }
     }
-    state.accounts.change_password(requester, change).await?;
-    Ok("/me/settings?password=changed")
 }
 
-async fn delete_account(
+/// Does what a settings form asks.
+async fn settle(
     state: &AppState,
     requester: &Requester,
-    body: &[u8],
-) -> Result<(), AppError> {
-    let deletion = AccountDeletion {
-        password: fields(body)
-            .find(|(k, _)| k == "password")
-            .map(|(_, v)| v)
-            .unwrap_or_default(),
-        confirm: ticked(body, "confirm"),
-    };
-    state.accounts.delete(requester, deletion).await
+    posted: SettingsForm,
+) -> Result<Outcome, AppError> {
+    let accounts = &state.ports.accounts;
+    match posted {
+        SettingsForm::Password(change) => accounts
+            .change_password(requester, change)
+            .await
+            .map(|()| Outcome::PasswordChanged),
+        SettingsForm::Delete { password, confirm } => accounts
+            .delete(requester, (password, confirm).into())
+            .await
+            .map(|()| Outcome::AccountDeleted),
+        SettingsForm::Retention {
+            retention_days: days,
+        } => accounts
+            .set_retention(requester, retention_days(&days)?)
+            .await
+            .map(|()| Outcome::RetentionSaved),
+        SettingsForm::Practice { confirm } => accounts
+            .delete_practice(requester, confirm.0)
+            .await
+            .map(|_| Outcome::PracticeDeleted),
+    }
 }
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     #[test]

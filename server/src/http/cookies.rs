@@ -52,8 +52,21 @@ fn set(base: &str, value: &str, max_age: u64, secure: bool) -> HeaderValue {
     HeaderValue::from_str(&value).expect("cookie header is ASCII")
 }
 
-pub fn claim(token: &str, secure: bool) -> HeaderValue {
+fn claim(token: &str, secure: bool) -> HeaderValue {
     set(CLAIM, token, CLAIM_MAX_AGE, secure)
+}
+
+/// Gives the browser its new claim token, when it was given one.
+pub fn set_claim(
+    response: &mut axum::response::Response,
+    token: Option<String>,
+    settings: &crate::config::ServeSettings,
+) {
+    if let Some(token) = token {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, claim(&token, settings.secure_cookies()));
+    }
 }
 
 /// Forgets the claim: its sets now belong to an account.

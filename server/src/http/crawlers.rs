@@ -1,6 +1,6 @@
 //! `/robots.txt` and `/sitemap.xml`.
 
-use app::api::port::{Requester, Roles};
+use app::api::port::Requester;
 use axum::extract::{Extension, State};
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -27,6 +27,7 @@ pub async fn sitemap(
     );
     let paths = ["/".to_string(), "/roles".to_string()].into_iter().chain(
         state
+            .ports
             .roles
             .list()
             .into_iter()

@@ -1,7 +1,7 @@
 //! Files to take elsewhere: a set with your latest answers as Markdown,
 //! and a set's questions as CSV for flashcard apps.
 
-use app::api::port::{Practice, Requester, Sets};
+use app::api::port::Requester;
 use app::model::AppError;
 use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -35,7 +35,7 @@ pub async fn practice_markdown(
     Extension(requester): Extension<Requester>,
     Path(slug): Path<String>,
 ) -> Response {
-    match state.practice.export(&slug, &requester).await {
+    match state.ports.practice.export(&slug, &requester).await {
         Ok(export) => attachment(
             export::markdown::practice(&export),
             "text/markdown; charset=utf-8",
@@ -51,7 +51,7 @@ pub async fn questions_csv(
     Extension(requester): Extension<Requester>,
     Path(slug): Path<String>,
 ) -> Response {
-    match state.sets.shared(&slug, &requester).await {
+    match state.ports.sets.shared(&slug, &requester).await {
         Ok(shared) => attachment(
             export::csv::questions(&shared.set),
             "text/csv; charset=utf-8",

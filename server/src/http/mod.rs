@@ -7,20 +7,21 @@ mod assets;
 mod cookies;
 mod crawlers;
 mod downloads;
-mod forms;
+mod form;
 mod headers;
 mod health;
 mod practice_forms;
 mod requester;
 mod rerender;
 mod same_origin;
+mod set_forms;
 
 /// The parsers that read what a browser posts, for the fuzz targets in
 /// `fuzz/`.
 #[doc(hidden)]
 pub mod parse {
     pub use super::account_forms::next_of;
-    pub use super::forms::parse_generate_form;
+    pub use super::form::read;
 }
 
 use axum::{
@@ -63,9 +64,9 @@ pub fn router(state: AppState) -> Router {
         .route("/robots.txt", get(crawlers::robots))
         .route("/sitemap.xml", get(crawlers::sitemap))
         // The generator posts to the page it is on (GET renders the page).
-        .route("/", post(forms::generate))
-        .route("/roles/{slug}", post(forms::generate))
-        .route("/s/{slug}/delete", post(forms::delete_set))
+        .route("/", post(set_forms::generate))
+        .route("/roles/{slug}", post(set_forms::generate))
+        .route("/s/{slug}/delete", post(set_forms::delete_set))
         // Account pages post to themselves too.
         .route("/signup", post(account_forms::signup))
         .route("/login", post(account_forms::login))
@@ -80,7 +81,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/s/{slug}/questions.csv", get(downloads::questions_csv))
         // The same form, answered with progress as it happens.
-        .route("/generate/stream", post(forms::generate_stream))
+        .route("/generate/stream", post(set_forms::generate_stream))
         .nest("/api/v1", api::routes())
         .nest_service("/pkg", assets::pkg_service(&state.leptos))
         .leptos_routes_with_context(&state, routes, context.clone(), {
@@ -102,9 +103,11 @@ pub fn router(state: AppState) -> Router {
         ))
         // Progress lines must reach the browser as they are written, not
         // when a compressor's buffer fills.
-        .layer(CompressionLayer::new().compress_when(
-            DefaultPredicate::new().and(NotForContentType::const_new(forms::PROGRESS_CONTENT_TYPE)),
-        ))
+        .layer(
+            CompressionLayer::new().compress_when(DefaultPredicate::new().and(
+                NotForContentType::const_new(set_forms::PROGRESS_CONTENT_TYPE),
+            )),
+        )
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY_BYTES))
         .layer(middleware::from_fn_with_state(
             state.clone(),

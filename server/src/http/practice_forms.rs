@@ -1,21 +1,18 @@
 //! The practice page's form posts, sent to the page itself so that a
-//! refused answer is shown again at the same address: submitting an
-//! answer (`form=answer`) and asking again for feedback (`form=feedback`).
-//! They work without JavaScript. The answer is committed before feedback
-//! is computed, so a failure there loses nothing.
+//! refused answer is shown again at the same address: submitting an answer,
+//! asking again for feedback and deleting an attempt. They work without
+//! JavaScript. The answer is committed before feedback is computed, so a
+//! failure there loses nothing.
 
-use app::api::port::{Practice, Requester};
-use app::components::PracticeEcho;
-use app::model::{AppError, Submission};
-use axum::body::Bytes;
+use app::api::port::Requester;
+use app::model::{AppError, Number, Outcome, PracticeEcho, PracticeForm, Submission};
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use leptos::prelude::provide_context;
 
-use super::account_forms::fields;
+use super::form::{self, Form};
 use super::rerender;
-use crate::db::tokens;
+use crate::auth::tokens;
 use crate::state::AppState;
 
 fn attempt_page(slug: &str, attempt: i64) -> String {
@@ -26,8 +23,12 @@ fn question_page(slug: &str, position: u32) -> String {
     format!("/practice/{slug}?q={position}")
 }
 
-/// After logging in, back to the question. The browser keeps its copy of
-/// the answer meanwhile, and the page brings it back.
+fn first_page(slug: &str) -> Response {
+    Redirect::to(&format!("/practice/{slug}")).into_response()
+}
+
+/// After logging in, back to where the visitor was. The browser keeps its
+/// copy of an answer meanwhile, and the page brings it back.
 fn to_login(back: &str) -> Response {
     let next: String = url::form_urlencoded::Serializer::new(String::new())
         .append_pair("next", back)
@@ -39,108 +40,62 @@ pub async fn post(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     Path(slug): Path<String>,
-    body: Bytes,
+    Form(posted): Form<PracticeForm>,
 ) -> Response {
     // Refuse a path no set could have before it goes near a redirect.
     if !tokens::is_slug(&slug) {
         return (StatusCode::NOT_FOUND, "No such question set.").into_response();
     }
-    let mut form = String::new();
-    let mut attempt = None;
-    let mut submission = Submission {
-        question_set: slug.clone(),
-        question_index: 0,
-        answer: String::new(),
-        idempotency_key: String::new(),
-        draft_revision: None,
-    };
-    for (key, value) in fields(&body) {
-        match key.as_str() {
-            "form" => form = value,
-            "attempt" => attempt = value.trim().parse::<i64>().ok(),
-            "q" => submission.question_index = value.trim().parse().unwrap_or(0),
-            "answer" => submission.answer = value,
-            "idempotency_key" => submission.idempotency_key = value,
-            "draft_revision" => submission.draft_revision = value.trim().parse().ok(),
-            _ => {}
+    match posted {
+        PracticeForm::Answer {
+            q,
+            answer,
+            idempotency_key,
+            draft_revision,
+        } => {
+            let submission =
+                PracticeForm::submission(&slug, q, answer, idempotency_key, draft_revision);
+            submit(&state, requester, &slug, submission).await
         }
-    }
-    match (form.as_str(), attempt) {
-        ("feedback", Some(attempt)) => assess(&state, &requester, &slug, attempt).await,
-        ("delete", Some(attempt)) => delete(&state, &requester, &slug, attempt).await,
-        ("answer", _) => submit(&state, requester, &slug, submission).await,
-        _ => (StatusCode::BAD_REQUEST, "Unknown form.").into_response(),
+        PracticeForm::Feedback {
+            attempt: Number(Some(attempt)),
+        } => feedback(&state, &requester, &slug, attempt).await,
+        PracticeForm::Delete {
+            attempt: Number(Some(attempt)),
+        } => delete(&state, &requester, &slug, attempt).await,
+        _ => form::unknown(),
     }
 }
 
-async fn submit(
-    state: &AppState,
-    requester: Requester,
-    slug: &str,
-    submission: Submission,
-) -> Response {
-    let position = submission.question_index;
+async fn submit(state: &AppState, requester: Requester, slug: &str, sub: Submission) -> Response {
+    let page = question_page(slug, sub.question_index.max(1));
     if requester.user.is_none() {
-        return to_login(&question_page(slug, position.max(1)));
+        return to_login(&page);
     }
-    let typed = submission.answer.clone();
-    let revision = submission.draft_revision;
-    let attempt = match state.practice.submit(submission, &requester).await {
-        Ok(attempt) => attempt,
-        Err(AppError::NotFound) => {
-            return Redirect::to(&format!("/practice/{slug}")).into_response();
-        }
+    let page = question_page(slug, sub.question_index);
+    let answer = sub.answer.clone();
+    match state.ports.practice.answer(sub, &requester).await {
+        // Feedback that failed can be asked for again from the attempt's page.
+        Ok(answered) => Redirect::to(&attempt_page(slug, answered.attempt.id)).into_response(),
+        Err(AppError::NotFound) => first_page(slug),
         Err(error) => {
-            // Keep what was typed as the draft too, so a reload still has it.
-            if let Err(e) = state
-                .practice
-                .keep_draft(
-                    slug,
-                    position,
-                    &typed,
-                    revision.unwrap_or_else(|| chrono::Utc::now().timestamp_millis()),
-                    &requester,
-                )
-                .await
-            {
-                tracing::warn!(error = %e, "keeping a refused answer as a draft failed");
-            }
-            let echo = PracticeEcho {
-                answer: typed,
-                error,
-            };
-            let error = echo.error.clone();
-            return rerender::page_with_error(
-                state,
-                requester,
-                &question_page(slug, position),
-                &error,
-                move || provide_context(echo.clone()),
-            )
-            .await;
+            let echo = PracticeEcho { answer, error };
+            rerender::page_again(state, requester, &page, echo.error.clone(), echo).await
         }
-    };
-    // The answer is safe. Feedback may still fail; the attempt's page then
-    // offers to try again.
-    if attempt.feedback.is_none()
-        && let Err(error) = state.practice.assess(attempt.id, &requester).await
-    {
-        tracing::warn!(%error, attempt = attempt.id, "feedback could not be computed");
     }
-    Redirect::to(&attempt_page(slug, attempt.id)).into_response()
 }
 
-async fn assess(state: &AppState, requester: &Requester, slug: &str, attempt: i64) -> Response {
+async fn feedback(state: &AppState, requester: &Requester, slug: &str, attempt: i64) -> Response {
     if requester.user.is_none() {
         return to_login(&attempt_page(slug, attempt));
     }
-    match state.practice.assess_again(attempt, requester).await {
+    match state.ports.practice.feedback(attempt, requester).await {
         Ok(done) => Redirect::to(&attempt_page(&done.question_set, done.id)).into_response(),
-        Err(AppError::NotFound) => Redirect::to(&format!("/practice/{slug}")).into_response(),
+        Err(AppError::NotFound) => first_page(slug),
         Err(error) => {
             tracing::warn!(%error, attempt, "feedback could not be computed");
-            Redirect::to(&format!("{}&feedback=failed", attempt_page(slug, attempt)))
-                .into_response()
+            let page = Outcome::FeedbackFailed.at(&attempt_page(slug, attempt));
+            Redirect::to(&page).into_response()
         }
     }
 }
@@ -150,16 +105,16 @@ async fn delete(state: &AppState, requester: &Requester, slug: &str, attempt: i6
     if requester.user.is_none() {
         return to_login(&attempt_page(slug, attempt));
     }
-    let position = state
-        .practice
+    let practice = &state.ports.practice;
+    let position = practice
         .attempt(attempt, requester)
         .await
-        .map(|a| a.question_index)
-        .unwrap_or(0);
-    match state.practice.delete_attempt(attempt, requester).await {
+        .map_or(0, |a| a.question_index);
+    match practice.delete_attempt(attempt, requester).await {
         Ok(()) if position > 0 => {
-            Redirect::to(&format!("{}&deleted=1", question_page(slug, position))).into_response()
+            let page = Outcome::AttemptDeleted.at(&question_page(slug, position));
+            Redirect::to(&page).into_response()
         }
-        _ => Redirect::to(&format!("/practice/{slug}")).into_response(),
+        _ => first_page(slug),
     }
 }

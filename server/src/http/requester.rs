@@ -29,12 +29,7 @@ pub async fn attach(State(state): State<AppState>, mut request: Request, next: N
     let claim_token = cookies::read_claim(headers, secure);
     let base_url = base_url(&state, headers);
     let session = match cookies::read_session(headers, secure) {
-        Some(token) => {
-            state
-                .accounts
-                .authenticate(&token, chrono::Utc::now())
-                .await
-        }
+        Some(token) => state.ports.accounts.session(&token).await,
         None => None,
     };
     let (user, session) = session.map_or((None, None), |(v, s)| (Some(v), Some(s)));

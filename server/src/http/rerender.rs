@@ -12,21 +12,21 @@ use leptos::prelude::provide_context;
 use crate::state::AppState;
 
 /// Renders the app's page at `path` (a path this server chose, never one a
-/// visitor supplied unchecked) with `provide` adding the form's echo to the
-/// render's context.
-pub async fn page_with_error(
+/// visitor supplied unchecked) with the form's `echo` in the render's
+/// context, served with `error`'s status.
+pub async fn page_again(
     state: &AppState,
     requester: Requester,
     path: &str,
-    error: &AppError,
-    provide: impl Fn() + Clone + Send + Sync + 'static,
+    error: AppError,
+    echo: impl Clone + Send + Sync + 'static,
 ) -> Response {
     let ports = state.ports.clone();
     let options = state.leptos.clone();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(ports.clone());
-            provide();
+            provide_context(echo.clone());
         },
         move || app::shell(options.clone()),
     );
@@ -41,7 +41,7 @@ pub async fn page_with_error(
     if let AppError::RateLimited { retry_after_secs } = error {
         response
             .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+            .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
     }
     response
 }

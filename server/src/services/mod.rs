@@ -7,6 +7,7 @@ pub mod practice;
 pub mod rate_limit;
 pub mod roles;
 pub mod sets;
+pub mod usage;
 
 pub use accounts::AccountService;
 pub use practice::PracticeService;
@@ -15,7 +16,7 @@ pub use sets::SetService;
 
 /// Logs a failure in full and gives the user a reference to quote.
 pub(crate) fn internal(context: &str, error: impl std::fmt::Display) -> app::model::AppError {
-    let reference = crate::db::tokens::new_slug();
+    let reference = crate::auth::tokens::new_slug();
     tracing::error!(%reference, %error, "{context}");
     app::model::AppError::Internal { reference }
 }

@@ -1,13 +1,14 @@
 use std::sync::Arc;
 
-use app::api::port::{Created, Requester, Sets};
-use app::model::{AppError, GenerateInput, SharedSet};
+use app::api::port::{Created, Progress, Requester, Sets};
+use app::model::{AppError, GenerateInput, SharedSet, Stage};
 use sea_orm::DatabaseConnection;
 
 use super::internal;
 use super::rate_limit::RateLimit;
-use crate::coach::{Coach, Progress, Quota, no_progress};
-use crate::db::{self, tokens};
+use crate::auth::tokens;
+use crate::coach::{Coach, Quota};
+use crate::db;
 
 pub struct SetService {
     db: DatabaseConnection,
@@ -19,13 +20,15 @@ impl SetService {
     pub fn new(db: DatabaseConnection, coach: Arc<Coach>, limit: RateLimit) -> Self {
         Self { db, coach, limit }
     }
+}
 
-    /// Makes and stores a set, reporting each stage to `progress`.
-    pub async fn create_with_progress(
+#[async_trait::async_trait]
+impl Sets for SetService {
+    async fn create(
         &self,
         input: GenerateInput,
         requester: &Requester,
-        progress: &dyn Progress,
+        progress: Progress<'_>,
     ) -> Result<Created, AppError> {
         let request = self.coach.check(input)?;
         self.limit
@@ -39,10 +42,10 @@ impl SetService {
                     Some(user) => Quota::Account(user.id),
                     None => Quota::Address(requester.ip),
                 }),
-                progress,
+                &progress,
             )
             .await?;
-        progress.stage(app::model::Stage::Saving);
+        progress(Stage::Saving);
 
         // An account owns its sets; an anonymous browser holds a claim.
         let owner_id = requester.user.as_ref().map(|u| u.id);
@@ -78,18 +81,6 @@ impl SetService {
             new_claim_token,
         })
     }
-}
-
-#[async_trait::async_trait]
-impl Sets for SetService {
-    async fn create(
-        &self,
-        input: GenerateInput,
-        requester: &Requester,
-    ) -> Result<Created, AppError> {
-        self.create_with_progress(input, requester, &no_progress())
-            .await
-    }
 
     async fn shared(&self, slug: &str, requester: &Requester) -> Result<SharedSet, AppError> {
         if !tokens::is_slug(slug) {
@@ -111,7 +102,7 @@ impl Sets for SetService {
             .set
             .role
             .as_deref()
-            .and_then(|slug| self.coach.offline().library().role(slug))
+            .and_then(|slug| self.coach.library().role(slug))
             .map(|r| r.title.clone());
         Ok(SharedSet {
             url: format!("{}/s/{}", requester.base_url, stored.slug),

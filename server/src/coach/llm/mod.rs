@@ -1,7 +1,7 @@
 //! The model engine: any OpenAI-compatible Chat Completions server, behind
 //! the same limits and fallbacks for every task it runs.
 //!
-//! A task (writing questions now, assessing answers later) supplies a prompt
+//! A task (writing questions, assessing an answer) supplies a prompt
 //! and a checker for the model's text; [`LlmEngine::run`] does the rest:
 //! quotas, the daily token budget, the circuit breaker, attempts with
 //! timeouts and backoff inside one deadline, usage records and logs. Any
@@ -9,81 +9,29 @@
 
 pub mod assessment;
 pub mod breaker;
-pub mod budget;
 pub mod client;
+mod fallback;
 pub mod fence;
+pub mod ledger;
 pub mod questions;
+mod tasks;
 
-use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app::model::{Feedback, GenerateRequest, QuestionSet, Stage};
-use sea_orm::DatabaseConnection;
 
 use self::breaker::Breaker;
-use self::budget::{Budget, BudgetError, Reservation};
 use self::client::{CallError, ModelClient, Prompt};
+pub use self::fallback::Fallback;
+pub use self::ledger::{CallRecord, Ledger, Quota, Reservation};
+use self::tasks::{AssessTask, QuestionsTask};
 use super::offline::{Brief, fnv1a};
 use crate::config::LlmSettings;
-use crate::db;
-use crate::services::rate_limit::RateLimit;
 
 /// First pause before another attempt; it doubles each time, with jitter.
 const BACKOFF_BASE: Duration = Duration::from_millis(500);
 const BACKOFF_MAX: Duration = Duration::from_secs(8);
-
-/// Why the model's answer was not used. The offline engine answers instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fallback {
-    /// Errors, timeouts or an open circuit breaker.
-    Unavailable,
-    /// The model answered, but not with something usable.
-    Invalid,
-    /// Today's token budget is spent.
-    Budget,
-    /// This address has had today's model-made sets.
-    Quota,
-}
-
-impl Fallback {
-    /// What the page says about a set made offline for this reason.
-    pub fn notice(self) -> &'static str {
-        match self {
-            Self::Unavailable | Self::Invalid => "Generated offline: the model was unavailable.",
-            Self::Budget => {
-                "Generated offline: this server's daily allowance for the model is used up."
-            }
-            Self::Quota => {
-                "Generated offline: you have had today's model-written sets; more tomorrow."
-            }
-        }
-    }
-
-    /// What the feedback says when the offline coach assessed an answer
-    /// for this reason.
-    pub fn assessment_notice(self) -> &'static str {
-        match self {
-            Self::Unavailable | Self::Invalid => {
-                "Assessed by the offline coach: the model was unavailable."
-            }
-            Self::Budget => {
-                "Assessed by the offline coach: this server's daily allowance for the model is used up."
-            }
-            Self::Quota => {
-                "Assessed by the offline coach: you have had today's model feedback; more tomorrow."
-            }
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Unavailable => "unavailable",
-            Self::Invalid => "invalid_output",
-            Self::Budget => "budget",
-            Self::Quota => "quota",
-        }
-    }
-}
 
 /// Where progress goes while a task runs.
 pub trait Progress: Send + Sync {
@@ -111,47 +59,19 @@ pub trait Task: Send + Sync {
     fn accept(&self, content: &str) -> Result<Self::Output, String>;
 }
 
-/// Whose daily allowance of model calls a request draws on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Quota {
-    /// Model-made sets from an address without an account.
-    Address(IpAddr),
-    /// Model-made sets for an account.
-    Account(i64),
-    /// Answers an account has assessed by the model.
-    Assessments(i64),
-}
-
 pub struct LlmEngine {
     settings: LlmSettings,
     client: ModelClient,
     breaker: Breaker,
-    budget: Budget,
-    per_address: RateLimit,
-    per_account: RateLimit,
-    assessments: RateLimit,
-    db: DatabaseConnection,
+    ledger: Arc<dyn Ledger>,
 }
 
 impl LlmEngine {
-    pub fn new(settings: LlmSettings, db: DatabaseConnection) -> Self {
+    pub fn new(settings: LlmSettings, ledger: Arc<dyn Ledger>) -> Self {
         Self {
             client: ModelClient::new(&settings),
             breaker: Breaker::new(settings.breaker_failures, settings.breaker_cooldown),
-            budget: Budget::new(db.clone(), settings.daily_tokens),
-            per_address: RateLimit {
-                limit: settings.ip_quota,
-                window: Duration::from_secs(86_400),
-            },
-            per_account: RateLimit {
-                limit: settings.user_quota,
-                window: Duration::from_secs(86_400),
-            },
-            assessments: RateLimit {
-                limit: settings.assess_quota,
-                window: Duration::from_secs(86_400),
-            },
-            db,
+            ledger,
             settings,
         }
     }
@@ -214,38 +134,27 @@ impl LlmEngine {
             return Err(Fallback::Unavailable);
         }
         if let Some(quota) = quota {
-            let now = chrono::Utc::now();
-            let checked = match quota {
-                Quota::Address(ip) => self.per_address.check(&self.db, "llm", ip, now).await,
-                Quota::Account(id) => {
-                    self.per_account
-                        .check_key(&self.db, &format!("llm:account:{id}"), now)
-                        .await
-                }
-                Quota::Assessments(id) => {
-                    self.assessments
-                        .check_key(&self.db, &format!("llm:assess:{id}"), now)
-                        .await
-                }
-            };
-            match checked {
-                Ok(()) => {}
-                Err(app::model::AppError::RateLimited { .. }) => {
+            match self.ledger.draw(quota).await {
+                Ok(true) => {}
+                Ok(false) => {
                     tracing::info!(purpose, ?quota, "model skipped: today's quota is used");
                     return Err(Fallback::Quota);
                 }
-                Err(_) => return Err(Fallback::Unavailable),
+                Err(error) => {
+                    tracing::error!(purpose, %error, "model skipped: the quota counter failed");
+                    return Err(Fallback::Unavailable);
+                }
             }
         }
         let prompt = task.prompt();
         let estimate = estimate_tokens(prompt);
-        let reservation = match self.budget.reserve(estimate, chrono::Utc::now()).await {
-            Ok(r) => r,
-            Err(BudgetError::Spent) => {
+        let reservation = match self.ledger.reserve(estimate).await {
+            Ok(Some(r)) => r,
+            Ok(None) => {
                 tracing::warn!(purpose, "model skipped: today's token budget is spent");
                 return Err(Fallback::Budget);
             }
-            Err(BudgetError::Db(error)) => {
+            Err(error) => {
                 tracing::error!(purpose, %error, "model skipped: the budget counter failed");
                 return Err(Fallback::Unavailable);
             }
@@ -347,7 +256,7 @@ impl LlmEngine {
                     completion_tokens = c.completion_tokens,
                     "model call succeeded"
                 );
-                db::llm_usage::Call {
+                CallRecord {
                     failed: false,
                     prompt_tokens: c.prompt_tokens,
                     completion_tokens: c.completion_tokens,
@@ -363,14 +272,13 @@ impl LlmEngine {
                     %error,
                     "model call failed"
                 );
-                db::llm_usage::Call {
+                CallRecord {
                     failed: true,
                     ..Default::default()
                 }
             }
         };
-        let day = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        if let Err(error) = db::llm_usage::record(&self.db, &day, self.model(), call).await {
+        if let Err(error) = self.ledger.record(self.model(), call).await {
             tracing::error!(%error, "recording model usage failed");
         }
     }
@@ -388,7 +296,7 @@ struct RunGuard<'a> {
 impl RunGuard<'_> {
     async fn settle(&mut self) {
         if let Some(reservation) = self.reservation.take()
-            && let Err(error) = self.engine.budget.settle(reservation, self.spent).await
+            && let Err(error) = self.engine.ledger.settle(reservation, self.spent).await
         {
             tracing::error!(%error, "settling the token budget failed");
         }
@@ -401,81 +309,16 @@ impl Drop for RunGuard<'_> {
             self.engine.breaker.abandoned();
         }
         if let Some(reservation) = self.reservation.take() {
-            let budget = self.engine.budget.clone();
+            let ledger = Arc::clone(&self.engine.ledger);
             let spent = self.spent;
             if let Ok(runtime) = tokio::runtime::Handle::try_current() {
                 runtime.spawn(async move {
-                    if let Err(error) = budget.settle(reservation, spent).await {
+                    if let Err(error) = ledger.settle(reservation, spent).await {
                         tracing::error!(%error, "settling the token budget failed");
                     }
                 });
             }
         }
-    }
-}
-
-struct QuestionsTask<'a> {
-    prompt: Prompt,
-    request: &'a GenerateRequest,
-    brief: &'a Brief,
-    jd: Option<&'a str>,
-}
-
-impl Task for QuestionsTask<'_> {
-    type Output = Vec<app::model::Question>;
-
-    fn purpose(&self) -> &'static str {
-        "questions"
-    }
-
-    fn prompt(&self) -> &Prompt {
-        &self.prompt
-    }
-
-    fn accept(&self, content: &str) -> Result<Self::Output, String> {
-        let (questions, repairs) = questions::accept(content, self.request, self.brief, self.jd)?;
-        if repairs != questions::Repairs::default() {
-            tracing::info!(
-                dropped = repairs.dropped,
-                quotes_replaced = repairs.quotes_replaced,
-                clamped = repairs.clamped,
-                "model questions repaired"
-            );
-        }
-        Ok(questions)
-    }
-}
-
-struct AssessTask<'a> {
-    prompt: Prompt,
-    subject: &'a assessment::Subject<'a>,
-    offline: &'a Feedback,
-    model: &'a str,
-}
-
-impl Task for AssessTask<'_> {
-    type Output = Feedback;
-
-    fn purpose(&self) -> &'static str {
-        "assess"
-    }
-
-    fn prompt(&self) -> &Prompt {
-        &self.prompt
-    }
-
-    fn accept(&self, content: &str) -> Result<Self::Output, String> {
-        let (feedback, repairs) =
-            assessment::accept(content, self.subject, self.offline, self.model)?;
-        if repairs != assessment::Repairs::default() {
-            tracing::info!(
-                dropped = repairs.dropped,
-                clamped = repairs.clamped,
-                rewrite_replaced = repairs.rewrite_replaced,
-                "model feedback repaired"
-            );
-        }
-        Ok(feedback)
     }
 }
 

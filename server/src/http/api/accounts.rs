@@ -1,7 +1,7 @@
 //! Accounts over the JSON API, on the same cookie session as the pages, so
 //! that scripts can use accounts too.
 
-use app::api::port::Requester;
+use app::api::port::{Requester, Session};
 use app::model::{
     AccountDeletion, AccountExport, AppError, LoginInput, PasswordChange, SignupInput, Viewer,
 };
@@ -14,14 +14,13 @@ use serde_json::json;
 
 use super::ApiError;
 use crate::http::cookies;
-use crate::services::accounts::Opened;
 use crate::state::AppState;
 
 fn with_session(
     state: &AppState,
     requester: &Requester,
     status: StatusCode,
-    opened: Opened,
+    opened: Session,
 ) -> Response {
     let mut response = (status, Json(json!({ "user": opened.viewer }))).into_response();
     cookies::open_session(
@@ -45,7 +44,7 @@ pub async fn signup(
     body: Result<Json<SignupInput>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(input) = body?;
-    let opened = state.accounts.signup(input, &requester).await?;
+    let opened = state.ports.accounts.signup(input, &requester).await?;
     Ok(with_session(
         &state,
         &requester,
@@ -60,7 +59,7 @@ pub async fn login(
     body: Result<Json<LoginInput>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(input) = body?;
-    let opened = state.accounts.login(input, &requester).await?;
+    let opened = state.ports.accounts.login(input, &requester).await?;
     Ok(with_session(&state, &requester, StatusCode::OK, opened))
 }
 
@@ -68,7 +67,7 @@ pub async fn logout(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
 ) -> Result<Response, ApiError> {
-    state.accounts.logout(&requester).await?;
+    state.ports.accounts.logout(&requester).await?;
     Ok(without_session(&state))
 }
 
@@ -83,7 +82,7 @@ pub async fn export(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
 ) -> Result<Response, ApiError> {
-    let export: AccountExport = state.accounts.export(&requester).await?;
+    let export: AccountExport = state.ports.accounts.export(&requester).await?;
     let mut response = Json(export).into_response();
     response.headers_mut().insert(
         header::CONTENT_DISPOSITION,
@@ -101,7 +100,11 @@ pub async fn change_password(
     body: Result<Json<PasswordChange>, JsonRejection>,
 ) -> Result<StatusCode, ApiError> {
     let Json(change) = body?;
-    state.accounts.change_password(&requester, change).await?;
+    state
+        .ports
+        .accounts
+        .change_password(&requester, change)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -111,6 +114,6 @@ pub async fn delete(
     body: Result<Json<AccountDeletion>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(deletion) = body?;
-    state.accounts.delete(&requester, deletion).await?;
+    state.ports.accounts.delete(&requester, deletion).await?;
     Ok(without_session(&state))
 }

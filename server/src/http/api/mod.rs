@@ -6,7 +6,7 @@ mod error;
 mod openapi;
 mod practice;
 
-use app::api::port::{Requester, Roles, Sets};
+use app::api::port::{Requester, unwatched};
 use app::model::{GenerateInput, RolePage, RoleSummary, SharedSet};
 use axum::extract::{Extension, Path, State};
 use axum::http::{StatusCode, header};
@@ -68,7 +68,11 @@ async fn create_set(
     body: Result<Json<GenerateInput>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(input) = body?;
-    let created = state.sets.create(input, &requester).await?;
+    let created = state
+        .ports
+        .sets
+        .create(input, &requester, &unwatched)
+        .await?;
     // Read back what was stored, so the answer is exactly what the link shows.
     let reader = Requester {
         claim_token: created
@@ -77,19 +81,14 @@ async fn create_set(
             .or(requester.claim_token.clone()),
         ..requester
     };
-    let shared = state.sets.shared(&created.slug, &reader).await?;
+    let shared = state.ports.sets.shared(&created.slug, &reader).await?;
     let mut response = (StatusCode::CREATED, Json(SetResponse::from(shared))).into_response();
     response.headers_mut().insert(
         header::LOCATION,
         header::HeaderValue::from_str(&format!("/api/v1/question-sets/{}", created.slug))
             .expect("slugs are URL-safe"),
     );
-    if let Some(token) = created.new_claim_token {
-        response.headers_mut().append(
-            header::SET_COOKIE,
-            cookies::claim(&token, state.settings.secure_cookies()),
-        );
-    }
+    cookies::set_claim(&mut response, created.new_claim_token, &state.settings);
     Ok(response)
 }
 
@@ -98,16 +97,18 @@ async fn get_set(
     Extension(requester): Extension<Requester>,
     Path(slug): Path<String>,
 ) -> Result<Json<SetResponse>, ApiError> {
-    Ok(Json(state.sets.shared(&slug, &requester).await?.into()))
+    Ok(Json(
+        state.ports.sets.shared(&slug, &requester).await?.into(),
+    ))
 }
 
 async fn list_roles(State(state): State<AppState>) -> Json<Vec<RoleSummary>> {
-    Json(state.roles.list())
+    Json(state.ports.roles.list())
 }
 
 async fn get_role(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<RolePage>, ApiError> {
-    Ok(Json(state.roles.page(&slug)?))
+    Ok(Json(state.ports.roles.page(&slug)?))
 }

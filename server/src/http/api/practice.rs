@@ -1,6 +1,6 @@
 //! Answers and their feedback over the JSON API, for the logged-in account.
 
-use app::api::port::{Practice, Requester};
+use app::api::port::Requester;
 use app::model::{Attempt, Submission};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -29,17 +29,12 @@ pub async fn create(
     body: Result<Json<Submission>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(submission) = body?;
-    let attempt = state.practice.submit(submission, &requester).await?;
-    if attempt.feedback.is_some() {
-        return Ok(located(StatusCode::CREATED, attempt));
-    }
-    match state.practice.assess(attempt.id, &requester).await {
-        Ok(assessed) => Ok(located(StatusCode::CREATED, assessed)),
-        Err(error) => {
-            tracing::warn!(%error, attempt = attempt.id, "feedback could not be computed");
-            Ok(located(StatusCode::ACCEPTED, attempt))
-        }
-    }
+    let answered = state.ports.practice.answer(submission, &requester).await?;
+    let status = match answered.feedback_error {
+        None => StatusCode::CREATED,
+        Some(_) => StatusCode::ACCEPTED,
+    };
+    Ok(located(status, answered.attempt))
 }
 
 pub async fn get(
@@ -48,7 +43,7 @@ pub async fn get(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<Attempt>, ApiError> {
     let Path(id) = id?;
-    Ok(Json(state.practice.attempt(id, &requester).await?))
+    Ok(Json(state.ports.practice.attempt(id, &requester).await?))
 }
 
 /// Computes the feedback of an attempt that has none yet.
@@ -58,7 +53,7 @@ pub async fn assess(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<Attempt>, ApiError> {
     let Path(id) = id?;
-    Ok(Json(state.practice.assess_again(id, &requester).await?))
+    Ok(Json(state.ports.practice.feedback(id, &requester).await?))
 }
 
 pub async fn delete(
@@ -67,6 +62,6 @@ pub async fn delete(
     id: Result<Path<i64>, PathRejection>,
 ) -> Result<StatusCode, ApiError> {
     let Path(id) = id?;
-    state.practice.delete_attempt(id, &requester).await?;
+    state.ports.practice.delete_attempt(id, &requester).await?;
     Ok(StatusCode::NO_CONTENT)
 }

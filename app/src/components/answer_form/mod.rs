@@ -7,30 +7,19 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::server::SharedValue;
-use serde::{Deserialize, Serialize};
 
+mod dictation;
+pub mod local_copy;
+mod timer;
+
+use self::dictation::Dictate;
+use self::timer::Timer;
+pub use self::timer::duration_label;
 use super::{ErrorView, FormErrors};
-use crate::model::{AppError, MAX_ANSWER_CHARS, QuestionKind, spoken_seconds, word_count};
-
-/// What was submitted and what was wrong, when the server shows the form
-/// again after refusing an answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PracticeEcho {
-    pub answer: String,
-    pub error: AppError,
-}
+use crate::model::{MAX_ANSWER_CHARS, PracticeEcho, QuestionKind, spoken_seconds, word_count};
 
 fn use_practice_echo() -> Option<PracticeEcho> {
     SharedValue::new(use_context::<PracticeEcho>).into_inner()
-}
-
-/// "1 min 30 s" or "45 s".
-pub fn duration_label(seconds: u32) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,183 +272,4 @@ fn submit_form(textarea: NodeRef<Textarea>) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = textarea;
-}
-
-/// This browser's copy of an answer not yet submitted, in local storage.
-pub mod local_copy {
-    pub fn key(slug: &str, position: u32) -> String {
-        format!("rehearse:answer:{slug}:{position}")
-    }
-
-    #[cfg(feature = "hydrate")]
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
-    pub fn read(key: &str) -> Option<String> {
-        #[cfg(feature = "hydrate")]
-        {
-            storage()?.get_item(key).ok().flatten()
-        }
-        #[cfg(not(feature = "hydrate"))]
-        {
-            let _ = key;
-            None
-        }
-    }
-
-    pub fn write(key: &str, value: &str) {
-        #[cfg(feature = "hydrate")]
-        if let Some(storage) = storage() {
-            let _ = if value.trim().is_empty() {
-                storage.remove_item(key)
-            } else {
-                storage.set_item(key, value)
-            };
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (key, value);
-    }
-
-    /// Forgets the copy once the server has this very answer.
-    pub fn forget_if(key: &str, submitted: &str) {
-        if read(key).is_some_and(|saved| saved.trim() == submitted.trim()) {
-            write(key, "");
-        }
-    }
-}
-
-/// An optional stopwatch, so an answer can be timed as if spoken.
-#[component]
-fn Timer(hydrated: RwSignal<bool>) -> impl IntoView {
-    let seconds = RwSignal::new(0u32);
-    let running = StoredValue::new(None::<IntervalHandle>);
-    let is_running = RwSignal::new(false);
-    let toggle = move |_| {
-        if let Some(handle) = running.get_value() {
-            handle.clear();
-            running.set_value(None);
-            is_running.set(false);
-        } else {
-            seconds.set(0);
-            running.set_value(
-                set_interval_with_handle(
-                    move || seconds.update(|s| *s += 1),
-                    std::time::Duration::from_secs(1),
-                )
-                .ok(),
-            );
-            is_running.set(true);
-        }
-    };
-    on_cleanup(move || {
-        if let Some(handle) = running.get_value() {
-            handle.clear();
-        }
-    });
-    view! {
-        <Show when=move || hydrated.get()>
-            <button type="button" class="button button--secondary" on:click=toggle aria-pressed=move || is_running.get().to_string()>
-                {move || if is_running.get() { "Stop timer" } else { "Start timer" }}
-            </button>
-            <span class="timer" role="timer" aria-live="off">
-                {move || format!("{:02}:{:02}", seconds.get() / 60, seconds.get() % 60)}
-            </span>
-        </Show>
-    }
-}
-
-/// Dictation through the browser's speech recognition, offered only where
-/// the browser has it. The words land in the textarea, to edit as text.
-#[component]
-fn Dictate(
-    hydrated: RwSignal<bool>,
-    textarea: NodeRef<Textarea>,
-    on_text: Callback<String>,
-) -> impl IntoView {
-    let supported = RwSignal::new(false);
-    let listening = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if hydrated.get() {
-            supported.set(speech::available());
-        }
-    });
-    // Leaving the page turns the microphone off and lets nothing arrive
-    // late.
-    on_cleanup(speech::abort);
-    let toggle = move |_| {
-        if listening.get_untracked() {
-            // Stopping still delivers the last phrase, then ends.
-            speech::stop();
-            return;
-        }
-        problem.set(None);
-        let started = speech::start(
-            move |words: String| {
-                #[cfg(feature = "hydrate")]
-                if let Some(area) = textarea.get_untracked() {
-                    let current = area.value();
-                    let joined = if current.trim().is_empty() {
-                        words.trim().to_string()
-                    } else {
-                        format!("{} {}", current.trim_end(), words.trim())
-                    };
-                    area.set_value(&joined);
-                    on_text.run(joined);
-                }
-                #[cfg(not(feature = "hydrate"))]
-                let _ = (words, textarea, on_text);
-            },
-            move |error: Option<String>| {
-                listening.set(false);
-                if error.is_some() {
-                    problem.set(error);
-                }
-            },
-        );
-        listening.set(started);
-        if !started {
-            problem.set(Some("Dictation could not start in this browser.".into()));
-        }
-    };
-    view! {
-        <Show when=move || supported.get()>
-            <button type="button" class="button button--secondary" on:click=toggle aria-pressed=move || listening.get().to_string()>
-                {move || if listening.get() { "Stop dictation" } else { "Dictate" }}
-            </button>
-            <span class="muted">
-                {move || if listening.get() { "Listening… speak, then edit the text as you like." } else { "" }}
-            </span>
-        </Show>
-        {move || problem.get().map(|p| view! { <p class="field__error" role="alert">{p}</p> })}
-    }
-}
-
-#[cfg(feature = "hydrate")]
-use super::speech;
-
-/// Outside the browser there is no speech recognition.
-#[cfg(not(feature = "hydrate"))]
-mod speech {
-    pub fn available() -> bool {
-        false
-    }
-    pub fn start(_: impl Fn(String) + 'static, _: impl Fn(Option<String>) + 'static) -> bool {
-        false
-    }
-    pub fn stop() {}
-    pub fn abort() {}
-}
-
-#[cfg(test)]
-mod tests {
-    use super::duration_label;
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(duration_label(45), "45 s");
-        assert_eq!(duration_label(60), "1 min");
-        assert_eq!(duration_label(95), "1 min 35 s");
-    }
 }

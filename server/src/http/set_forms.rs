@@ -1,43 +1,54 @@
-//! Plain HTML form posts, so that generating and deleting work without
-//! JavaScript. A problem shows the same page again with the visitor's input
-//! and the error in place.
+//! The generator's and the shared set's form posts, so that generating and
+//! deleting work without JavaScript (a problem shows the same page again
+//! with the visitor's input and the error in place), and the generator's
+//! progress stream for the interactive page.
 
 use std::convert::Infallible;
 
-use app::api::port::{Requester, Sets};
-use app::components::GeneratorEcho;
-use app::model::{AppError, GenerateInput, ProgressEvent, Stage};
+use app::api::port::{Requester, unwatched};
+use app::model::{
+    AppError, GenerateForm, GenerateInput, GeneratorEcho, Outcome, ProgressEvent, Stage,
+};
 use axum::body::{Body, Bytes};
 use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use futures::StreamExt;
-use leptos::prelude::provide_context;
 
-use super::cookies;
-use crate::db::tokens;
+use super::form::Form;
+use super::{cookies, rerender};
+use crate::auth::tokens;
 use crate::state::AppState;
 
 pub async fn generate(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     uri: Uri,
-    body: Bytes,
+    Form(form): Form<GenerateForm>,
 ) -> Response {
-    let input = parse_generate_form(&body);
-    let from = safe_path(uri.path());
-    match state.sets.create(input.clone(), &requester).await {
+    let input = GenerateInput::from(form);
+    match state
+        .ports
+        .sets
+        .create(input.clone(), &requester, &unwatched)
+        .await
+    {
         Ok(created) => {
             let mut response = Redirect::to(&format!("/s/{}", created.slug)).into_response();
-            if let Some(token) = created.new_claim_token {
-                response.headers_mut().append(
-                    header::SET_COOKIE,
-                    cookies::claim(&token, state.settings.secure_cookies()),
-                );
-            }
+            cookies::set_claim(&mut response, created.new_claim_token, &state.settings);
             response
         }
-        Err(error) => render_again(&state, requester, &from, GeneratorEcho { input, error }).await,
+        Err(error) => {
+            let echo = GeneratorEcho { input, error };
+            rerender::page_again(
+                &state,
+                requester,
+                &safe_path(uri.path()),
+                echo.error.clone(),
+                echo,
+            )
+            .await
+        }
     }
 }
 
@@ -54,9 +65,9 @@ pub const PROGRESS_CONTENT_TYPE: &str = "application/x-ndjson";
 pub async fn generate_stream(
     State(state): State<AppState>,
     Extension(mut requester): Extension<Requester>,
-    body: Bytes,
+    Form(form): Form<GenerateForm>,
 ) -> Response {
-    let input = parse_generate_form(&body);
+    let input = GenerateInput::from(form);
     // An anonymous browser's claim cookie has to go out with the headers,
     // before the set exists.
     let new_claim_token =
@@ -66,7 +77,7 @@ pub async fn generate_stream(
     }
 
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel::<ProgressEvent>();
-    let sets = state.sets.clone();
+    let sets = state.ports.sets.clone();
     let work = tokio::spawn(async move {
         let progress = {
             let events = events.clone();
@@ -74,10 +85,7 @@ pub async fn generate_stream(
                 let _ = events.send(ProgressEvent::Stage(stage));
             }
         };
-        let last = match sets
-            .create_with_progress(input, &requester, &progress)
-            .await
-        {
+        let last = match sets.create(input, &requester, &progress).await {
             Ok(created) => ProgressEvent::Done {
                 url: format!("/s/{}", created.slug),
                 slug: created.slug,
@@ -117,12 +125,7 @@ pub async fn generate_stream(
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // Tells nginx and similar proxies not to hold the lines back.
     headers.insert("x-accel-buffering", HeaderValue::from_static("no"));
-    if let Some(token) = new_claim_token {
-        headers.append(
-            header::SET_COOKIE,
-            cookies::claim(&token, state.settings.secure_cookies()),
-        );
-    }
+    cookies::set_claim(&mut response, new_claim_token, &state.settings);
     response
 }
 
@@ -140,49 +143,15 @@ pub async fn delete_set(
     Extension(requester): Extension<Requester>,
     Path(slug): Path<String>,
 ) -> Response {
-    match state.sets.delete(&slug, &requester).await {
-        Ok(()) => Redirect::to("/?deleted=1").into_response(),
+    match state.ports.sets.delete(&slug, &requester).await {
+        Ok(()) => Redirect::to(&Outcome::SetDeleted.at("/")).into_response(),
         // Back to the set's own address, where the page can say what happened.
         Err(AppError::Forbidden) if tokens::is_slug(&slug) => {
-            Redirect::to(&format!("/s/{slug}?error=forbidden")).into_response()
+            Redirect::to(&Outcome::SetNotYours.at(&format!("/s/{slug}"))).into_response()
         }
         Err(_) if tokens::is_slug(&slug) => Redirect::to(&format!("/s/{slug}")).into_response(),
         Err(_) => Redirect::to("/").into_response(),
     }
-}
-
-/// The form's fields. `kinds` repeats, once per ticked box.
-pub fn parse_generate_form(body: &[u8]) -> GenerateInput {
-    let mut input = GenerateInput::default();
-    let mut kinds = Vec::new();
-    for (key, value) in url::form_urlencoded::parse(body) {
-        let value = value.into_owned();
-        match key.as_ref() {
-            "role" => input.role = Some(value),
-            "job_description" => input.job_description = Some(value),
-            "seniority" => input.seniority = Some(value),
-            "kinds" => kinds.push(value),
-            // An unreadable number becomes 0, which earns the count's own
-            // message rather than a generic one.
-            "count" if !value.trim().is_empty() => {
-                input.count = Some(value.trim().parse().unwrap_or(0));
-            }
-            _ => {}
-        }
-    }
-    if !kinds.is_empty() {
-        input.kinds = Some(kinds);
-    }
-    // A form with an empty job description box means "no description".
-    if input.role.as_deref().is_some_and(|r| !r.trim().is_empty())
-        && input
-            .job_description
-            .as_deref()
-            .is_some_and(|jd| jd.trim().is_empty())
-    {
-        input.job_description = None;
-    }
-    input
 }
 
 /// The page to show again: one of this site's generator pages.
@@ -199,17 +168,4 @@ fn safe_path(path: &str) -> String {
     } else {
         "/".to_string()
     }
-}
-
-async fn render_again(
-    state: &AppState,
-    requester: Requester,
-    from: &str,
-    echo: GeneratorEcho,
-) -> Response {
-    let error = echo.error.clone();
-    super::rerender::page_with_error(state, requester, from, &error, move || {
-        provide_context(echo.clone())
-    })
-    .await
 }

@@ -3,20 +3,22 @@
 
 use std::time::Duration;
 
-use app::api::port::Requester;
+use app::api::port::{Accounts, Requester, Session};
 use app::model::{
-    AccountDeletion, AccountExport, AppError, ExportedAccount, ExportedAnswer, ExportedDraft,
-    ExportedSession, ExportedSet, FieldError, LoginInput, PasswordChange, SignupInput, Viewer,
-    normalise_email,
+    AccountDeletion, AccountExport, AppError, FieldError, LoginInput, PasswordChange, SignupInput,
+    Viewer, normalise_email,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
+mod data;
+
 use super::internal;
 use super::rate_limit::{FailureLimit, RateLimit, Slot, client_key};
+use crate::auth::tokens;
 use crate::auth::{Passwords, rules};
+use crate::db;
 use crate::db::accounts::{self as store, CreateError, User};
-use crate::db::{self, tokens};
 
 /// A session ends this long after the last request made with it.
 pub const IDLE_EXPIRY: chrono::Duration = chrono::Duration::days(14);
@@ -31,13 +33,6 @@ pub const ADDRESS_FAILURES: u32 = 50;
 pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 /// New accounts per address per hour.
 pub const SIGNUPS_PER_HOUR: u32 = 10;
-
-/// A new session: the token for the cookie and the account it opens.
-#[derive(Debug, Clone)]
-pub struct Opened {
-    pub token: String,
-    pub viewer: Viewer,
-}
 
 pub struct AccountService {
     db: DatabaseConnection,
@@ -73,98 +68,6 @@ impl AccountService {
                 limit: SIGNUPS_PER_HOUR,
                 window: Duration::from_secs(3600),
             },
-        }
-    }
-
-    /// The account a session cookie's token opens, if the session is live.
-    /// Expired sessions are deleted on sight.
-    pub async fn authenticate(&self, token: &str, now: DateTime<Utc>) -> Option<(Viewer, String)> {
-        let digest = tokens::digest(token);
-        let (session, user) = match store::session_with_user(&self.db, &digest).await {
-            Ok(Some(found)) => found,
-            Ok(None) => return None,
-            Err(error) => {
-                tracing::error!(%error, "loading a session failed");
-                return None;
-            }
-        };
-        if now >= session.expires_at || now - session.last_seen_at >= IDLE_EXPIRY {
-            let _ = store::delete_session(&self.db, &digest).await;
-            return None;
-        }
-        if now - session.last_seen_at >= TOUCH_EVERY
-            && let Err(error) = store::touch_session(&self.db, &digest, now).await
-        {
-            tracing::warn!(%error, "updating a session's last use failed");
-        }
-        Some((viewer(&user), digest))
-    }
-
-    pub async fn signup(
-        &self,
-        input: SignupInput,
-        requester: &Requester,
-    ) -> Result<Opened, AppError> {
-        let mut fields: Vec<FieldError> = input.check_shape();
-        let email = normalise_email(&input.email);
-        rules::check_password(&mut fields, "password", &input.password, &email);
-        rules::finish(fields)?;
-        self.signups
-            .check(&self.db, "signup", requester.ip, Utc::now())
-            .await?;
-        let hash = self
-            .passwords
-            .hash(&input.password)
-            .await
-            .map_err(|e| internal("hashing a password failed", e))?;
-        let now = Utc::now();
-        let user = match store::create_user(
-            &self.db,
-            &email,
-            &hash,
-            input.display_name().as_deref(),
-            now,
-        )
-        .await
-        {
-            Ok(user) => user,
-            Err(CreateError::EmailTaken) => {
-                return Err(AppError::invalid(
-                    "email",
-                    "There is already an account with this email. Log in instead.",
-                ));
-            }
-            Err(CreateError::Db(e)) => return Err(internal("creating an account failed", e)),
-        };
-        tracing::info!(user = user.id, "account created");
-        self.open(&user, requester, now).await
-    }
-
-    pub async fn login(
-        &self,
-        input: LoginInput,
-        requester: &Requester,
-    ) -> Result<Opened, AppError> {
-        input.check_shape()?;
-        let email = normalise_email(&input.email);
-        let now = Utc::now();
-        let slots = self.take_slots(&email, requester, now).await?;
-        let checked = self.check_credentials(&email, &input.password).await;
-        match checked {
-            Ok(Some(user)) => {
-                self.give_back(slots).await;
-                self.open(&user, requester, now).await
-            }
-            Ok(None) => {
-                // Both slots stay taken: they count this failure.
-                tracing::info!("login failed");
-                Err(AppError::BadCredentials)
-            }
-            Err(error) => {
-                // No guess was judged, so none is counted.
-                self.give_back(slots).await;
-                Err(error)
-            }
         }
     }
 
@@ -224,7 +127,7 @@ impl AccountService {
         user: &User,
         requester: &Requester,
         now: DateTime<Utc>,
-    ) -> Result<Opened, AppError> {
+    ) -> Result<Session, AppError> {
         // Never carry a session id across a login: whatever this browser
         // held before is ended, and the new session gets a new id.
         if let Some(previous) = &requester.session {
@@ -247,13 +150,115 @@ impl AccountService {
                 Err(error) => tracing::error!(%error, "claiming anonymous sets failed"),
             }
         }
-        Ok(Opened {
+        Ok(Session {
             token,
             viewer: viewer(user),
         })
     }
 
-    pub async fn logout(&self, requester: &Requester) -> Result<(), AppError> {
+    async fn current_user(&self, requester: &Requester) -> Result<User, AppError> {
+        let viewer = requester.user.as_ref().ok_or(AppError::Unauthorized)?;
+        store::user_by_id(&self.db, viewer.id)
+            .await
+            .map_err(|e| internal("loading an account failed", e))?
+            .ok_or(AppError::Unauthorized)
+    }
+
+    /// Checks the account's password for a sensitive change, counting a
+    /// wrong one like a failed login.
+    async fn require_password(
+        &self,
+        user: &User,
+        password: &str,
+        field: &str,
+        requester: &Requester,
+    ) -> Result<(), AppError> {
+        let slots = self.take_slots(&user.email, requester, Utc::now()).await?;
+        let matched = self
+            .passwords
+            .verify(password, Some(&user.password_hash))
+            .await;
+        match matched {
+            Ok(true) => {
+                self.give_back(slots).await;
+                return Ok(());
+            }
+            Ok(false) => {}
+            Err(e) => {
+                self.give_back(slots).await;
+                return Err(internal("checking a password failed", e));
+            }
+        }
+        Err(AppError::invalid(
+            field,
+            "That is not your current password.",
+        ))
+    }
+}
+
+#[async_trait::async_trait]
+impl Accounts for AccountService {
+    async fn signup(&self, input: SignupInput, requester: &Requester) -> Result<Session, AppError> {
+        let mut fields: Vec<FieldError> = input.check_shape();
+        let email = normalise_email(&input.email);
+        rules::check_password(&mut fields, "password", &input.password, &email);
+        rules::finish(fields)?;
+        self.signups
+            .check(&self.db, "signup", requester.ip, Utc::now())
+            .await?;
+        let hash = self
+            .passwords
+            .hash(&input.password)
+            .await
+            .map_err(|e| internal("hashing a password failed", e))?;
+        let now = Utc::now();
+        let user = match store::create_user(
+            &self.db,
+            &email,
+            &hash,
+            input.display_name().as_deref(),
+            now,
+        )
+        .await
+        {
+            Ok(user) => user,
+            Err(CreateError::EmailTaken) => {
+                return Err(AppError::invalid(
+                    "email",
+                    "There is already an account with this email. Log in instead.",
+                ));
+            }
+            Err(CreateError::Db(e)) => return Err(internal("creating an account failed", e)),
+        };
+        tracing::info!(user = user.id, "account created");
+        self.open(&user, requester, now).await
+    }
+
+    async fn login(&self, input: LoginInput, requester: &Requester) -> Result<Session, AppError> {
+        input.check_shape()?;
+        let email = normalise_email(&input.email);
+        let now = Utc::now();
+        let slots = self.take_slots(&email, requester, now).await?;
+        let checked = self.check_credentials(&email, &input.password).await;
+        match checked {
+            Ok(Some(user)) => {
+                self.give_back(slots).await;
+                self.open(&user, requester, now).await
+            }
+            Ok(None) => {
+                // Both slots stay taken: they count this failure.
+                tracing::info!("login failed");
+                Err(AppError::BadCredentials)
+            }
+            Err(error) => {
+                // No guess was judged, so none is counted.
+                self.give_back(slots).await;
+                Err(error)
+            }
+        }
+    }
+
+    async fn logout(&self, requester: &Requester) -> Result<(), AppError> {
         if let Some(session) = &requester.session {
             store::delete_session(&self.db, session)
                 .await
@@ -262,9 +267,34 @@ impl AccountService {
         Ok(())
     }
 
+    /// The account a session cookie's token opens, if the session is live.
+    /// Expired sessions are deleted on sight.
+    async fn session(&self, token: &str) -> Option<(Viewer, String)> {
+        let now = Utc::now();
+        let digest = tokens::digest(token);
+        let (session, user) = match store::session_with_user(&self.db, &digest).await {
+            Ok(Some(found)) => found,
+            Ok(None) => return None,
+            Err(error) => {
+                tracing::error!(%error, "loading a session failed");
+                return None;
+            }
+        };
+        if now >= session.expires_at || now - session.last_seen_at >= IDLE_EXPIRY {
+            let _ = store::delete_session(&self.db, &digest).await;
+            return None;
+        }
+        if now - session.last_seen_at >= TOUCH_EVERY
+            && let Err(error) = store::touch_session(&self.db, &digest, now).await
+        {
+            tracing::warn!(%error, "updating a session's last use failed");
+        }
+        Some((viewer(&user), digest))
+    }
+
     /// Changes the password after checking the current one, and ends every
     /// other session of the account.
-    pub async fn change_password(
+    async fn change_password(
         &self,
         requester: &Requester,
         change: PasswordChange,
@@ -307,68 +337,9 @@ impl AccountService {
         Ok(())
     }
 
-    /// Everything the account holds.
-    pub async fn export(&self, requester: &Requester) -> Result<AccountExport, AppError> {
-        let user = self.current_user(requester).await?;
-        let sets = db::sets::owned_by(&self.db, user.id)
-            .await
-            .map_err(|e| internal("exporting sets failed", e))?;
-        let sessions = store::sessions_of(&self.db, user.id)
-            .await
-            .map_err(|e| internal("exporting sessions failed", e))?;
-        let answers = db::practice::answers_of(&self.db, user.id)
-            .await
-            .map_err(|e| internal("exporting answers failed", e))?;
-        let drafts = db::practice::drafts_of(&self.db, user.id)
-            .await
-            .map_err(|e| internal("exporting drafts failed", e))?;
-        Ok(AccountExport {
-            exported_at: Utc::now().to_rfc3339(),
-            account: ExportedAccount {
-                id: user.id,
-                email: user.email.clone(),
-                display_name: user.display_name.clone(),
-                created_at: user.created_at.to_rfc3339(),
-            },
-            question_sets: sets
-                .into_iter()
-                .map(|s| ExportedSet {
-                    url: format!("{}/s/{}", requester.base_url, s.slug),
-                    slug: s.slug,
-                    created_at: s.created_at.to_rfc3339(),
-                    job_description: s.job_description,
-                    set: s.set,
-                })
-                .collect(),
-            answers: answers
-                .into_iter()
-                .map(|(answer, feedback)| ExportedAnswer {
-                    question: answer.question_text.clone(),
-                    attempt: super::practice::to_attempt(answer, feedback),
-                })
-                .collect(),
-            drafts: drafts
-                .into_iter()
-                .map(|(question, text, updated_at)| ExportedDraft {
-                    question,
-                    text,
-                    updated_at: updated_at.to_rfc3339(),
-                })
-                .collect(),
-            sessions: sessions
-                .into_iter()
-                .map(|s| ExportedSession {
-                    created_at: s.created_at.to_rfc3339(),
-                    last_seen_at: s.last_seen_at.to_rfc3339(),
-                    expires_at: s.expires_at.to_rfc3339(),
-                })
-                .collect(),
-        })
-    }
-
     /// Deletes the account and everything in it, after the password and an
     /// explicit confirmation.
-    pub async fn delete(
+    async fn delete(
         &self,
         requester: &Requester,
         deletion: AccountDeletion,
@@ -398,42 +369,23 @@ impl AccountService {
         Ok(())
     }
 
-    async fn current_user(&self, requester: &Requester) -> Result<User, AppError> {
-        let viewer = requester.user.as_ref().ok_or(AppError::Unauthorized)?;
-        store::user_by_id(&self.db, viewer.id)
-            .await
-            .map_err(|e| internal("loading an account failed", e))?
-            .ok_or(AppError::Unauthorized)
+    async fn export(&self, requester: &Requester) -> Result<AccountExport, AppError> {
+        self.export_all(requester).await
     }
 
-    /// Checks the account's password for a sensitive change, counting a
-    /// wrong one like a failed login.
-    async fn require_password(
+    async fn set_retention(
         &self,
-        user: &User,
-        password: &str,
-        field: &str,
         requester: &Requester,
+        days: Option<u32>,
     ) -> Result<(), AppError> {
-        let slots = self.take_slots(&user.email, requester, Utc::now()).await?;
-        let matched = self
-            .passwords
-            .verify(password, Some(&user.password_hash))
-            .await;
-        match matched {
-            Ok(true) => {
-                self.give_back(slots).await;
-                return Ok(());
-            }
-            Ok(false) => {}
-            Err(e) => {
-                self.give_back(slots).await;
-                return Err(internal("checking a password failed", e));
-            }
-        }
-        Err(AppError::invalid(
-            field,
-            "That is not your current password.",
-        ))
+        self.keep_for(requester, days).await
+    }
+
+    async fn delete_practice(&self, requester: &Requester, confirm: bool) -> Result<u64, AppError> {
+        self.delete_practice_data(requester, confirm).await
+    }
+
+    async fn prune(&self, now: i64) -> Result<u64, AppError> {
+        self.prune_expired(now).await
     }
 }

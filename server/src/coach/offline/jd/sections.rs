@@ -1,0 +1,270 @@
+//! The lines of a job description: bullets stripped, headings recognised
+//! as the section they open, and each line read as a requirement,
+//! responsibility, nice-to-have or other.
+
+use super::LineKind;
+use crate::coach::offline::text::tokens;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Section {
+    None,
+    Responsibilities,
+    Requirements,
+    NiceToHave,
+    Other,
+}
+
+const RESPONSIBILITY_HEADINGS: &[&str] = &[
+    "responsibilities",
+    "what you'll do",
+    "what you will do",
+    "what you’ll do",
+    "the role",
+    "your role",
+    "in this role",
+    "day to day",
+    "day-to-day",
+    "key duties",
+    "duties",
+    "what you'll be doing",
+    "what you will be doing",
+    "your impact",
+    "the job",
+    "you will",
+    "what the job involves",
+    "your mission",
+];
+const REQUIREMENT_HEADINGS: &[&str] = &[
+    "requirements",
+    "qualifications",
+    "what you'll bring",
+    "what you will bring",
+    "what you’ll bring",
+    "what you bring",
+    "must have",
+    "must-have",
+    "must haves",
+    "about you",
+    "you have",
+    "you might be a fit",
+    "skills",
+    "what we're looking for",
+    "what we are looking for",
+    "what we’re looking for",
+    "who you are",
+    "experience",
+    "minimum qualifications",
+    "basic qualifications",
+    "required",
+    "you should have",
+];
+const NICE_HEADINGS: &[&str] = &[
+    "nice to have",
+    "nice-to-have",
+    "nice to haves",
+    "bonus",
+    "bonus points",
+    "preferred",
+    "preferred qualifications",
+    "pluses",
+    "good to have",
+    "desirable",
+    "extra credit",
+];
+const OTHER_HEADINGS: &[&str] = &[
+    "about us",
+    "about the company",
+    "who we are",
+    "benefits",
+    "perks",
+    "what we offer",
+    "compensation",
+    "salary",
+    "equal opportunity",
+    "why join us",
+    "why us",
+    "our culture",
+    "how to apply",
+    "location",
+    "the team",
+    "about the team",
+    "our values",
+];
+
+const REQUIREMENT_CUES: &[&str] = &[
+    "experience with",
+    "experience in",
+    "experience building",
+    "experience of",
+    "proficien",
+    "knowledge of",
+    "familiar",
+    "fluency",
+    "fluent",
+    "strong",
+    "solid",
+    "years",
+    "expertise",
+    "expert",
+    "understanding of",
+    "degree",
+    "you have",
+    "must",
+    "required",
+    "background in",
+    "track record",
+    "comfortable with",
+    "hands-on",
+    "ability to",
+];
+const NICE_CUES: &[&str] = &[
+    "nice to have",
+    "nice-to-have",
+    "bonus",
+    "a plus",
+    "is a plus",
+    "are a plus",
+    "preferred",
+    "ideally",
+    "desirable",
+    "not required",
+];
+const ACTION_VERBS: &[&str] = &[
+    "analyse",
+    "analyze",
+    "architect",
+    "automate",
+    "build",
+    "champion",
+    "coach",
+    "collaborate",
+    "contribute",
+    "coordinate",
+    "create",
+    "debug",
+    "define",
+    "deliver",
+    "deploy",
+    "design",
+    "develop",
+    "document",
+    "drive",
+    "establish",
+    "evaluate",
+    "help",
+    "implement",
+    "improve",
+    "lead",
+    "maintain",
+    "manage",
+    "measure",
+    "mentor",
+    "migrate",
+    "monitor",
+    "operate",
+    "optimise",
+    "optimize",
+    "own",
+    "participate",
+    "partner",
+    "plan",
+    "prioritise",
+    "prioritize",
+    "profile",
+    "prototype",
+    "research",
+    "review",
+    "run",
+    "scale",
+    "ship",
+    "shape",
+    "support",
+    "take",
+    "test",
+    "track",
+    "translate",
+    "troubleshoot",
+    "work",
+    "write",
+];
+
+pub(super) fn strip_bullet(line: &str) -> &str {
+    let line = line.trim();
+    let line = line.trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '◦', '>', '+']);
+    let line = line.trim_start();
+    // "1." or "2)" numbering.
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 3 {
+        let rest = &line[digits..];
+        if let Some(rest) = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')')) {
+            return rest.trim();
+        }
+    }
+    line.trim()
+}
+
+fn normalised_heading(text: &str) -> String {
+    text.trim_end_matches([':', '.', '!', '?'])
+        .trim()
+        .trim_matches(['#', '*', '_', ' '])
+        .to_lowercase()
+}
+
+pub(super) fn heading_section(text: &str) -> Option<Section> {
+    if text.chars().count() > 60 {
+        return None;
+    }
+    let heading = normalised_heading(text);
+    let is = |list: &[&str]| {
+        list.iter().any(|h| {
+            heading == *h
+                || (heading.starts_with(h) && text.trim_end().ends_with(':'))
+                || (heading.len() <= 40 && heading.starts_with(h) && !heading.contains(' '))
+        })
+    };
+    if is(NICE_HEADINGS) {
+        Some(Section::NiceToHave)
+    } else if is(REQUIREMENT_HEADINGS) {
+        Some(Section::Requirements)
+    } else if is(RESPONSIBILITY_HEADINGS) {
+        Some(Section::Responsibilities)
+    } else if is(OTHER_HEADINGS) {
+        Some(Section::Other)
+    } else if text.trim_end().ends_with(':') && text.split_whitespace().count() <= 6 {
+        Some(Section::None)
+    } else {
+        None
+    }
+}
+
+pub(super) fn looks_like_title(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=12).contains(&words) && !text.ends_with('.') && text.chars().count() <= 100
+}
+
+pub(super) fn classify(text: &str, section: Section) -> LineKind {
+    let lower = text.to_lowercase();
+    let has = |cues: &[&str]| cues.iter().any(|c| lower.contains(c));
+    if section == Section::NiceToHave || has(NICE_CUES) {
+        return LineKind::NiceToHave;
+    }
+    match section {
+        Section::Requirements => LineKind::Requirement,
+        Section::Responsibilities => LineKind::Responsibility,
+        Section::Other => LineKind::Other,
+        Section::NiceToHave => LineKind::NiceToHave,
+        Section::None => {
+            let first = tokens(text).into_iter().next().unwrap_or_default();
+            if ACTION_VERBS
+                .iter()
+                .any(|v| first == *v || first == format!("{v}s") || first == format!("{v}ing"))
+            {
+                LineKind::Responsibility
+            } else if has(REQUIREMENT_CUES) || first == "you" || first == "you're" {
+                LineKind::Requirement
+            } else {
+                LineKind::Other
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Feedback on answers: stored once per answer, read back whole or as
+//! overall scores.
+
+use app::model::Feedback;
+use chrono::Utc;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+
+use crate::db::entities::feedback;
+
+/// Overall scores of the given answers that have feedback, by answer id.
+pub async fn overall_scores(
+    db: &DatabaseConnection,
+    answer_ids: &[i64],
+) -> Result<Vec<(i64, i16)>, DbErr> {
+    Ok(feedback::Entity::find()
+        .filter(feedback::Column::AnswerId.is_in(answer_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.answer_id, f.overall))
+        .collect())
+}
+
+/// The stored feedback on an answer. A row that no longer parses (an older
+/// shape) counts as none, so it is computed again.
+pub async fn feedback_on(
+    db: &DatabaseConnection,
+    answer_id: i64,
+) -> Result<Option<Feedback>, DbErr> {
+    Ok(feedback::Entity::find()
+        .filter(feedback::Column::AnswerId.eq(answer_id))
+        .one(db)
+        .await?
+        .and_then(|row| serde_json::from_value(row.body).ok()))
+}
+
+/// Stores the feedback on an answer. When two requests computed it at once,
+/// the first one stored wins and is returned.
+pub async fn store_feedback(
+    db: &DatabaseConnection,
+    answer_id: i64,
+    result: &Feedback,
+) -> Result<Feedback, DbErr> {
+    let row = feedback::ActiveModel {
+        answer_id: Set(answer_id),
+        engine: Set(result.engine.clone()),
+        prompt_version: Set(result.prompt_version.clone()),
+        structure: Set(i16::from(result.scores.structure)),
+        specificity: Set(i16::from(result.scores.specificity)),
+        relevance: Set(i16::from(result.scores.relevance)),
+        overall: Set(i16::from(result.scores.overall)),
+        body: Set(serde_json::to_value(result).map_err(|e| DbErr::Json(e.to_string()))?),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    let inserted = feedback::Entity::insert(row.clone())
+        .on_conflict(
+            OnConflict::column(feedback::Column::AnswerId)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    if let Some(stored) = feedback_on(db, answer_id).await? {
+        return Ok(stored);
+    }
+    // A row in a shape this version cannot read: replace it.
+    if inserted == 0 {
+        feedback::Entity::delete_many()
+            .filter(feedback::Column::AnswerId.eq(answer_id))
+            .exec(db)
+            .await?;
+        feedback::Entity::insert(row)
+            .exec_without_returning(db)
+            .await?;
+    }
+    feedback_on(db, answer_id)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("feedback after storing it".into()))
+}

@@ -1,0 +1,15 @@
+//! Answers (one row per attempt), their feedback and drafts, and how long
+//! an account's attempts are kept.
+
+mod answers;
+mod drafts;
+mod feedback;
+mod retention;
+
+pub use self::answers::{
+    Committed, NewAnswer, answer_of, answers_of, attempts, commit, delete_answer,
+};
+pub use self::drafts::{draft, drafts_of, save_draft};
+pub use self::feedback::{feedback_on, overall_scores, store_feedback};
+pub use self::retention::{delete_practice_of, prune_attempts, set_retention};
+pub use super::entities::answer::Model as StoredAnswer;

@@ -1,0 +1,62 @@
+//! Drills: one part of an answer rewritten and assessed on its own.
+
+use std::sync::Arc;
+
+use app::api::port::Requester;
+use app::model::{AppError, DrillPart, DrillView, MAX_DRILL_CHARS};
+
+use super::{PracticeService, viewer};
+use crate::coach::offline::text::clean;
+use crate::services::internal;
+impl PracticeService {
+    /// A drill on one part of an answer; see [`Practice::drill`].
+    pub(super) async fn drill_part(
+        &self,
+        attempt: i64,
+        part: DrillPart,
+        text: Option<String>,
+        requester: &Requester,
+    ) -> Result<DrillView, AppError> {
+        let answer = self.owned(attempt, requester).await?;
+        let text = text
+            .map(|t| clean(&t).trim().to_string())
+            .filter(|t| !t.is_empty());
+        if let Some(t) = &text
+            && t.chars().count() > MAX_DRILL_CHARS
+        {
+            return Err(AppError::invalid(
+                "text",
+                format!("A drill is a sentence or two: at most {MAX_DRILL_CHARS} characters."),
+            ));
+        }
+        if text.is_some() {
+            self.count(self.limits.drills, "drills", viewer(requester)?)
+                .await?;
+        }
+        let feedback = match &text {
+            Some(t) => {
+                let (coach, question, t) = (
+                    Arc::clone(&self.coach),
+                    answer.question_text.clone(),
+                    t.clone(),
+                );
+                Some(
+                    tokio::task::spawn_blocking(move || coach.drill(part, &question, &t))
+                        .await
+                        .map_err(|e| internal("a drill failed", e))?,
+                )
+            }
+            None => None,
+        };
+        Ok(DrillView {
+            attempt: answer.id,
+            question_set: answer.set_slug,
+            question_index: u32::try_from(answer.position).unwrap_or(0),
+            question: answer.question_text,
+            answer: answer.text,
+            part,
+            text,
+            feedback,
+        })
+    }
+}

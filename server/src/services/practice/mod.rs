@@ -1,0 +1,229 @@
+//! Practising a set: the page's data, drafts, committing answers and
+//! computing their feedback, drills, comparisons and the dashboard. Every
+//! call is for the logged-in account, and every row it names is checked to
+//! be that account's.
+//!
+//! [`answers`] commits answers and assesses them, [`attempts`] reads them
+//! back (the page, comparisons, exports, the dashboard) and [`drills`]
+//! works on one part of an answer.
+
+mod answers;
+mod attempts;
+mod drills;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::api::port::{Answered, Practice, Requester};
+use app::model::{
+    AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, PracticeExport, PracticeView,
+    Submission, Viewer,
+};
+use sea_orm::DatabaseConnection;
+
+pub use self::attempts::word_diff;
+use super::internal;
+use super::rate_limit::RateLimit;
+use crate::auth::tokens;
+use crate::coach::Coach;
+use crate::config::WriteLimits;
+use crate::db;
+use crate::db::practice::{self as store, StoredAnswer};
+use crate::db::sets::StoredSet;
+
+pub struct PracticeService {
+    db: DatabaseConnection,
+    coach: Arc<Coach>,
+    limits: Limits,
+}
+
+/// Per-account limits on writes, counted in the database like every limit.
+struct Limits {
+    answers: RateLimit,
+    drafts: RateLimit,
+    drills: RateLimit,
+    feedback: RateLimit,
+}
+
+impl Limits {
+    fn new(settings: WriteLimits) -> Self {
+        let per = |limit, secs| RateLimit {
+            limit,
+            window: Duration::from_secs(secs),
+        };
+        Self {
+            answers: per(settings.answers_per_hour, 3600),
+            drafts: per(settings.drafts_per_minute, 60),
+            drills: per(settings.drills_per_hour, 3600),
+            feedback: per(settings.feedback_per_hour, 3600),
+        }
+    }
+}
+
+impl PracticeService {
+    pub fn new(db: DatabaseConnection, coach: Arc<Coach>, limits: WriteLimits) -> Self {
+        Self {
+            db,
+            coach,
+            limits: Limits::new(limits),
+        }
+    }
+
+    /// Counts one write of `kind` by `user` under `limit`, or refuses it.
+    async fn count(&self, limit: RateLimit, kind: &str, user: &Viewer) -> Result<(), AppError> {
+        limit
+            .check_key(
+                &self.db,
+                &format!("{kind}:user:{}", user.id),
+                chrono::Utc::now(),
+            )
+            .await
+    }
+
+    pub(super) async fn set(&self, slug: &str) -> Result<StoredSet, AppError> {
+        if !tokens::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        db::sets::find(&self.db, slug)
+            .await
+            .map_err(|e| internal("loading a question set failed", e))?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// An answer of the requester's.
+    pub(super) async fn owned(
+        &self,
+        attempt: i64,
+        requester: &Requester,
+    ) -> Result<StoredAnswer, AppError> {
+        let user = viewer(requester)?;
+        store::answer_of(&self.db, user.id, attempt)
+            .await
+            .map_err(|e| internal("loading an answer failed", e))?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The attempt with its stored feedback, if any.
+    pub(super) async fn with_feedback(&self, answer: StoredAnswer) -> Result<Attempt, AppError> {
+        let feedback = store::feedback_on(&self.db, answer.id)
+            .await
+            .map_err(|e| internal("loading feedback failed", e))?;
+        Ok(to_attempt(answer, feedback))
+    }
+}
+
+pub(super) fn viewer(requester: &Requester) -> Result<&Viewer, AppError> {
+    requester.user.as_ref().ok_or(AppError::Unauthorized)
+}
+
+/// The row id of question `position` (1-based).
+pub(super) fn question_id(set: &StoredSet, position: u32) -> Result<i64, AppError> {
+    (position as usize)
+        .checked_sub(1)
+        .and_then(|i| set.question_ids.get(i))
+        .copied()
+        .ok_or(AppError::NotFound)
+}
+
+pub(super) fn position_of(set: &StoredSet, question_id: Option<i64>) -> u32 {
+    set.question_ids
+        .iter()
+        .position(|&id| Some(id) == question_id)
+        .map_or(0, |i| i as u32 + 1)
+}
+
+pub(crate) fn to_attempt(answer: StoredAnswer, feedback: Option<app::model::Feedback>) -> Attempt {
+    Attempt {
+        id: answer.id,
+        question_set: answer.set_slug,
+        question_index: u32::try_from(answer.position).unwrap_or(0),
+        answer: answer.text,
+        created_at: answer.created_at.to_rfc3339(),
+        feedback,
+    }
+}
+
+#[async_trait::async_trait]
+impl Practice for PracticeService {
+    async fn view(
+        &self,
+        slug: &str,
+        position: Option<u32>,
+        attempt: Option<i64>,
+        requester: &Requester,
+    ) -> Result<PracticeView, AppError> {
+        self.page(slug, position, attempt, requester).await
+    }
+
+    async fn save_draft(
+        &self,
+        slug: &str,
+        position: u32,
+        text: String,
+        revision: i64,
+        requester: &Requester,
+    ) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        self.count(self.limits.drafts, "drafts", user).await?;
+        self.keep_draft(slug, position, &text, revision, requester)
+            .await
+    }
+
+    async fn answer(
+        &self,
+        submission: Submission,
+        requester: &Requester,
+    ) -> Result<Answered, AppError> {
+        self.answer_and_assess(submission, requester).await
+    }
+
+    async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
+        let answer = self.owned(attempt, requester).await?;
+        self.with_feedback(answer).await
+    }
+
+    async fn compare(
+        &self,
+        first: i64,
+        second: i64,
+        requester: &Requester,
+    ) -> Result<Comparison, AppError> {
+        self.side_by_side(first, second, requester).await
+    }
+
+    async fn drill(
+        &self,
+        attempt: i64,
+        part: DrillPart,
+        text: Option<String>,
+        requester: &Requester,
+    ) -> Result<DrillView, AppError> {
+        self.drill_part(attempt, part, text, requester).await
+    }
+
+    async fn export(&self, slug: &str, requester: &Requester) -> Result<PracticeExport, AppError> {
+        self.export_set(slug, requester).await
+    }
+
+    async fn dashboard(&self, requester: &Requester) -> Result<Dashboard, AppError> {
+        self.overview(requester).await
+    }
+
+    async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        let deleted = store::delete_answer(&self.db, user.id, attempt)
+            .await
+            .map_err(|e| internal("deleting an attempt failed", e))?;
+        if deleted {
+            tracing::info!(attempt, "attempt deleted by its author");
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    async fn feedback(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
+        self.assessed(attempt, requester, Some(self.limits.feedback))
+            .await
+    }
+}
