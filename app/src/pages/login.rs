@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo};
+use crate::components::{ErrorView, FieldKind, FormErrors, InputField, PageMeta, use_echo};
 use crate::model::safe_next;
 use crate::model::{MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS};
 
@@ -23,33 +23,10 @@ pub fn LoginPage() -> impl IntoView {
             <h1>"Log in"</h1>
             <form method="post" action=format!("/login{query}") on:submit=move |_| submitting.set(true)>
                 {general.map(|e| view! { <ErrorView error=e /> })}
-                <div class="field">
-                    <label for="login-email">"Email"</label>
-                    <input
-                        id="login-email"
-                        name="email"
-                        type="email"
-                        autocomplete="username"
-                        required
-                        maxlength=MAX_EMAIL_CHARS.to_string()
-                        value=email
-                        aria-invalid=email_error.is_some().then_some("true")
-                    />
-                    <FieldMessage message=email_error />
-                </div>
-                <div class="field">
-                    <label for="login-password">"Password"</label>
-                    <input
-                        id="login-password"
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        maxlength=MAX_PASSWORD_CHARS.to_string()
-                        aria-invalid=password_error.is_some().then_some("true")
-                    />
-                    <FieldMessage message=password_error />
-                </div>
+                <InputField id="login-email" name="email" label="Email" kind=FieldKind::Email
+                    max_chars=MAX_EMAIL_CHARS value=email error=email_error />
+                <InputField id="login-password" name="password" label="Password"
+                    kind=FieldKind::CurrentPassword max_chars=MAX_PASSWORD_CHARS error=password_error />
                 <button class="button" type="submit" disabled=move || submitting.get()>
                     "Log in"
                 </button>

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo, use_viewer};
+use crate::components::{
+    ConfirmBox, ErrorView, FieldKind, FieldMessage, FormErrors, InputField, PageMeta, use_echo,
+    use_viewer,
+};
 use crate::model::{AppError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, Outcome, RETENTION_CHOICES};
 
 /// `/me/settings`: change the password, export everything, delete the
@@ -60,33 +63,11 @@ pub fn SettingsPage() -> impl IntoView {
             <form method="post" action="/me/settings">
                 <input type="hidden" name="form" value="password" />
                 {password_general.map(|e| view! { <ErrorView error=e /> })}
-                <div class="field">
-                    <label for="current-password">"Current password"</label>
-                    <input
-                        id="current-password"
-                        name="current_password"
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        maxlength=MAX_PASSWORD_CHARS.to_string()
-                        aria-invalid=current_error.is_some().then_some("true")
-                    />
-                    <FieldMessage message=current_error />
-                </div>
-                <div class="field">
-                    <label for="new-password">"New password"</label>
-                    <input
-                        id="new-password"
-                        name="new_password"
-                        type="password"
-                        autocomplete="new-password"
-                        required
-                        minlength=MIN_PASSWORD_CHARS.to_string()
-                        maxlength=MAX_PASSWORD_CHARS.to_string()
-                        aria-invalid=new_error.is_some().then_some("true")
-                    />
-                    <FieldMessage message=new_error />
-                </div>
+                <InputField id="current-password" name="current_password" label="Current password"
+                    kind=FieldKind::CurrentPassword max_chars=MAX_PASSWORD_CHARS error=current_error />
+                <InputField id="new-password" name="new_password" label="New password"
+                    kind=FieldKind::NewPassword min_chars=MIN_PASSWORD_CHARS max_chars=MAX_PASSWORD_CHARS
+                    error=new_error />
                 <button class="button" type="submit">"Change password"</button>
             </form>
         </section>
@@ -122,11 +103,8 @@ pub fn SettingsPage() -> impl IntoView {
                 <form method="post" action="/me/settings">
                     <input type="hidden" name="form" value="practice" />
                     <p>"Every attempt, its feedback and every draft are deleted for good. Your account and your question sets stay."</p>
-                    <label class="check" for="practice-confirm">
-                        <input id="practice-confirm" type="checkbox" name="confirm" value="true" required />
-                        "I understand that my attempts cannot be brought back."
-                    </label>
-                    <FieldMessage message=practice_error />
+                    <ConfirmBox id="practice-confirm"
+                        label="I understand that my attempts cannot be brought back." error=practice_error />
                     <button class="button button--danger" type="submit">"Delete my practice data"</button>
                 </form>
             </details>
@@ -140,24 +118,11 @@ pub fn SettingsPage() -> impl IntoView {
                 <form method="post" action="/me/settings">
                     <input type="hidden" name="form" value="delete" />
                     {delete_general.map(|e| view! { <ErrorView error=e /> })}
-                    <div class="field">
-                        <label for="delete-password">"Your password"</label>
-                        <input
-                            id="delete-password"
-                            name="password"
-                            type="password"
-                            autocomplete="current-password"
-                            required
-                            maxlength=MAX_PASSWORD_CHARS.to_string()
-                            aria-invalid=delete_password_error.is_some().then_some("true")
-                        />
-                        <FieldMessage message=delete_password_error />
-                    </div>
-                    <label class="check" for="delete-confirm">
-                        <input id="delete-confirm" type="checkbox" name="confirm" value="true" required />
-                        "I understand that this cannot be undone."
-                    </label>
-                    <FieldMessage message=confirm_error />
+                    <InputField id="delete-password" name="password" label="Your password"
+                        kind=FieldKind::CurrentPassword max_chars=MAX_PASSWORD_CHARS
+                        error=delete_password_error />
+                    <ConfirmBox id="delete-confirm" label="I understand that this cannot be undone."
+                        error=confirm_error />
                     <button class="button button--danger" type="submit">"Delete my account and data"</button>
                 </form>
             </details>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::login::query_for;
-use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta, use_echo};
+use crate::components::{ErrorView, FieldKind, FormErrors, InputField, PageMeta, use_echo};
 use crate::model::safe_next;
 use crate::model::{
     MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
@@ -38,51 +38,14 @@ pub fn SignupPage() -> impl IntoView {
             </p>
             <form method="post" action=format!("/signup{query}") on:submit=move |_| submitting.set(true)>
                 {general.map(|e| view! { <ErrorView error=e /> })}
-                <div class="field">
-                    <label for="signup-email">"Email"</label>
-                    <input
-                        id="signup-email"
-                        name="email"
-                        type="email"
-                        autocomplete="email"
-                        required
-                        maxlength=MAX_EMAIL_CHARS.to_string()
-                        value=email
-                        aria-invalid=email_error.is_some().then_some("true")
-                    />
-                    <FieldMessage message=email_error />
-                </div>
-                <div class="field">
-                    <label for="signup-name">"Name " <span class="muted">"(optional)"</span></label>
-                    <input
-                        id="signup-name"
-                        name="display_name"
-                        type="text"
-                        autocomplete="nickname"
-                        maxlength=MAX_DISPLAY_NAME_CHARS.to_string()
-                        value=name
-                        aria-invalid=name_error.is_some().then_some("true")
-                    />
-                    <FieldMessage message=name_error />
-                </div>
-                <div class="field">
-                    <label for="signup-password">"Password"</label>
-                    <input
-                        id="signup-password"
-                        name="password"
-                        type="password"
-                        autocomplete="new-password"
-                        required
-                        minlength=MIN_PASSWORD_CHARS.to_string()
-                        maxlength=MAX_PASSWORD_CHARS.to_string()
-                        aria-describedby="signup-password-help"
-                        aria-invalid=password_error.is_some().then_some("true")
-                    />
-                    <p id="signup-password-help" class="field__help">
-                        {format!("At least {MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong one.")}
-                    </p>
-                    <FieldMessage message=password_error />
-                </div>
+                <InputField id="signup-email" name="email" label="Email" kind=FieldKind::NewEmail
+                    max_chars=MAX_EMAIL_CHARS value=email error=email_error />
+                <InputField id="signup-name" name="display_name" label="Name" note="(optional)"
+                    kind=FieldKind::Nickname max_chars=MAX_DISPLAY_NAME_CHARS value=name error=name_error />
+                <InputField id="signup-password" name="password" label="Password"
+                    kind=FieldKind::NewPassword min_chars=MIN_PASSWORD_CHARS max_chars=MAX_PASSWORD_CHARS
+                    help=format!("At least {MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong one.")
+                    error=password_error />
                 <button class="button" type="submit" disabled=move || submitting.get()>
                     "Create account"
                 </button>

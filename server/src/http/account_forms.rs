@@ -42,24 +42,15 @@ fn with_next(path: &str, next: &str) -> String {
     }
 }
 
-/// The redirect after a session opens, with its cookie, and the claim
-/// cookie cleared when its sets moved into the account.
+/// The redirect after a session opens, with its cookie.
 fn opened(state: &AppState, requester: &Requester, session: Session, to: &str) -> Response {
-    let mut response = Redirect::to(to).into_response();
-    cookies::open_session(
-        response.headers_mut(),
-        &session.token,
-        requester.claim_token.is_some(),
-        state.settings.secure_cookies(),
-    );
-    response
+    let response = Redirect::to(to).into_response();
+    cookies::with_session(response, &session.token, requester, &state.settings)
 }
 
 /// The redirect after a session ends.
 fn closed(state: &AppState, to: &str) -> Response {
-    let mut response = Redirect::to(to).into_response();
-    cookies::close_session(response.headers_mut(), state.settings.secure_cookies());
-    response
+    cookies::without_session(Redirect::to(to).into_response(), &state.settings)
 }
 
 async fn again(state: &AppState, requester: Requester, path: &str, echo: AccountEcho) -> Response {

@@ -1,6 +1,9 @@
 //! The cookies this server sets, with the attributes each needs.
 
 use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::Response;
+
+use crate::config::ServeSettings;
 
 /// The anonymous claim token: lets the browser that made a set delete it.
 const CLAIM: &str = "rehearse-claim";
@@ -57,11 +60,7 @@ fn claim(token: &str, secure: bool) -> HeaderValue {
 }
 
 /// Gives the browser its new claim token, when it was given one.
-pub fn set_claim(
-    response: &mut axum::response::Response,
-    token: Option<String>,
-    settings: &crate::config::ServeSettings,
-) {
+pub fn set_claim(response: &mut Response, token: Option<String>, settings: &ServeSettings) {
     if let Some(token) = token {
         response
             .headers_mut()
@@ -89,18 +88,30 @@ fn clear_session(secure: bool) -> HeaderValue {
     set(SESSION, "", 0, secure)
 }
 
-/// Sets the new session's cookie on a response; when the browser held a
-/// claim, its sets just moved into the account, so the claim is cleared.
-pub fn open_session(headers: &mut HeaderMap, token: &str, had_claim: bool, secure: bool) {
+/// `response` with the new session's cookie, and the claim cookie cleared
+/// when the requester had one: its sets moved into the account.
+pub fn with_session(
+    mut response: Response,
+    token: &str,
+    requester: &app::api::port::Requester,
+    settings: &ServeSettings,
+) -> Response {
+    let secure = settings.secure_cookies();
+    let headers = response.headers_mut();
     headers.append(header::SET_COOKIE, session(token, secure));
-    if had_claim {
+    if requester.claim_token.is_some() {
         headers.append(header::SET_COOKIE, clear_claim(secure));
     }
+    response
 }
 
-/// Tells the browser to forget its session.
-pub fn close_session(headers: &mut HeaderMap, secure: bool) {
-    headers.append(header::SET_COOKIE, clear_session(secure));
+/// `response` telling the browser to forget its session.
+pub fn without_session(mut response: Response, settings: &ServeSettings) -> Response {
+    let secure = settings.secure_cookies();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, clear_session(secure));
+    response
 }
 
 #[cfg(test)]

@@ -22,20 +22,12 @@ fn with_session(
     status: StatusCode,
     opened: Session,
 ) -> Response {
-    let mut response = (status, Json(json!({ "user": opened.viewer }))).into_response();
-    cookies::open_session(
-        response.headers_mut(),
-        &opened.token,
-        requester.claim_token.is_some(),
-        state.settings.secure_cookies(),
-    );
-    response
+    let response = (status, Json(json!({ "user": opened.viewer }))).into_response();
+    cookies::with_session(response, &opened.token, requester, &state.settings)
 }
 
 fn without_session(state: &AppState) -> Response {
-    let mut response = StatusCode::NO_CONTENT.into_response();
-    cookies::close_session(response.headers_mut(), state.settings.secure_cookies());
-    response
+    cookies::without_session(StatusCode::NO_CONTENT.into_response(), &state.settings)
 }
 
 pub async fn signup(
