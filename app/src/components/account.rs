@@ -39,3 +39,23 @@ pub fn use_echo(form: &str) -> Option<AccountEcho> {
         .into_inner()
         .filter(|e| e.form == form)
 }
+
+/// What an account form shows again after a refusal: the email and name
+/// that were typed, and the errors. All empty on a fresh page.
+pub struct Echoed {
+    pub email: String,
+    pub display_name: String,
+    pub errors: super::FormErrors,
+}
+
+pub fn use_echoed(form: &str) -> Echoed {
+    let echo = use_echo(form);
+    Echoed {
+        email: echo.as_ref().map(|e| e.email.clone()).unwrap_or_default(),
+        display_name: echo
+            .as_ref()
+            .and_then(|e| e.display_name.clone())
+            .unwrap_or_default(),
+        errors: super::FormErrors::new(echo.map(|e| e.error)),
+    }
+}

@@ -24,7 +24,7 @@ mod site_header;
 mod speech;
 mod theme_toggle;
 
-pub use account::{CurrentViewer, provide_viewer, use_echo, use_viewer};
+pub use account::{CurrentViewer, Echoed, provide_viewer, use_echo, use_echoed, use_viewer};
 pub use answer_form::{AnswerForm, duration_label};
 pub use charts::{BarFill, ScoresByArea, ScoresOverTime};
 pub use comment_item::{CommentItem, timestamp};

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::login::query_for;
-use crate::components::{ErrorView, FieldKind, FormErrors, InputField, PageMeta, use_echo};
+use super::login::{AuthForm, query_for};
+use crate::components::{Echoed, FieldKind, InputField, PageMeta, use_echoed};
 use crate::model::safe_next;
 use crate::model::{
     MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
@@ -12,13 +12,11 @@ use crate::model::{
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let next = safe_next(use_query_map().read_untracked().get("next"));
-    let echo = use_echo("signup");
-    let email = echo.as_ref().map(|e| e.email.clone()).unwrap_or_default();
-    let name = echo
-        .as_ref()
-        .and_then(|e| e.display_name.clone())
-        .unwrap_or_default();
-    let errors = FormErrors::new(echo.map(|e| e.error));
+    let Echoed {
+        email,
+        display_name: name,
+        errors,
+    } = use_echoed("signup");
     let (email_error, name_error, password_error) = (
         errors.field("email"),
         errors.field("display_name"),
@@ -26,7 +24,6 @@ pub fn SignupPage() -> impl IntoView {
     );
     let general = errors.general();
     let query = query_for(&next);
-    let submitting = RwSignal::new(false);
 
     view! {
         <PageMeta title="Create an account" description="A free Rehearse account lets you practise answers in the browser and keeps your feedback." path="/signup" />
@@ -36,8 +33,7 @@ pub fn SignupPage() -> impl IntoView {
                 "Practise answers one question at a time and keep your feedback. "
                 "Sets you made on this browser move into your account."
             </p>
-            <form method="post" action=format!("/signup{query}") on:submit=move |_| submitting.set(true)>
-                {general.map(|e| view! { <ErrorView error=e /> })}
+            <AuthForm path="/signup" query=query.clone() general submit="Create account">
                 <InputField id="signup-email" name="email" label="Email" kind=FieldKind::NewEmail
                     max_chars=MAX_EMAIL_CHARS value=email error=email_error />
                 <InputField id="signup-name" name="display_name" label="Name" note="(optional)"
@@ -46,10 +42,7 @@ pub fn SignupPage() -> impl IntoView {
                     kind=FieldKind::NewPassword min_chars=MIN_PASSWORD_CHARS max_chars=MAX_PASSWORD_CHARS
                     help=format!("At least {MIN_PASSWORD_CHARS} characters. A few unrelated words make a strong one.")
                     error=password_error />
-                <button class="button" type="submit" disabled=move || submitting.get()>
-                    "Create account"
-                </button>
-            </form>
+            </AuthForm>
             <p class="muted">
                 "Already have an account? " <a href=format!("/login{query}")>"Log in"</a>
             </p>
