@@ -641,6 +641,24 @@ fn same_input_same_feedback() {
 }
 
 #[test]
+fn amounts_in_any_currency_are_quoted_whole() {
+    let cases = cases();
+    let case = &cases[0];
+    for answer in [
+        "I improved one funnel. Revenue rose from €70–85k to €120k a quarter.",
+        "I cut hosting from £4,000 to £2,500 a month by moving the batch jobs.",
+        "We saved $300 a week on the build farm after I cached the images.",
+    ] {
+        let feedback = assess(case, answer);
+        for comment in &feedback.comments {
+            if let Some(quote) = &comment.quote {
+                assert!(answer.contains(quote.as_str()), "{quote:?} in {answer:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn one_sentence_and_near_empty_answers() {
     for (kind, answer) in [
         (QuestionKind::Behavioral, "I fixed it."),

@@ -47,8 +47,12 @@ pub(super) fn number_surface(reading: &Reading, i: usize, n: &Number) -> Option<
         return None;
     }
     let mut start = first.start;
-    if answer[..start].ends_with(['$', '£', '€']) {
-        start -= 1;
+    if let Some(sign) = answer[..start]
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '$' | '£' | '€'))
+    {
+        start -= sign.len_utf8();
     }
     let mut end = sentence.words[n.last].end;
     if answer[end..].starts_with('%') {
