@@ -366,7 +366,7 @@ fn assess_rejects_bad_input_with_one_line() {
                 "--answer-file",
                 empty.to_str().unwrap(),
             ],
-            "empty",
+            "Write an answer first",
         ),
         (
             vec![

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use crate::model::{
     AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
-    GenerateInput, LoginInput, PasswordChange, PracticeExport, PracticeView, RolePage, RoleSummary,
-    SharedSet, SignupInput, Stage, Submission, Viewer,
+    GenerateInput, LoginInput, PasswordChange, PracticeExport, PracticeView, ProgressEvent,
+    RolePage, RoleSummary, SharedSet, SignupInput, Stage, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -42,6 +42,20 @@ pub struct Created {
     pub url: String,
     /// A claim token to store in this browser, when it had none.
     pub new_claim_token: Option<String>,
+}
+
+/// The last line of a progress stream: where the set is (on this site), or
+/// why there is none.
+impl From<Result<Created, AppError>> for ProgressEvent {
+    fn from(created: Result<Created, AppError>) -> Self {
+        match created {
+            Ok(Created { slug, .. }) => Self::Done {
+                url: format!("/s/{slug}"),
+                slug,
+            },
+            Err(error) => Self::Failed { error },
+        }
+    }
 }
 
 /// Where the stages of making a set are reported as they happen.

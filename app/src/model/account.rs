@@ -3,12 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppError, FieldError};
-
-pub const MIN_PASSWORD_CHARS: usize = 8;
-pub const MAX_PASSWORD_CHARS: usize = 128;
-pub const MAX_EMAIL_CHARS: usize = 254;
-pub const MAX_DISPLAY_NAME_CHARS: usize = 80;
+use super::{AppError, DisplayName, Email, Password, Problems};
 
 /// The logged-in person, as pages and the API show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,80 +61,53 @@ pub struct AccountDeletion {
     pub confirm: bool,
 }
 
-/// An email as stored: trimmed and lower-cased.
-pub fn normalise_email(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-/// The email's problem, if it has one.
-pub fn email_problem(email: &str) -> Option<&'static str> {
-    let email = email.trim();
-    if email.is_empty() {
-        return Some("Enter your email address.");
-    }
-    let well_formed = email.chars().count() <= MAX_EMAIL_CHARS
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !domain.contains('@')
-        });
-    (!well_formed).then_some("Enter an email address such as name@example.com.")
+/// A new account's fields, each parsed.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub email: Email,
+    pub password: Password,
+    pub display_name: Option<DisplayName>,
 }
 
 impl SignupInput {
-    /// The shape of each field; the server adds the common-password check.
-    pub fn check_shape(&self) -> Vec<FieldError> {
-        let mut fields = Vec::new();
-        if let Some(message) = email_problem(&self.email) {
-            fields.push(FieldError::new("email", message));
+    /// Every field parsed, every problem reported at once. `vet` adds the
+    /// server's own judgement of a new password (the common-password list).
+    pub fn parse(
+        &self,
+        vet: impl FnOnce(Password, &str) -> Result<Password, String>,
+    ) -> Result<NewAccount, AppError> {
+        let mut problems = Problems::default();
+        let email = problems.take("email", Email::parse(&self.email));
+        let display_name = problems.take(
+            "display_name",
+            DisplayName::parse(self.display_name.as_deref().unwrap_or_default()),
+        );
+        let password = problems.take(
+            "password",
+            Password::parse_new(&self.password).and_then(|p| vet(p, &self.email)),
+        );
+        match (email, password, display_name) {
+            (Some(email), Some(password), Some(display_name)) => Ok(NewAccount {
+                email,
+                password,
+                display_name,
+            }),
+            _ => Err(problems.into_error()),
         }
-        if let Some(name) = self.display_name.as_deref().map(str::trim)
-            && (name.chars().count() > MAX_DISPLAY_NAME_CHARS || name.chars().any(char::is_control))
-        {
-            fields.push(FieldError::new(
-                "display_name",
-                format!("Use at most {MAX_DISPLAY_NAME_CHARS} characters."),
-            ));
-        }
-        fields
-    }
-
-    /// The display name to store: trimmed, or none when empty.
-    pub fn display_name(&self) -> Option<String> {
-        self.display_name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
     }
 }
 
 impl LoginInput {
-    pub fn check_shape(&self) -> Result<(), AppError> {
-        let mut fields = Vec::new();
-        if self.email.trim().is_empty() {
-            fields.push(FieldError::new("email", "Enter your email address."));
-        } else if self.email.chars().count() > MAX_EMAIL_CHARS {
-            fields.push(FieldError::new(
-                "email",
-                "Enter an email address such as name@example.com.",
-            ));
-        }
-        if self.password.is_empty() {
-            fields.push(FieldError::new("password", "Enter your password."));
-        } else if self.password.chars().count() > MAX_PASSWORD_CHARS {
-            fields.push(FieldError::new(
-                "password",
-                format!("Passwords have at most {MAX_PASSWORD_CHARS} characters."),
-            ));
-        }
-        if fields.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Validation { fields })
+    pub fn parse(&self) -> Result<(Email, Password), AppError> {
+        let mut problems = Problems::default();
+        let email = problems.take("email", Email::parse(&self.email));
+        let password = problems.take(
+            "password",
+            Password::parse(&self.password, "Enter your password."),
+        );
+        match (email, password) {
+            (Some(email), Some(password)) => Ok((email, password)),
+            _ => Err(problems.into_error()),
         }
     }
 }
@@ -197,27 +165,4 @@ pub struct ExportedSession {
     pub created_at: String,
     pub last_seen_at: String,
     pub expires_at: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn emails_are_checked_for_shape_only() {
-        assert_eq!(email_problem("jane@example.org"), None);
-        assert_eq!(email_problem("  Jane.Doe+cv@Example.ORG "), None);
-        for bad in [
-            "",
-            "jane",
-            "jane@",
-            "@example.org",
-            "jane@example",
-            "ja ne@example.org",
-            "a@b@c.org",
-        ] {
-            assert!(email_problem(bad).is_some(), "{bad}");
-        }
-        assert_eq!(normalise_email(" Jane@Example.ORG "), "jane@example.org");
-    }
 }

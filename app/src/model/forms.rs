@@ -194,6 +194,16 @@ impl SettingsForm {
             Self::Practice { .. } => "practice",
         }
     }
+
+    /// What the page says once the form has done what it asks.
+    pub fn done(&self) -> Outcome {
+        match self {
+            Self::Password(_) => Outcome::PasswordChanged,
+            Self::Delete { .. } => Outcome::AccountDeleted,
+            Self::Retention { .. } => Outcome::RetentionSaved,
+            Self::Practice { .. } => Outcome::PracticeDeleted,
+        }
+    }
 }
 
 impl From<(String, Checkbox)> for AccountDeletion {

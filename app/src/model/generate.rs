@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppError, FieldError, QuestionKind, Seniority};
+use super::{AppError, FieldError, JobDescription, QuestionKind, Seniority};
 
 pub const MAX_JOB_DESCRIPTION_CHARS: usize = 20_000;
 pub const MIN_COUNT: u32 = 5;
@@ -29,7 +29,7 @@ pub struct GenerateInput {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct GenerateRequest {
     pub role: Option<String>,
-    pub job_description: Option<String>,
+    pub job_description: Option<JobDescription>,
     pub seniority: Option<Seniority>,
     pub kinds: Vec<QuestionKind>,
     pub count: u32,
@@ -38,7 +38,7 @@ pub struct GenerateRequest {
 impl GenerateInput {
     /// Checks every field and reports every problem at once, each on the
     /// field at fault.
-    pub fn validate(self) -> Result<GenerateRequest, AppError> {
+    pub fn parse(self) -> Result<GenerateRequest, AppError> {
         let mut fields = Vec::new();
 
         // A slug, a title or another name for the role: the server resolves it.
@@ -52,28 +52,20 @@ impl GenerateInput {
             fields.push(FieldError::new("role", "Choose a role from the list."));
         }
 
-        let job_description = match self.job_description {
-            None => None,
-            Some(text) if text.chars().count() > MAX_JOB_DESCRIPTION_CHARS => {
+        let job_description = match self.job_description.as_deref().map(JobDescription::parse) {
+            None | Some(Ok(None)) if self.job_description.is_some() && role.is_none() => {
                 fields.push(FieldError::new(
                     "job_description",
-                    format!(
-                        "The job description is too long: {} characters, the limit is {MAX_JOB_DESCRIPTION_CHARS}.",
-                        text.chars().count()
-                    ),
+                    "The job description is empty. Paste the text of the posting, or pick a role instead.",
                 ));
                 None
             }
-            Some(text) if text.trim().is_empty() => {
-                if role.is_none() {
-                    fields.push(FieldError::new(
-                        "job_description",
-                        "The job description is empty. Paste the text of the posting, or pick a role instead.",
-                    ));
-                }
+            None | Some(Ok(None)) => None,
+            Some(Ok(text)) => text,
+            Some(Err(message)) => {
+                fields.push(FieldError::new("job_description", message));
                 None
             }
-            Some(text) => Some(text),
         };
         if role.is_none() && job_description.is_none() && fields.is_empty() {
             fields.push(FieldError::new(
@@ -148,7 +140,7 @@ mod tests {
 
     #[test]
     fn defaults_are_all_kinds_and_ten_questions() {
-        let request = input(Some("backend-engineer"), None).validate().unwrap();
+        let request = input(Some("backend-engineer"), None).parse().unwrap();
         assert_eq!(request.count, 10);
         assert_eq!(request.kinds, QuestionKind::ALL.to_vec());
         assert_eq!(request.seniority, None);
@@ -157,7 +149,7 @@ mod tests {
     #[test]
     fn an_empty_or_whitespace_job_description_is_a_field_error() {
         for jd in ["", "   \n\t  "] {
-            let error = input(None, Some(jd)).validate().unwrap_err();
+            let error = input(None, Some(jd)).parse().unwrap_err();
             assert!(error.field_message("job_description").is_some(), "{jd:?}");
         }
     }
@@ -166,7 +158,7 @@ mod tests {
     fn an_over_long_job_description_is_a_field_error() {
         let long = "a".repeat(MAX_JOB_DESCRIPTION_CHARS + 1);
         let error = input(Some("backend-engineer"), Some(&long))
-            .validate()
+            .parse()
             .unwrap_err();
         assert!(
             error
@@ -175,7 +167,7 @@ mod tests {
                 .contains("20000")
         );
         let fits = "a".repeat(MAX_JOB_DESCRIPTION_CHARS);
-        assert!(input(None, Some(&fits)).validate().is_ok());
+        assert!(input(None, Some(&fits)).parse().is_ok());
     }
 
     #[test]
@@ -187,7 +179,7 @@ mod tests {
             kinds: Some(vec!["trivia".into()]),
             count: Some(50),
         }
-        .validate()
+        .parse()
         .unwrap_err();
         for field in ["role", "seniority", "kinds", "count"] {
             assert!(error.field_message(field).is_some(), "{field}");
@@ -196,7 +188,7 @@ mod tests {
 
     #[test]
     fn nothing_to_go_on_asks_for_a_role_or_description() {
-        let error = input(None, None).validate().unwrap_err();
+        let error = input(None, None).parse().unwrap_err();
         assert!(error.field_message("role").is_some());
     }
 }

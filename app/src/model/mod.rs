@@ -7,6 +7,7 @@ mod error;
 mod feedback;
 mod forms;
 mod generate;
+mod input;
 mod practice;
 mod progress;
 mod question_set;
@@ -15,16 +16,15 @@ mod shared_set;
 
 pub use account::{
     AccountDeletion, AccountExport, ExportedAccount, ExportedAnswer, ExportedDraft,
-    ExportedSession, ExportedSet, LoginInput, MAX_DISPLAY_NAME_CHARS, MAX_EMAIL_CHARS,
-    MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordChange, RETENTION_CHOICES, SignupInput, Viewer,
-    email_problem, normalise_email,
+    ExportedSession, ExportedSet, LoginInput, NewAccount, PasswordChange, RETENTION_CHOICES,
+    SignupInput, Viewer,
 };
 pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
 pub use dashboard::{
     AreaAverage, Dashboard, DrillLink, Evidence, JdCoverage, RECENT_ATTEMPTS, RecentAttempt,
     ScorePoint, SetProgress, TIMELINE_POINTS, Weakest, mean,
 };
-pub use error::{AppError, FieldError};
+pub use error::{AppError, FieldError, Problems};
 pub use feedback::{
     Comment, Dimension, DrillFeedback, DrillPart, Feedback, MAX_ANSWER_CHARS, MAX_DRILL_CHARS,
     Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star, Verdict, offline_coach_label, spoken_seconds,
@@ -37,10 +37,14 @@ pub use forms::{
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
 };
+pub use input::{
+    AnswerText, DisplayName, DraftText, DrillText, Email, IdempotencyKey, JobDescription,
+    MAX_DISPLAY_NAME_CHARS, MAX_DRAFT_CHARS, MAX_EMAIL_CHARS, MAX_IDEMPOTENCY_KEY_CHARS,
+    MAX_PASSWORD_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, MIN_PASSWORD_CHARS, Password, clean,
+};
 pub use practice::{
-    Attempt, AttemptSummary, AttemptView, Change, DiffPart, DrillView, ExportedQuestion,
-    MAX_DRAFT_CHARS, MAX_IDEMPOTENCY_KEY_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, PracticeExport,
-    PracticeView, Step, Submission, is_idempotency_key,
+    Attempt, AttemptSummary, AttemptView, Change, CheckedSubmission, DiffPart, DrillView,
+    ExportedQuestion, PracticeExport, PracticeView, Step, Submission,
 };
 pub use progress::{ProgressEvent, Stage, Working};
 pub use question_set::{

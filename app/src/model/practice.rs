@@ -2,14 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppError, Feedback, MAX_ANSWER_CHARS, Question};
-
-/// Drafts may run a little over the answer limit so that nothing typed is
-/// lost; submitting then asks the user to trim.
-pub const MAX_DRAFT_CHARS: usize = MAX_ANSWER_CHARS * 2;
-/// Idempotency keys: what a client may choose.
-pub const MAX_IDEMPOTENCY_KEY_CHARS: usize = 100;
-pub const MIN_IDEMPOTENCY_KEY_CHARS: usize = 8;
+use super::{AnswerText, AppError, Feedback, IdempotencyKey, Problems, Question};
 
 /// One answer to commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,48 +21,39 @@ pub struct Submission {
     pub draft_revision: Option<i64>,
 }
 
-impl Submission {
-    /// Checks the bounds, with the answer already cleaned.
-    pub fn validate(&self) -> Result<(), AppError> {
-        let mut fields = Vec::new();
-        let chars = self.answer.chars().count();
-        if self.answer.trim().is_empty() {
-            fields.push(super::FieldError::new("answer", "Write an answer first."));
-        } else if chars > MAX_ANSWER_CHARS {
-            fields.push(super::FieldError::new(
-                "answer",
-                format!(
-                    "Your answer is {chars} characters; the limit is {MAX_ANSWER_CHARS}. Trim it and submit again."
-                ),
-            ));
-        }
-        if !is_idempotency_key(&self.idempotency_key) {
-            fields.push(super::FieldError::new(
-                "idempotency_key",
-                format!(
-                    "The idempotency key must be {MIN_IDEMPOTENCY_KEY_CHARS} to {MAX_IDEMPOTENCY_KEY_CHARS} letters, digits, '-' or '_'."
-                ),
-            ));
-        }
-        if self.question_index == 0 {
-            fields.push(super::FieldError::new(
-                "question_index",
-                "Questions are numbered from 1.",
-            ));
-        }
-        if fields.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Validation { fields })
-        }
-    }
+/// A submission with every field parsed.
+#[derive(Debug, Clone)]
+pub struct CheckedSubmission {
+    pub question_set: String,
+    pub question_index: u32,
+    pub answer: AnswerText,
+    pub idempotency_key: IdempotencyKey,
+    pub draft_revision: Option<i64>,
 }
 
-pub fn is_idempotency_key(key: &str) -> bool {
-    (MIN_IDEMPOTENCY_KEY_CHARS..=MAX_IDEMPOTENCY_KEY_CHARS).contains(&key.len())
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+impl Submission {
+    /// Every field parsed, every problem reported at once.
+    pub fn parse(&self) -> Result<CheckedSubmission, AppError> {
+        let mut problems = Problems::default();
+        let answer = problems.take("answer", AnswerText::parse(&self.answer));
+        let idempotency_key = problems.take(
+            "idempotency_key",
+            IdempotencyKey::parse(&self.idempotency_key),
+        );
+        if self.question_index == 0 {
+            problems.add("question_index", "Questions are numbered from 1.");
+        }
+        match (answer, idempotency_key) {
+            (Some(answer), Some(idempotency_key)) if problems.is_empty() => Ok(CheckedSubmission {
+                question_set: self.question_set.clone(),
+                question_index: self.question_index,
+                answer,
+                idempotency_key,
+                draft_revision: self.draft_revision,
+            }),
+            _ => Err(problems.into_error()),
+        }
+    }
 }
 
 /// Part of the rewrite compared with the answer, word by word.
@@ -172,23 +156,26 @@ mod tests {
 
     #[test]
     fn bounds_every_field_with_a_message() {
-        assert!(submission("I led it.", "key-12345").validate().is_ok());
-        let empty = submission("  ", "key-12345").validate().unwrap_err();
+        let fine = submission(" I led it.\r\n", "key-12345").parse().unwrap();
+        assert_eq!(fine.answer.as_str(), "I led it.");
+        let empty = submission("  ", "key-12345").parse().unwrap_err();
         assert_eq!(
             empty.field_message("answer"),
             Some("Write an answer first.")
         );
-        let long = submission(&"a".repeat(MAX_ANSWER_CHARS + 1), "key-12345")
-            .validate()
+        let long = submission(&"a".repeat(crate::model::MAX_ANSWER_CHARS + 1), "key-12345")
+            .parse()
             .unwrap_err();
         assert!(long.field_message("answer").unwrap().contains("10001"));
-        let key = submission("fine", "short").validate().unwrap_err();
-        assert!(key.field_message("idempotency_key").is_some());
-        assert!(!is_idempotency_key("has space 123"));
-        assert!(is_idempotency_key(&"k".repeat(MAX_IDEMPOTENCY_KEY_CHARS)));
-        assert!(!is_idempotency_key(
-            &"k".repeat(MAX_IDEMPOTENCY_KEY_CHARS + 1)
-        ));
+        let both = submission("fine", "short");
+        let both = Submission {
+            question_index: 0,
+            ..both
+        }
+        .parse()
+        .unwrap_err();
+        assert!(both.field_message("idempotency_key").is_some());
+        assert!(both.field_message("question_index").is_some());
     }
 }
 

@@ -1,10 +1,10 @@
-//! What makes an acceptable email and password. No composition rules: length
+//! What makes an acceptable new password. No composition rules: length
 //! and a list of the most common passwords, as NIST SP 800-63B advises.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use app::model::{AppError, FieldError, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use app::model::Password;
 
 const COMMON: &str = include_str!("common_passwords.txt");
 
@@ -19,59 +19,45 @@ fn common() -> &'static HashSet<&'static str> {
     })
 }
 
-/// Problems with a new password, as a message for its field.
-pub fn password_problem(password: &str, email: &str) -> Option<String> {
-    let length = password.chars().count();
-    if length < MIN_PASSWORD_CHARS {
-        return Some(format!(
-            "Use at least {MIN_PASSWORD_CHARS} characters; a short phrase is easy to remember."
-        ));
-    }
-    if length > MAX_PASSWORD_CHARS {
-        return Some(format!("Use at most {MAX_PASSWORD_CHARS} characters."));
-    }
+/// A new password that is within its bounds ([`Password::parse_new`]) and
+/// not one of the most common, nor the account's own email.
+pub fn vet(password: Password, email: &str) -> Result<Password, String> {
     let lower = password.to_lowercase();
+    let email = email.trim().to_lowercase();
     let local = email.split('@').next().unwrap_or_default();
     if common().contains(lower.as_str())
         || lower == email
         || (local.chars().count() >= 4 && lower == local)
         || lower.chars().all(|c| lower.starts_with(c))
     {
-        return Some(
+        return Err(
             "This password is too common and easy to guess. Try a phrase of a few unrelated words."
                 .to_string(),
         );
     }
-    None
+    Ok(password)
 }
 
-/// Adds the password's problem, if any, to `fields` under `field`.
-pub fn check_password(fields: &mut Vec<FieldError>, field: &str, password: &str, email: &str) {
-    if let Some(message) = password_problem(password, email) {
-        fields.push(FieldError::new(field, message));
-    }
-}
-
-/// Fails with the fields' problems, if there are any.
-pub fn finish(fields: Vec<FieldError>) -> Result<(), AppError> {
-    if fields.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Validation { fields })
-    }
+/// A new password parsed and vetted.
+pub fn new_password(raw: &str, email: &str) -> Result<Password, String> {
+    Password::parse_new(raw).and_then(|p| vet(p, email))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn problem(password: &str, email: &str) -> Option<String> {
+        new_password(password, email).err()
+    }
+
     #[test]
     fn length_and_the_common_list_decide_nothing_else() {
-        assert!(password_problem("short", "a@b.example").is_some());
-        assert!(password_problem(&"x".repeat(129), "a@b.example").is_some());
-        assert!(password_problem(&"correct horse ".repeat(4), "a@b.example").is_none());
+        assert!(problem("short", "a@b.example").is_some());
+        assert!(problem(&"x".repeat(129), "a@b.example").is_some());
+        assert!(problem(&"correct horse ".repeat(4), "a@b.example").is_none());
         assert!(
-            password_problem(&"ab".repeat(32), "a@b.example").is_none(),
+            problem(&"ab".repeat(32), "a@b.example").is_none(),
             "64 characters are allowed"
         );
         for common in [
@@ -81,14 +67,11 @@ mod tests {
             "qwertyuiop",
             "aaaaaaaaaa",
         ] {
-            assert!(
-                password_problem(common, "a@b.example").is_some(),
-                "{common}"
-            );
+            assert!(problem(common, "a@b.example").is_some(), "{common}");
         }
-        assert!(password_problem("jane.doe@example.org", "jane.doe@example.org").is_some());
+        assert!(problem("jane.doe@example.org", "jane.doe@example.org").is_some());
         // No composition rules: lower-case words alone are fine.
-        assert!(password_problem("violet tugboat lantern", "a@b.example").is_none());
+        assert!(problem("violet tugboat lantern", "a@b.example").is_none());
         assert!(common().len() > 500);
     }
 }

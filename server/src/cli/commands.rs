@@ -2,7 +2,7 @@
 
 use std::io::Read as _;
 
-use app::model::{GenerateInput, MAX_ANSWER_CHARS, MAX_JOB_DESCRIPTION_CHARS, QuestionKind};
+use app::model::{AnswerText, GenerateInput, JobDescription, QuestionKind};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 
@@ -77,18 +77,8 @@ pub(super) fn assess(args: &Args, options: &AssessArgs) -> Result<(), CliError> 
             "--question: give the question, at most {MAX_QUESTION_CHARS} characters"
         )));
     }
-    let answer = clean(&read_input(&options.answer_file, "answer")?)
-        .trim()
-        .to_string();
-    let chars = answer.chars().count();
-    if answer.is_empty() {
-        return Err(CliError::Input("--answer-file: the answer is empty".into()));
-    }
-    if chars > MAX_ANSWER_CHARS {
-        return Err(CliError::Input(format!(
-            "--answer-file: the answer is {chars} characters; the limit is {MAX_ANSWER_CHARS}"
-        )));
-    }
+    let answer = AnswerText::parse(&read_input(&options.answer_file, "answer")?)
+        .map_err(|message| CliError::Input(format!("--answer-file: {message}")))?;
     let kind = match options.kind.as_deref() {
         Some(name) => QuestionKind::parse(name).ok_or_else(|| {
             CliError::Input(format!(
@@ -100,13 +90,9 @@ pub(super) fn assess(args: &Args, options: &AssessArgs) -> Result<(), CliError> 
     let coach = load_coach(args)?;
     let jd_skills = match options.jd_file.as_deref() {
         Some(path) => {
-            let jd = clean(&read_input(path, "job description")?);
-            if jd.chars().count() > MAX_JOB_DESCRIPTION_CHARS {
-                return Err(CliError::Input(format!(
-                    "--jd-file: the job description is longer than {MAX_JOB_DESCRIPTION_CHARS} characters"
-                )));
-            }
-            coach.required_skills(&jd)
+            let jd = JobDescription::parse(&read_input(path, "job description")?)
+                .map_err(|message| CliError::Input(format!("--jd-file: {message}")))?;
+            jd.map_or_else(Vec::new, |jd| coach.required_skills(&jd))
         }
         None => Vec::new(),
     };

@@ -143,27 +143,21 @@ async fn settle(
     requester: &Requester,
     posted: SettingsForm,
 ) -> Result<Outcome, AppError> {
-    let accounts = &state.ports.accounts;
+    let (accounts, done) = (&state.ports.accounts, posted.done());
     match posted {
-        SettingsForm::Password(change) => accounts
-            .change_password(requester, change)
-            .await
-            .map(|()| Outcome::PasswordChanged),
-        SettingsForm::Delete { password, confirm } => accounts
-            .delete(requester, (password, confirm).into())
-            .await
-            .map(|()| Outcome::AccountDeleted),
-        SettingsForm::Retention {
-            retention_days: days,
-        } => accounts
-            .set_retention(requester, retention_days(&days)?)
-            .await
-            .map(|()| Outcome::RetentionSaved),
+        SettingsForm::Password(change) => accounts.change_password(requester, change).await,
+        SettingsForm::Delete { password, confirm } => {
+            accounts.delete(requester, (password, confirm).into()).await
+        }
+        SettingsForm::Retention { retention_days: d } => {
+            accounts.set_retention(requester, retention_days(&d)?).await
+        }
         SettingsForm::Practice { confirm } => accounts
             .delete_practice(requester, confirm.0)
             .await
-            .map(|_| Outcome::PracticeDeleted),
+            .map(drop),
     }
+    .map(|()| done)
 }
 
 #[cfg(test)]

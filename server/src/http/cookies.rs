@@ -1,5 +1,6 @@
 //! The cookies this server sets, with the attributes each needs.
 
+use app::api::port::Requester;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 
@@ -66,6 +67,15 @@ pub fn set_claim(response: &mut Response, token: Option<String>, settings: &Serv
             .headers_mut()
             .append(header::SET_COOKIE, claim(&token, settings.secure_cookies()));
     }
+}
+
+/// A new claim token for an anonymous browser that has none, set on the
+/// requester so that what it makes is claimed by it.
+pub fn claim_for(requester: &mut Requester) -> Option<String> {
+    let fresh = requester.user.is_none() && requester.claim_token.is_none();
+    let token = fresh.then(crate::auth::tokens::new_secret)?;
+    requester.claim_token = Some(token.clone());
+    Some(token)
 }
 
 /// Forgets the claim: its sets now belong to an account.

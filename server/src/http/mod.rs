@@ -11,6 +11,7 @@ mod form;
 mod headers;
 mod health;
 mod practice_forms;
+mod progress;
 mod requester;
 mod rerender;
 mod same_origin;
@@ -103,11 +104,9 @@ pub fn router(state: AppState) -> Router {
         ))
         // Progress lines must reach the browser as they are written, not
         // when a compressor's buffer fills.
-        .layer(
-            CompressionLayer::new().compress_when(DefaultPredicate::new().and(
-                NotForContentType::const_new(set_forms::PROGRESS_CONTENT_TYPE),
-            )),
-        )
+        .layer(CompressionLayer::new().compress_when(
+            DefaultPredicate::new().and(NotForContentType::const_new(progress::CONTENT_TYPE)),
+        ))
         .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BODY_BYTES))
         .layer(middleware::from_fn_with_state(
             state.clone(),

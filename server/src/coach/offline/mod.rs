@@ -112,9 +112,8 @@ impl OfflineCoach {
 
     /// Checks a request from any front door (form, API, CLI), including that
     /// the role it names exists.
-    pub fn check(&self, mut input: GenerateInput) -> Result<GenerateRequest, AppError> {
-        input.job_description = input.job_description.map(|jd| text::clean(&jd));
-        let mut request = input.validate()?;
+    pub fn check(&self, input: GenerateInput) -> Result<GenerateRequest, AppError> {
+        let mut request = input.parse()?;
         if let Some(name) = &request.role {
             let role = self.library.find_role(name).ok_or_else(|| {
                 AppError::invalid(

@@ -2,18 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
-
-/// NFC-normalised, with control characters other than newlines and tabs
-/// removed and line endings unified.
-pub fn clean(input: &str) -> String {
-    input
-        .replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .nfc()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
-}
+pub use app::model::clean;
 
 /// Lower-case word tokens. Characters that belong inside tech names
 /// (`c++`, `c#`, `node.js`, `ci/cd`) stay part of the token; the trailing
@@ -154,12 +143,6 @@ mod tests {
             tokens("Node.js, C++ and C# with CI/CD."),
             ["node.js", "c++", "and", "c#", "with", "ci/cd"]
         );
-    }
-
-    #[test]
-    fn clean_strips_control_characters_and_normalises() {
-        assert_eq!(clean("a\u{0}b\r\nc\u{7}"), "ab\nc");
-        assert_eq!(clean("cafe\u{301}"), "caf\u{e9}");
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use app::api::port::{Accounts, Requester, Session};
 use app::model::{
-    AccountDeletion, AccountExport, AppError, FieldError, LoginInput, PasswordChange, SignupInput,
-    Viewer, normalise_email,
+    AccountDeletion, AccountExport, AppError, LoginInput, Password, PasswordChange, Problems,
+    SignupInput, Viewer,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
@@ -199,24 +199,21 @@ impl AccountService {
 #[async_trait::async_trait]
 impl Accounts for AccountService {
     async fn signup(&self, input: SignupInput, requester: &Requester) -> Result<Session, AppError> {
-        let mut fields: Vec<FieldError> = input.check_shape();
-        let email = normalise_email(&input.email);
-        rules::check_password(&mut fields, "password", &input.password, &email);
-        rules::finish(fields)?;
+        let account = input.parse(rules::vet)?;
         self.signups
             .check(&self.db, "signup", requester.ip, Utc::now())
             .await?;
         let hash = self
             .passwords
-            .hash(&input.password)
+            .hash(&account.password)
             .await
             .map_err(|e| internal("hashing a password failed", e))?;
         let now = Utc::now();
         let user = match store::create_user(
             &self.db,
-            &email,
+            &account.email,
             &hash,
-            input.display_name().as_deref(),
+            account.display_name.as_deref(),
             now,
         )
         .await
@@ -235,11 +232,10 @@ impl Accounts for AccountService {
     }
 
     async fn login(&self, input: LoginInput, requester: &Requester) -> Result<Session, AppError> {
-        input.check_shape()?;
-        let email = normalise_email(&input.email);
+        let (email, password) = input.parse()?;
         let now = Utc::now();
         let slots = self.take_slots(&email, requester, now).await?;
-        let checked = self.check_credentials(&email, &input.password).await;
+        let checked = self.check_credentials(&email, &password).await;
         match checked {
             Ok(Some(user)) => {
                 self.give_back(slots).await;
@@ -300,30 +296,23 @@ impl Accounts for AccountService {
         change: PasswordChange,
     ) -> Result<(), AppError> {
         let user = self.current_user(requester).await?;
-        let mut fields = Vec::new();
-        if change.current_password.is_empty() {
-            fields.push(FieldError::new(
-                "current_password",
-                "Enter your current password.",
-            ));
-        }
-        rules::check_password(
-            &mut fields,
-            "new_password",
-            &change.new_password,
-            &user.email,
-        );
-        rules::finish(fields)?;
-        self.require_password(
-            &user,
-            &change.current_password,
+        let mut problems = Problems::default();
+        let current = problems.take(
             "current_password",
-            requester,
-        )
-        .await?;
+            Password::parse(&change.current_password, "Enter your current password."),
+        );
+        let new = problems.take(
+            "new_password",
+            rules::new_password(&change.new_password, &user.email),
+        );
+        let (Some(current), Some(new)) = (current, new) else {
+            return Err(problems.into_error());
+        };
+        self.require_password(&user, &current, "current_password", requester)
+            .await?;
         let hash = self
             .passwords
-            .hash(&change.new_password)
+            .hash(&new)
             .await
             .map_err(|e| internal("hashing a password failed", e))?;
         let user_id = user.id;
@@ -345,21 +334,21 @@ impl Accounts for AccountService {
         deletion: AccountDeletion,
     ) -> Result<(), AppError> {
         let user = self.current_user(requester).await?;
-        let mut fields = Vec::new();
-        if deletion.password.is_empty() {
-            fields.push(FieldError::new(
-                "password",
-                "Enter your password to confirm.",
-            ));
-        }
+        let mut problems = Problems::default();
+        let password = problems.take(
+            "password",
+            Password::parse(&deletion.password, "Enter your password to confirm."),
+        );
         if !deletion.confirm {
-            fields.push(FieldError::new(
+            problems.add(
                 "confirm",
                 "Tick the box to confirm that this cannot be undone.",
-            ));
+            );
         }
-        rules::finish(fields)?;
-        self.require_password(&user, &deletion.password, "password", requester)
+        let (Some(password), true) = (password, problems.is_empty()) else {
+            return Err(problems.into_error());
+        };
+        self.require_password(&user, &password, "password", requester)
             .await?;
         let user_id = user.id;
         store::delete_user(&self.db, user_id)

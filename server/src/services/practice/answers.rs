@@ -3,12 +3,11 @@
 
 use app::api::port::{Answered, Requester};
 use app::model::{
-    AppError, Attempt, MAX_DRAFT_CHARS, Provenance, ProvenanceSource, Question, QuestionKind,
-    Submission, Viewer, word_count,
+    AppError, Attempt, DraftText, Provenance, ProvenanceSource, Question, QuestionKind, Submission,
+    Viewer, word_count,
 };
 
 use super::{PracticeService, position_of, question_id, to_attempt, viewer};
-use crate::coach::offline::text::clean;
 use crate::coach::{AssessRequest, Quota};
 use crate::db;
 use crate::db::practice::{self as store, Committed, StoredAnswer};
@@ -72,13 +71,8 @@ impl PracticeService {
         requester: &Requester,
     ) -> Result<(), AppError> {
         let user = viewer(requester)?;
-        let text = clean(text);
-        if text.chars().count() > MAX_DRAFT_CHARS {
-            return Err(AppError::invalid(
-                "answer",
-                format!("A draft can be at most {MAX_DRAFT_CHARS} characters."),
-            ));
-        }
+        let text =
+            DraftText::parse(text).map_err(|message| AppError::invalid("answer", message))?;
         let set = self.set(slug).await?;
         let qid = question_id(&set, position)?;
         store::save_draft(&self.db, user.id, qid, &text, revision)
@@ -89,12 +83,11 @@ impl PracticeService {
     /// Commits an answer, once per idempotency key, without feedback.
     pub(super) async fn commit(
         &self,
-        mut submission: Submission,
+        submission: Submission,
         requester: &Requester,
     ) -> Result<Attempt, AppError> {
         let user = viewer(requester)?;
-        submission.answer = clean(&submission.answer).trim().to_string();
-        submission.validate()?;
+        let submission = submission.parse()?;
         self.count(self.limits.answers, "answers", user).await?;
         let set = self.set(&submission.question_set).await?;
         let qid = question_id(&set, submission.question_index).map_err(|_| {

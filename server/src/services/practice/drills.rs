@@ -3,10 +3,9 @@
 use std::sync::Arc;
 
 use app::api::port::Requester;
-use app::model::{AppError, DrillPart, DrillView, MAX_DRILL_CHARS};
+use app::model::{AppError, DrillPart, DrillText, DrillView};
 
 use super::{PracticeService, viewer};
-use crate::coach::offline::text::clean;
 use crate::services::internal;
 impl PracticeService {
     /// A drill on one part of an answer; see [`Practice::drill`].
@@ -18,17 +17,8 @@ impl PracticeService {
         requester: &Requester,
     ) -> Result<DrillView, AppError> {
         let answer = self.owned(attempt, requester).await?;
-        let text = text
-            .map(|t| clean(&t).trim().to_string())
-            .filter(|t| !t.is_empty());
-        if let Some(t) = &text
-            && t.chars().count() > MAX_DRILL_CHARS
-        {
-            return Err(AppError::invalid(
-                "text",
-                format!("A drill is a sentence or two: at most {MAX_DRILL_CHARS} characters."),
-            ));
-        }
+        let text = DrillText::parse(text.as_deref().unwrap_or_default())
+            .map_err(|message| AppError::invalid("text", message))?;
         if text.is_some() {
             self.count(self.limits.drills, "drills", viewer(requester)?)
                 .await?;
@@ -55,7 +45,7 @@ impl PracticeService {
             question: answer.question_text,
             answer: answer.text,
             part,
-            text,
+            text: text.map(DrillText::into_string),
             feedback,
         })
     }
