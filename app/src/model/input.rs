@@ -144,18 +144,20 @@ impl DrillText {
     }
 }
 
-/// A pasted job posting; a blank one is `None`.
+/// A pasted job posting, kept with its layout; a blank one is `None`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct JobDescription(String);
 
 impl JobDescription {
     pub fn parse(raw: &str) -> Result<Option<Self>, String> {
-        Ok(bounded(raw, MAX_JOB_DESCRIPTION_CHARS, |chars| {
-            format!(
+        let text = clean(raw);
+        let chars = text.chars().count();
+        if chars > MAX_JOB_DESCRIPTION_CHARS {
+            return Err(format!(
                 "The job description is too long: {chars} characters, the limit is {MAX_JOB_DESCRIPTION_CHARS}."
-            )
-        })?
-        .map(Self))
+            ));
+        }
+        Ok((!text.trim().is_empty()).then_some(Self(text)))
     }
 }
 
@@ -297,6 +299,10 @@ mod tests {
         assert_eq!(DrillText::parse("  ").unwrap(), None);
         assert!(DrillText::parse(&"a".repeat(MAX_DRILL_CHARS + 1)).is_err());
         assert_eq!(JobDescription::parse(" \n ").unwrap(), None);
+        assert_eq!(
+            JobDescription::parse("Rust\r\n- Postgres\n").unwrap().unwrap().as_str(),
+            "Rust\n- Postgres\n"
+        );
         assert!(
             JobDescription::parse(&"a".repeat(MAX_JOB_DESCRIPTION_CHARS + 1))
                 .unwrap_err()
