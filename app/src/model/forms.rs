@@ -240,6 +240,23 @@ pub struct GeneratorEcho {
     pub error: AppError,
 }
 
+/// What a page shows again after a refused form post: what was typed,
+/// and why it was refused.
+pub trait Echo: Clone + Send + Sync + 'static {
+    fn error(&self) -> &AppError;
+}
+
+macro_rules! echo {
+    ($($name:ident),*) => {$(
+        impl Echo for $name {
+            fn error(&self) -> &AppError {
+                &self.error
+            }
+        }
+    )*};
+}
+echo!(GeneratorEcho, PracticeEcho, AccountEcho);
+
 /// What was submitted and what was wrong, when the server shows the
 /// answer form again after refusing an answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

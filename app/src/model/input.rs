@@ -300,7 +300,10 @@ mod tests {
         assert!(DrillText::parse(&"a".repeat(MAX_DRILL_CHARS + 1)).is_err());
         assert_eq!(JobDescription::parse(" \n ").unwrap(), None);
         assert_eq!(
-            JobDescription::parse("Rust\r\n- Postgres\n").unwrap().unwrap().as_str(),
+            JobDescription::parse("Rust\r\n- Postgres\n")
+                .unwrap()
+                .unwrap()
+                .as_str(),
             "Rust\n- Postgres\n"
         );
         assert!(

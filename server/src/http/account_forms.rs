@@ -53,10 +53,6 @@ fn closed(state: &AppState, to: &str) -> Response {
     cookies::without_session(Redirect::to(to).into_response(), &state.settings)
 }
 
-async fn again(state: &AppState, requester: Requester, path: &str, echo: AccountEcho) -> Response {
-    rerender::page_again(state, requester, path, echo.error.clone(), echo).await
-}
-
 pub async fn signup(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
@@ -73,7 +69,7 @@ pub async fn signup(
                 display_name,
                 ..AccountEcho::of("signup", error)
             };
-            again(&state, requester, &with_next("/signup", &next), echo).await
+            rerender::page_again(&state, requester, &with_next("/signup", &next), echo).await
         }
     }
 }
@@ -93,7 +89,7 @@ pub async fn login(
                 email,
                 ..AccountEcho::of("login", error)
             };
-            again(&state, requester, &with_next("/login", &next), echo).await
+            rerender::page_again(&state, requester, &with_next("/login", &next), echo).await
         }
     }
 }
@@ -126,13 +122,8 @@ pub async fn settings(
         Ok(outcome) => Redirect::to(&outcome.at("/me/settings")).into_response(),
         Err(AppError::Unauthorized) => Redirect::to("/login").into_response(),
         Err(error) => {
-            again(
-                &state,
-                requester,
-                "/me/settings",
-                AccountEcho::of(name, error),
-            )
-            .await
+            let echo = AccountEcho::of(name, error);
+            rerender::page_again(&state, requester, "/me/settings", echo).await
         }
     }
 }

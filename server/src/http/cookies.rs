@@ -61,12 +61,17 @@ fn claim(token: &str, secure: bool) -> HeaderValue {
 }
 
 /// Gives the browser its new claim token, when it was given one.
-pub fn set_claim(response: &mut Response, token: Option<String>, settings: &ServeSettings) {
+pub fn with_claim(
+    mut response: Response,
+    token: Option<String>,
+    settings: &ServeSettings,
+) -> Response {
     if let Some(token) = token {
         response
             .headers_mut()
             .append(header::SET_COOKIE, claim(&token, settings.secure_cookies()));
     }
+    response
 }
 
 /// A new claim token for an anonymous browser that has none, set on the

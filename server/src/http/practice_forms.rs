@@ -80,7 +80,7 @@ async fn submit(state: &AppState, requester: Requester, slug: &str, sub: Submiss
         Err(AppError::NotFound) => first_page(slug),
         Err(error) => {
             let echo = PracticeEcho { answer, error };
-            rerender::page_again(state, requester, &page, echo.error.clone(), echo).await
+            rerender::page_again(state, requester, &page, echo).await
         }
     }
 }

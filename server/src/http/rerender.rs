@@ -3,7 +3,7 @@
 //! the error's status.
 
 use app::api::port::Requester;
-use app::model::AppError;
+use app::model::{AppError, Echo};
 use axum::body::Body;
 use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,14 +13,14 @@ use crate::state::AppState;
 
 /// Renders the app's page at `path` (a path this server chose, never one a
 /// visitor supplied unchecked) with the form's `echo` in the render's
-/// context, served with `error`'s status.
+/// context, served with its error's status.
 pub async fn page_again(
     state: &AppState,
     requester: Requester,
     path: &str,
-    error: AppError,
-    echo: impl Clone + Send + Sync + 'static,
+    echo: impl Echo,
 ) -> Response {
+    let error = echo.error().clone();
     let ports = state.ports.clone();
     let options = state.leptos.clone();
     let handler = leptos_axum::render_app_async_with_context(

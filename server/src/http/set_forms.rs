@@ -20,28 +20,15 @@ pub async fn generate(
     uri: Uri,
     Form(form): Form<GenerateForm>,
 ) -> Response {
-    let input = GenerateInput::from(form);
-    match state
-        .ports
-        .sets
-        .create(input.clone(), &requester, &unwatched)
-        .await
-    {
+    let (input, sets) = (GenerateInput::from(form), &state.ports.sets);
+    match sets.create(input.clone(), &requester, &unwatched).await {
         Ok(created) => {
-            let mut response = Redirect::to(&format!("/s/{}", created.slug)).into_response();
-            cookies::set_claim(&mut response, created.new_claim_token, &state.settings);
-            response
+            let to = Redirect::to(&format!("/s/{}", created.slug)).into_response();
+            cookies::with_claim(to, created.new_claim_token, &state.settings)
         }
         Err(error) => {
             let echo = GeneratorEcho { input, error };
-            rerender::page_again(
-                &state,
-                requester,
-                &safe_path(uri.path()),
-                echo.error.clone(),
-                echo,
-            )
-            .await
+            rerender::page_again(&state, requester, &safe_path(uri.path()), echo).await
         }
     }
 }
@@ -59,11 +46,10 @@ pub async fn generate_stream(
     // The claim cookie has to go out with the headers, before the set exists.
     let new_claim_token = cookies::claim_for(&mut requester);
     let sets = state.ports.sets.clone();
-    let mut response = progress::stream(move |report| async move {
+    let response = progress::stream(move |report| async move {
         ProgressEvent::from(sets.create(input, &requester, &*report).await)
     });
-    cookies::set_claim(&mut response, new_claim_token, &state.settings);
-    response
+    cookies::with_claim(response, new_claim_token, &state.settings)
 }
 
 pub async fn delete_set(

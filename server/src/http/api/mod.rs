@@ -68,11 +68,8 @@ async fn create_set(
     body: Result<Json<GenerateInput>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(input) = body?;
-    let created = state
-        .ports
-        .sets
-        .create(input, &requester, &unwatched)
-        .await?;
+    let created = state.ports.sets.create(input, &requester, &unwatched);
+    let created = created.await?;
     // Read back what was stored, so the answer is exactly what the link shows.
     let reader = Requester {
         claim_token: created
@@ -82,14 +79,17 @@ async fn create_set(
         ..requester
     };
     let shared = state.ports.sets.shared(&created.slug, &reader).await?;
-    let mut response = (StatusCode::CREATED, Json(SetResponse::from(shared))).into_response();
-    response.headers_mut().insert(
-        header::LOCATION,
-        header::HeaderValue::from_str(&format!("/api/v1/question-sets/{}", created.slug))
-            .expect("slugs are URL-safe"),
+    let location = format!("/api/v1/question-sets/{}", created.slug);
+    let response = (
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(SetResponse::from(shared)),
     );
-    cookies::set_claim(&mut response, created.new_claim_token, &state.settings);
-    Ok(response)
+    Ok(cookies::with_claim(
+        response.into_response(),
+        created.new_claim_token,
+        &state.settings,
+    ))
 }
 
 async fn get_set(
