@@ -216,30 +216,40 @@ fn key(value: f64) -> String {
 
 /// `text` with everything inside matched square brackets blanked out.
 fn without_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    let mut pending = String::new();
-    for c in text.chars() {
+    // Pair each `]` with the nearest open `[`; what a pair encloses goes.
+    // A bracket with no partner is the answer's own text, and stays, so
+    // a stray `[` typed by the user cannot swallow a placeholder's `]`.
+    let chars: Vec<char> = text.chars().collect();
+    let mut open = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
         match c {
-            '[' => {
-                depth += 1;
-                pending.push(c);
-            }
-            ']' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    pending.clear();
-                    out.push(' ');
-                } else {
-                    pending.push(c);
+            '[' => open.push(i),
+            ']' => {
+                if let Some(start) = open.pop() {
+                    pairs.push((start, i));
                 }
             }
-            _ if depth > 0 => pending.push(c),
-            _ => out.push(c),
+            _ => {}
         }
     }
-    // An unclosed bracket is not a placeholder: keep its text.
-    out.push_str(&pending);
+    pairs.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut next) = (0, 0);
+    while i < chars.len() {
+        // Pairs inside one already skipped end before `i`.
+        while next < pairs.len() && pairs[next].1 < i {
+            next += 1;
+        }
+        if next < pairs.len() && pairs[next].0 == i {
+            out.push(' ');
+            i = pairs[next].1 + 1;
+            next += 1;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
     out
 }
 
@@ -434,6 +444,17 @@ mod tests {
             new_numbers("We had 1.2 million users", "We had 1.2 billion users"),
             ["1.2 billion"]
         );
+    }
+
+    #[test]
+    fn a_stray_bracket_in_the_answer_does_not_hide_a_placeholder() {
+        // Found by fuzzing: the answer's own "[" used to pair with the
+        // placeholder's "]" and make its "two" look like a new number.
+        let answer = "We paused the rollout an[d shipped a hotfix within 3 hours.";
+        let rewrite = "We paused the rollout an[d shipped a hotfix within 3 hours. [Why: the reason it works, in a sentence or two.]";
+        assert!(new_numbers(answer, rewrite).is_empty());
+        assert!(new_numbers("It got [much faster.", "It got [much faster [by 40%?].").is_empty());
+        assert!(!new_numbers("It got faster.", "It got faster] by 40%.").is_empty());
     }
 
     #[test]
