@@ -44,6 +44,17 @@ pub struct Created {
     pub new_claim_token: Option<String>,
 }
 
+impl Requester {
+    /// The same requester, holding `token` as its claim when one was just
+    /// given to this browser.
+    pub fn claiming(self, token: Option<String>) -> Self {
+        Self {
+            claim_token: token.or(self.claim_token),
+            ..self
+        }
+    }
+}
+
 /// The last line of a progress stream: where the set is (on this site), or
 /// why there is none.
 impl From<Result<Created, AppError>> for ProgressEvent {

@@ -68,17 +68,24 @@ impl<'de, T: std::str::FromStr> Deserialize<'de> for Number<T> {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "PracticeFields")]
 pub enum PracticeForm {
-    /// An answer to question `q` (1-based).
-    Answer {
-        q: Number<u32>,
-        answer: String,
-        idempotency_key: String,
-        draft_revision: Number<i64>,
-    },
+    Answer(AnswerPost),
     /// Feedback asked for again on an attempt.
-    Feedback { attempt: Number<i64> },
+    Feedback {
+        attempt: Number<i64>,
+    },
     /// An attempt to delete.
-    Delete { attempt: Number<i64> },
+    Delete {
+        attempt: Number<i64>,
+    },
+}
+
+/// An answer to question `q` (1-based), as the practice page posts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerPost {
+    pub q: Number<u32>,
+    pub answer: String,
+    pub idempotency_key: String,
+    pub draft_revision: Number<i64>,
 }
 
 /// Every field the practice page's forms post, as the browser sends them.
@@ -98,12 +105,12 @@ impl TryFrom<PracticeFields> for PracticeForm {
 
     fn try_from(f: PracticeFields) -> Result<Self, String> {
         Ok(match f.form.as_str() {
-            "answer" => Self::Answer {
+            "answer" => Self::Answer(AnswerPost {
                 q: f.q,
                 answer: f.answer,
                 idempotency_key: f.idempotency_key,
                 draft_revision: f.draft_revision,
-            },
+            }),
             "feedback" => Self::Feedback { attempt: f.attempt },
             "delete" => Self::Delete { attempt: f.attempt },
             other => return Err(format!("unknown form {other:?}")),
@@ -111,21 +118,15 @@ impl TryFrom<PracticeFields> for PracticeForm {
     }
 }
 
-impl PracticeForm {
+impl AnswerPost {
     /// The answer as submitted to set `slug`.
-    pub fn submission(
-        slug: &str,
-        q: Number<u32>,
-        answer: String,
-        idempotency_key: String,
-        draft_revision: Number<i64>,
-    ) -> Submission {
+    pub fn submission(self, slug: &str) -> Submission {
         Submission {
             question_set: slug.to_string(),
-            question_index: q.0.unwrap_or(0),
-            answer,
-            idempotency_key,
-            draft_revision: draft_revision.0,
+            question_index: self.q.0.unwrap_or(0),
+            answer: self.answer,
+            idempotency_key: self.idempotency_key,
+            draft_revision: self.draft_revision.0,
         }
     }
 }

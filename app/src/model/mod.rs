@@ -31,8 +31,8 @@ pub use feedback::{
     word_count,
 };
 pub use forms::{
-    AccountEcho, Checkbox, Echo, GenerateForm, GeneratorEcho, LoginForm, Number, Outcome,
-    PracticeEcho, PracticeForm, SettingsForm, SignupForm, retention_days, safe_next,
+    AccountEcho, AnswerPost, Checkbox, Echo, GenerateForm, GeneratorEcho, LoginForm, Number,
+    Outcome, PracticeEcho, PracticeForm, SettingsForm, SignupForm, retention_days, safe_next,
 };
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,

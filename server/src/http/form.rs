@@ -35,7 +35,7 @@ pub fn unknown() -> Response {
 
 #[cfg(test)]
 mod tests {
-    use app::model::{Checkbox, GenerateForm, Number, PracticeForm, SettingsForm};
+    use app::model::{AnswerPost, Checkbox, GenerateForm, Number, PracticeForm, SettingsForm};
 
     use super::read;
 
@@ -50,11 +50,11 @@ mod tests {
             read(b"form=answer&q=2&answer=Hi&idempotency_key=k-1&draft_revision=x").unwrap();
         assert!(matches!(
             answer,
-            PracticeForm::Answer {
+            PracticeForm::Answer(AnswerPost {
                 q: Number(Some(2)),
                 draft_revision: Number(None),
                 ..
-            }
+            })
         ));
         let delete: PracticeForm = read(b"form=delete&attempt=5").unwrap();
         assert_eq!(

@@ -47,15 +47,8 @@ pub async fn post(
         return (StatusCode::NOT_FOUND, "No such question set.").into_response();
     }
     match posted {
-        PracticeForm::Answer {
-            q,
-            answer,
-            idempotency_key,
-            draft_revision,
-        } => {
-            let submission =
-                PracticeForm::submission(&slug, q, answer, idempotency_key, draft_revision);
-            submit(&state, requester, &slug, submission).await
+        PracticeForm::Answer(post) => {
+            submit(&state, requester, &slug, post.submission(&slug)).await
         }
         PracticeForm::Feedback {
             attempt: Number(Some(attempt)),

@@ -71,13 +71,7 @@ async fn create_set(
     let created = state.ports.sets.create(input, &requester, &unwatched);
     let created = created.await?;
     // Read back what was stored, so the answer is exactly what the link shows.
-    let reader = Requester {
-        claim_token: created
-            .new_claim_token
-            .clone()
-            .or(requester.claim_token.clone()),
-        ..requester
-    };
+    let reader = requester.claiming(created.new_claim_token.clone());
     let shared = state.ports.sets.shared(&created.slug, &reader).await?;
     let location = format!("/api/v1/question-sets/{}", created.slug);
     let response = (
