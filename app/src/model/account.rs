@@ -70,11 +70,12 @@ pub struct NewAccount {
 }
 
 impl SignupInput {
-    /// Every field parsed, every problem reported at once. `vet` adds the
-    /// server's own judgement of a new password (the common-password list).
+    /// Every field parsed, every problem reported at once. `new_password`
+    /// parses the password for this email as the server judges new ones
+    /// (its bounds and the common-password list).
     pub fn parse(
         &self,
-        vet: impl FnOnce(Password, &str) -> Result<Password, String>,
+        new_password: impl FnOnce(&str, &str) -> Result<Password, String>,
     ) -> Result<NewAccount, AppError> {
         let mut problems = Problems::default();
         let email = problems.take("email", Email::parse(&self.email));
@@ -82,10 +83,7 @@ impl SignupInput {
             "display_name",
             DisplayName::parse(self.display_name.as_deref().unwrap_or_default()),
         );
-        let password = problems.take(
-            "password",
-            Password::parse_new(&self.password).and_then(|p| vet(p, &self.email)),
-        );
+        let password = problems.take("password", new_password(&self.password, &self.email));
         match (email, password, display_name) {
             (Some(email), Some(password), Some(display_name)) => Ok(NewAccount {
                 email,

@@ -45,15 +45,6 @@ impl Problems {
         self.0.is_empty()
     }
 
-    /// `Ok` when nothing was noted, else every problem as one error.
-    pub fn check(self) -> Result<(), AppError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(self.into_error())
-        }
-    }
-
     pub fn into_error(self) -> AppError {
         AppError::Validation { fields: self.0 }
     }

@@ -53,19 +53,19 @@ impl GenerateInput {
         }
 
         let job_description = match self.job_description.as_deref().map(JobDescription::parse) {
-            None | Some(Ok(None)) if self.job_description.is_some() && role.is_none() => {
+            Some(Err(message)) => {
+                fields.push(FieldError::new("job_description", message));
+                None
+            }
+            Some(Ok(None)) if role.is_none() => {
                 fields.push(FieldError::new(
                     "job_description",
                     "The job description is empty. Paste the text of the posting, or pick a role instead.",
                 ));
                 None
             }
-            None | Some(Ok(None)) => None,
-            Some(Ok(text)) => text,
-            Some(Err(message)) => {
-                fields.push(FieldError::new("job_description", message));
-                None
-            }
+            Some(Ok(parsed)) => parsed,
+            None => None,
         };
         if role.is_none() && job_description.is_none() && fields.is_empty() {
             fields.push(FieldError::new(

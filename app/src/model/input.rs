@@ -185,11 +185,6 @@ impl Email {
         }
         Ok(Self(email.to_lowercase()))
     }
-
-    /// The part before the `@`.
-    pub fn local_part(&self) -> &str {
-        self.0.split('@').next().unwrap_or_default()
-    }
 }
 
 /// A password, exactly as typed: it is never normalised, so that every

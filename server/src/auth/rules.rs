@@ -21,7 +21,7 @@ fn common() -> &'static HashSet<&'static str> {
 
 /// A new password that is within its bounds ([`Password::parse_new`]) and
 /// not one of the most common, nor the account's own email.
-pub fn vet(password: Password, email: &str) -> Result<Password, String> {
+fn vet(password: Password, email: &str) -> Result<Password, String> {
     let lower = password.to_lowercase();
     let email = email.trim().to_lowercase();
     let local = email.split('@').next().unwrap_or_default();

@@ -199,7 +199,7 @@ impl AccountService {
 #[async_trait::async_trait]
 impl Accounts for AccountService {
     async fn signup(&self, input: SignupInput, requester: &Requester) -> Result<Session, AppError> {
-        let account = input.parse(rules::vet)?;
+        let account = input.parse(rules::new_password)?;
         self.signups
             .check(&self.db, "signup", requester.ip, Utc::now())
             .await?;

@@ -13,6 +13,7 @@ use crate::db;
 use crate::db::practice::{self as store, Committed, StoredAnswer};
 use crate::services::internal;
 use crate::services::rate_limit::RateLimit;
+
 impl PracticeService {
     /// Commits an answer, then assesses it; see [`Practice::answer`].
     pub(super) async fn answer_and_assess(

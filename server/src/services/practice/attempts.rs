@@ -15,6 +15,7 @@ use crate::db;
 use crate::db::practice::{self as store, StoredAnswer};
 use crate::services::dashboard::SetInfo;
 use crate::services::internal;
+
 impl PracticeService {
     /// The practice page's data; see [`Practice::view`].
     pub(super) async fn page(

@@ -7,6 +7,7 @@ use app::model::{AppError, DrillPart, DrillText, DrillView};
 
 use super::{PracticeService, viewer};
 use crate::services::internal;
+
 impl PracticeService {
     /// A drill on one part of an answer; see [`Practice::drill`].
     pub(super) async fn drill_part(
