@@ -14,7 +14,12 @@ pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
         .title
         .iter()
         .map(String::as_str)
-        .chain(jd.lines.iter().take(2).map(|l| l.text.as_str()))
+        .chain(
+            jd.lines
+                .iter()
+                .take_while(|l| l.paragraph < 2)
+                .map(|l| l.text.as_str()),
+        )
         .flat_map(tokens)
         .collect();
 

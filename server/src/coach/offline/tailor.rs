@@ -209,6 +209,7 @@ mod tests {
             text: text.into(),
             kind: LineKind::Requirement,
             skills: vec![],
+            paragraph: 0,
         };
         let long = line("Evidence that you have improved a team's health and delivery at once");
         let short = line("Strong SQL and data modelling");

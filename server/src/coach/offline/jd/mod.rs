@@ -9,7 +9,9 @@ mod seniority;
 
 use app::model::Seniority;
 
-use self::sections::{Section, classify, heading_section, looks_like_title, strip_bullet};
+use self::sections::{
+    Section, classify, heading_section, inline_heading, looks_like_title, sentences, strip_bullet,
+};
 use self::seniority::seniority_cues;
 use super::skills::SkillMatcher;
 
@@ -28,6 +30,9 @@ pub struct JdLine {
     pub text: String,
     pub kind: LineKind,
     pub skills: Vec<String>,
+    /// Which of the pasted lines (a paragraph or a bullet) it is a sentence
+    /// of, counting from 0 for the first after the title and headings.
+    pub paragraph: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -66,9 +71,13 @@ impl JdAnalysis {
     }
 }
 
+/// At most this many words in a line that lists a job's technologies.
+const STACK_LINE_WORDS: usize = 16;
+
 pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
     let mut analysis = JdAnalysis::default();
     let mut section = Section::None;
+    let mut paragraph = 0;
 
     for raw in jd.lines() {
         let text = strip_bullet(raw);
@@ -83,19 +92,32 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
             analysis.title = Some(text.to_string());
             continue;
         }
-        let found = matcher.find(text);
-        let mut kind = classify(text, section);
-        // Outside any heading, a line naming the technologies of the job
-        // ("Stack: TypeScript, React, PostgreSQL") says what the work needs.
-        if kind == LineKind::Other && section == Section::None && found.iter().any(|f| f.major) {
-            kind = LineKind::Requirement;
+        // "Requirements: Go and PostgreSQL" is read under its own heading;
+        // the lines after it stay under the section they were in.
+        let (line_section, text) = inline_heading(text).unwrap_or((section, text));
+        for sentence in sentences(text) {
+            let found = matcher.find(sentence);
+            let mut kind = classify(sentence, line_section);
+            // Outside any heading, a short line naming the technologies of
+            // the job ("Stack: TypeScript, React, PostgreSQL") says what the
+            // work needs; a technology named in passing in prose does not.
+            let majors = found.iter().filter(|f| f.major).count();
+            if kind == LineKind::Other
+                && line_section == Section::None
+                && majors > 0
+                && (majors >= 2 || sentence.split_whitespace().count() <= STACK_LINE_WORDS)
+            {
+                kind = LineKind::Requirement;
+            }
+            let skills: Vec<String> = found.into_iter().map(|f| f.skill).collect();
+            analysis.lines.push(JdLine {
+                text: sentence.to_string(),
+                kind,
+                skills,
+                paragraph,
+            });
         }
-        let skills: Vec<String> = found.into_iter().map(|f| f.skill).collect();
-        analysis.lines.push(JdLine {
-            text: text.to_string(),
-            kind,
-            skills,
-        });
+        paragraph += 1;
     }
 
     for line in &analysis.lines {
@@ -221,6 +243,53 @@ mod tests {
         // A requirement line weighs more than a responsibility line.
         assert_eq!(must, ["Kubernetes", "Go", "PostgreSQL"]);
         assert!(jd.mentions("Terraform") && jd.mentions("Kafka"));
+    }
+
+    #[test]
+    fn a_bonus_in_a_paragraph_marks_only_its_own_sentence() {
+        let jd = analyse(
+            "Platform Engineer\n\
+             What we need, in one breath: three years running Kubernetes in production, \
+             and Terraform you would show a colleague. It's a bonus, not a requirement, if \
+             you've used Kafka.\n",
+            &matcher(),
+        );
+        let must: Vec<&str> = jd.must_have_skills().map(|s| s.skill.as_str()).collect();
+        assert_eq!(must, ["Kubernetes", "Terraform"]);
+        assert!(jd.mentions("Kafka"));
+    }
+
+    #[test]
+    fn a_heading_on_its_own_line_of_text_covers_only_that_text() {
+        let jd = analyse(
+            "Backend Engineer\nNice to have: Kafka\nComfortable with k8s in production\n",
+            &matcher(),
+        );
+        let must: Vec<&str> = jd.must_have_skills().map(|s| s.skill.as_str()).collect();
+        assert_eq!(must, ["Kubernetes"]);
+        assert_eq!(jd.lines[0].text, "Kafka");
+        assert_eq!(jd.lines[0].kind, LineKind::NiceToHave);
+    }
+
+    #[test]
+    fn a_technology_named_in_passing_in_prose_is_not_a_requirement() {
+        let jd = analyse(
+            "Data Engineer\n\
+             Why us: a four-day week, a rooftop garden that a few of us are trying to \
+             terraform into a vegetable patch, and lessons for anyone who wants them.\n\
+             Stack: Go and Postgres\n",
+            &matcher(),
+        );
+        let must: Vec<&str> = jd.must_have_skills().map(|s| s.skill.as_str()).collect();
+        assert_eq!(must, ["Go", "PostgreSQL"]);
+    }
+
+    #[test]
+    fn sentences_end_at_a_full_stop_before_a_capital() {
+        assert_eq!(
+            sections::sentences("Use Go, e.g. Gin. Then ship it. v1.2 is out"),
+            ["Use Go, e.g. Gin.", "Then ship it. v1.2 is out"]
+        );
     }
 
     #[test]

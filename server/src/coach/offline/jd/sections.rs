@@ -237,6 +237,60 @@ pub(super) fn heading_section(text: &str) -> Option<Section> {
     }
 }
 
+/// A heading and its text on one line ("Requirements: Go and PostgreSQL",
+/// "The job: you'll own the pipelines"): the section it opens, and the rest.
+pub(super) fn inline_heading(text: &str) -> Option<(Section, &str)> {
+    let (head, rest) = text.split_once(':')?;
+    let rest = rest.trim();
+    if rest.is_empty() || head.chars().count() > 40 {
+        return None;
+    }
+    match heading_section(&format!("{}:", head.trim())) {
+        Some(Section::None) | None => None,
+        Some(section) => Some((section, rest)),
+    }
+}
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "incl", "approx", "esp", "dept"];
+
+/// The sentences of a line of prose, so that a paragraph's "it's a bonus
+/// if..." marks only its own sentence. A full stop ends a sentence when a
+/// capital letter or digit opens the next.
+pub(super) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = i + c.len_utf8();
+        if bytes.get(next) != Some(&b' ') {
+            continue;
+        }
+        let opens = text[next..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+        let word = text[start..i]
+            .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if opens && !ABBREVIATIONS.contains(&word.as_str()) {
+            out.push(text[start..next].trim());
+            start = next;
+        }
+    }
+    let last = text[start..].trim();
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out
+}
+
 pub(super) fn looks_like_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=12).contains(&words) && !text.ends_with('.') && text.chars().count() <= 100
