@@ -285,6 +285,20 @@ mod tests {
     }
 
     #[test]
+    fn ideally_marks_a_bonus_only_when_it_opens_the_line() {
+        let jd = analyse(
+            "Platform Engineer\nRequirements\n\
+             - Four years running k8s in production, ideally for a payments company\n\
+             - Ideally, some Terraform\n",
+            &matcher(),
+        );
+        let kinds: Vec<LineKind> = jd.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, [LineKind::Requirement, LineKind::NiceToHave]);
+        let must: Vec<&str> = jd.must_have_skills().map(|s| s.skill.as_str()).collect();
+        assert_eq!(must, ["Kubernetes"]);
+    }
+
+    #[test]
     fn sentences_end_at_a_full_stop_before_a_capital() {
         assert_eq!(
             sections::sentences("Use Go, e.g. Gin. Then ship it. v1.2 is out"),

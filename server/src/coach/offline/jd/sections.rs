@@ -125,10 +125,13 @@ const NICE_CUES: &[&str] = &[
     "is a plus",
     "are a plus",
     "preferred",
-    "ideally",
     "desirable",
     "not required",
 ];
+/// "Ideally" makes a line a nice-to-have when it opens it ("Ideally, you
+/// have shipped..."); later in a line it qualifies a clause of a
+/// requirement ("seven years of..., ideally to a hard deadline").
+const OPENING_NICE_CUES: &[&str] = &["ideally"];
 const ACTION_VERBS: &[&str] = &[
     "analyse",
     "analyze",
@@ -299,7 +302,8 @@ pub(super) fn looks_like_title(text: &str) -> bool {
 pub(super) fn classify(text: &str, section: Section) -> LineKind {
     let lower = text.to_lowercase();
     let has = |cues: &[&str]| cues.iter().any(|c| lower.contains(c));
-    if section == Section::NiceToHave || has(NICE_CUES) {
+    let opens_nicely = OPENING_NICE_CUES.iter().any(|c| lower.starts_with(c));
+    if section == Section::NiceToHave || has(NICE_CUES) || opens_nicely {
         return LineKind::NiceToHave;
     }
     match section {
