@@ -60,6 +60,9 @@ fn measure(coach: &OfflineCoach, name: &str, answer: &str, runs: usize) {
 }
 
 fn main() {
+    // As the server does.
+    // SAFETY: the first thing the process does; no other thread exists.
+    unsafe { meaning::count_cores_once() };
     let library = Arc::new(Library::embedded().expect("content loads"));
     let loading = std::time::Instant::now();
     let model = meaning::load(&meaning::repository_dir());

@@ -1,5 +1,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // SAFETY: the first thing the process does; no other thread exists.
+    unsafe { rehearse::coach::offline::meaning::count_cores_once() };
     rehearse::cli::main()
 }

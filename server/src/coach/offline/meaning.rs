@@ -87,6 +87,29 @@ pub fn load_for_tests() -> Model {
     })
 }
 
+/// Variables the model's kernels read for how many threads one matrix
+/// product may use.
+const KERNEL_THREADS: [&str; 2] = ["CANDLE_NUM_THREADS", "RAYON_NUM_THREADS"];
+
+/// Tells the model's kernels how many threads a matrix product may use
+/// (one per core), unless the operator has set it. Left unset, they count
+/// the cores again, by reading `/proc/cpuinfo`, on every product: a
+/// measurable share of an assessment's time.
+///
+/// # Safety
+///
+/// Changes the process environment: call it before any other thread
+/// starts.
+pub unsafe fn count_cores_once() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for name in KERNEL_THREADS {
+        if std::env::var_os(name).is_none() {
+            // SAFETY: the caller guarantees no other thread is running.
+            unsafe { std::env::set_var(name, cores.to_string()) };
+        }
+    }
+}
+
 /// Texts the transformer reads at most at once, and the WordPieces of each
 /// it reads: a bound on the work one assessment asks of it.
 pub const MAX_ENCODED: usize = 4;
