@@ -8,7 +8,7 @@ the end every acknowledged answer is read back and compared with what was
 sent. Prints p50 and p99 per route, throughput, errors and lost answers;
 exits 1 if any request failed with a server error or any answer was lost.
 
-    scripts/load.py [--base URL] [--users 200] [--seconds 60]
+    scripts/load.py [--base URL] [--users 200] [--seconds 60] [--ramp 10]
 
 Every person comes from one machine here, so the per-address limits
 (signups, anonymous generation) would refuse most of them: start the
@@ -195,7 +195,9 @@ async def run(args):
     deadline = time.monotonic() + args.seconds
 
     async def live(person):
-        await asyncio.sleep(random.uniform(0, low / 1000 * 10))
+        # People arrive spread over the ramp, as visitors do, rather than
+        # all signing up in the same instant.
+        await asyncio.sleep(random.uniform(0, args.ramp))
         if not await person.start(roles):
             return
         while time.monotonic() < deadline:
@@ -231,6 +233,10 @@ def main():
     parser.add_argument("--base", default="http://127.0.0.1:3000")
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--ramp", type=float, default=10,
+        help="seconds over which people arrive (0 for everyone at once)",
+    )
     parser.add_argument(
         "--think", type=lambda s: tuple(int(x) for x in s.split("-")), default=(50, 300),
         help="thinking time between requests in ms, as LOW-HIGH",

@@ -28,7 +28,7 @@ const ANSWERS: [&str; 4] = [
 async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
     let url = DatabaseUrl::parse(url).expect("a database URL");
     let conn = db::connect(&url).await.expect("connect");
-    db::migrate_up(&conn).await.expect("migrate");
+    db::migrate_up(conn.write()).await.expect("migrate");
     let mut settings = ServeSettings::local("127.0.0.1:0".parse().unwrap(), "public".into());
     // Fifty sets from one address in a minute is the point here.
     settings.generate_limit = 0;
@@ -118,14 +118,17 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
         assert!(answered.feedback_error.is_none());
     }
     // Spread the attempts over 90 days.
-    conn.execute_unprepared(match conn.get_database_backend() {
-        sea_orm::DatabaseBackend::Postgres => {
-            "UPDATE answers SET created_at = created_at - (id % 90) * INTERVAL '1 day'"
-        }
-        _ => "UPDATE answers SET created_at = datetime(created_at, '-' || (id % 90) || ' days')",
-    })
-    .await
-    .unwrap();
+    conn.write()
+        .execute_unprepared(match conn.write().get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                "UPDATE answers SET created_at = created_at - (id % 90) * INTERVAL '1 day'"
+            }
+            _ => {
+                "UPDATE answers SET created_at = datetime(created_at, '-' || (id % 90) || ' days')"
+            }
+        })
+        .await
+        .unwrap();
     println!(
         "{name}: seeded {SETS} sets and {ATTEMPTS} assessed attempts in {:.1} s",
         seeding.elapsed().as_secs_f64()

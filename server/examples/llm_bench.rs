@@ -33,7 +33,7 @@ async fn engine(
         uuid::Uuid::new_v4().simple()
     ))
     .unwrap();
-    let db = rehearse::db::connect(&url).await.unwrap();
+    let db = rehearse::db::connect(&url).await.unwrap().write().clone();
     rehearse::db::migrate_up(&db).await.unwrap();
     let mut settings = LlmSettings::new(&fake.base_url, "bench-model");
     settings.ip_quota = 0;

@@ -6,11 +6,11 @@ use std::time::Duration;
 use app::api::port::Ports;
 use axum::extract::FromRef;
 use leptos::config::{Env, LeptosOptions};
-use sea_orm::DatabaseConnection;
 
 use crate::auth::Passwords;
 use crate::coach::{Coach, LlmEngine, OfflineCoach, SetCache};
 use crate::config::ServeSettings;
+use crate::db::Db;
 use crate::services::rate_limit::RateLimit;
 use crate::services::usage::DbLedger;
 use crate::services::{AccountService, PracticeService, RoleCatalog, SetService};
@@ -23,7 +23,7 @@ const CACHE_CAPACITY: usize = 512;
 #[derive(Clone)]
 pub struct AppState {
     pub leptos: LeptosOptions,
-    pub db: DatabaseConnection,
+    pub db: Db,
     /// Every use case, behind the app's traits: the one way in for every
     /// door.
     pub ports: Ports,
@@ -33,11 +33,7 @@ pub struct AppState {
 impl AppState {
     /// State around an offline coach that is already built: its indexes and
     /// the embedded model take a moment, and tests share one.
-    pub fn with_offline(
-        db: DatabaseConnection,
-        settings: &ServeSettings,
-        offline: Arc<OfflineCoach>,
-    ) -> Self {
+    pub fn with_offline(db: Db, settings: &ServeSettings, offline: Arc<OfflineCoach>) -> Self {
         crate::coach::llm::client::install_crypto_provider();
         let passwords = Passwords::for_this_machine();
         let library = offline.library_arc();
@@ -49,7 +45,7 @@ impl AppState {
             .env(Env::PROD)
             .build();
         let llm = settings.llm.clone().map(|llm| {
-            let ledger = Arc::new(DbLedger::new(db.clone(), &llm));
+            let ledger = Arc::new(DbLedger::new(db.write().clone(), &llm));
             LlmEngine::new(llm, ledger)
         });
         let coach = Arc::new(Coach::new(offline, llm, SetCache::new(CACHE_CAPACITY)));

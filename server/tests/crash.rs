@@ -142,7 +142,11 @@ async fn an_answer_survives_a_crash_before_its_feedback() {
                     .await
             }
         });
-        let db = rehearse::db::connect(&db_for_test.url).await.unwrap();
+        let db = rehearse::db::connect(&db_for_test.url)
+            .await
+            .unwrap()
+            .write()
+            .clone();
         let mut committed = false;
         for _ in 0..200 {
             if answers(&db).await == (1, 0) && fake.calls() >= 2 {

@@ -44,7 +44,11 @@ async fn all_tables(db: &DatabaseConnection, kind: DatabaseKind) -> Vec<bool> {
 async fn migrations_go_up_down_and_up_again() {
     for kind in backends() {
         let test_db = TestDb::new(kind).await;
-        let db = rehearse::db::connect(&test_db.url).await.unwrap();
+        let db = rehearse::db::connect(&test_db.url)
+            .await
+            .unwrap()
+            .write()
+            .clone();
 
         Migrator::up(&db, None).await.expect("first up");
         assert_eq!(
@@ -75,7 +79,11 @@ async fn migrations_go_up_down_and_up_again() {
 async fn foreign_keys_cascade_from_sets_to_questions() {
     for kind in backends() {
         let test_db = TestDb::new(kind).await;
-        let db = rehearse::db::connect(&test_db.url).await.unwrap();
+        let db = rehearse::db::connect(&test_db.url)
+            .await
+            .unwrap()
+            .write()
+            .clone();
         rehearse::db::migrate_up(&db).await.unwrap();
         let backend = db.get_database_backend();
         let run = |sql: &str| Statement::from_string(backend, sql.to_string());
@@ -121,7 +129,11 @@ async fn foreign_keys_cascade_from_sets_to_questions() {
 #[tokio::test]
 async fn sqlite_runs_with_wal_full_sync_foreign_keys_and_a_busy_timeout() {
     let test_db = TestDb::new(DatabaseKind::Sqlite).await;
-    let db = rehearse::db::connect(&test_db.url).await.unwrap();
+    let db = rehearse::db::connect(&test_db.url)
+        .await
+        .unwrap()
+        .write()
+        .clone();
     let pragma = |name: &str| {
         let db = db.clone();
         let sql = format!("PRAGMA {name}");

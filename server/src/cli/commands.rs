@@ -133,12 +133,12 @@ pub(super) fn roles(args: &Args) -> Result<(), CliError> {
 pub(super) async fn usage(args: &Args, days: u32) -> Result<(), CliError> {
     let llm = args.llm_settings()?;
     let db = db::connect(&args.database_url()?).await?;
-    db::migrate_up(&db).await?;
+    db::migrate_up(db.write()).await?;
     let now = chrono::Utc::now();
     let since = (now - chrono::Duration::days(i64::from(days.max(1)) - 1))
         .format("%Y-%m-%d")
         .to_string();
-    let rows = db::llm_usage::since(&db, &since).await?;
+    let rows = db::llm_usage::since(db.read(), &since).await?;
     if rows.is_empty() {
         println!("No model calls since {since}.");
     } else {
@@ -160,7 +160,7 @@ pub(super) async fn usage(args: &Args, days: u32) -> Result<(), CliError> {
         }
     }
     if let Some(llm) = llm {
-        let used = crate::services::usage::DbLedger::new(db.clone(), &llm)
+        let used = crate::services::usage::DbLedger::new(db.write().clone(), &llm)
             .used_today(now)
             .await?;
         match llm.daily_tokens {

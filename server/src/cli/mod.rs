@@ -89,7 +89,7 @@ fn run() -> Result<(), CliError> {
         Some(Command::Roles) => roles(&args),
         Some(Command::Migrate { action }) => block_on(async {
             let db = db::connect(&args.database_url()?).await?;
-            migrate(&db, *action).await
+            migrate(db.write(), *action).await
         }),
         Some(Command::Usage(usage_args)) => block_on(usage(&args, usage_args.days)),
         None | Some(Command::Serve) => block_on(serve(&args)),

@@ -17,7 +17,7 @@ pub(super) async fn serve(args: &Args) -> Result<(), CliError> {
     let database_url = args.database_url()?;
     let coach = Arc::new(load_coach(args)?);
     let db = db::connect(&database_url).await?;
-    db::migrate_up(&db).await?;
+    db::migrate_up(db.write()).await?;
     tracing::info!(database = %database_url, "database ready");
 
     let pkg = settings.site_root.join("pkg");
@@ -48,8 +48,8 @@ pub(super) async fn serve(args: &Args) -> Result<(), CliError> {
         "Rehearse is serving {public}"
     );
 
-    tokio::spawn(prune_usage_counters(db.clone()));
-    tokio::spawn(prune_sessions(db.clone()));
+    tokio::spawn(prune_usage_counters(db.write().clone()));
+    tokio::spawn(prune_sessions(db.write().clone()));
     let state = AppState::with_offline(db, &settings, coach);
     tokio::spawn(prune_attempts(state.ports.accounts.clone()));
     let app = http::router(state);

@@ -31,23 +31,56 @@ pub enum ConnectError {
     Connect { url: String, source: DbErr },
 }
 
-/// Opens a connection pool. SQLite files and their folder are created on
-/// first use.
-pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, ConnectError> {
-    let mut options = ConnectOptions::new(url.as_str());
-    options
-        .connect_timeout(CONNECT_TIMEOUT)
-        .acquire_timeout(CONNECT_TIMEOUT)
-        .sqlx_logging(false);
+/// Read-only connections beside the writer on a SQLite file: enough that a
+/// page read on each core never waits for another.
+const SQLITE_READERS: u32 = 4;
 
+/// The database as the services see it. Writes (and the reads inside a
+/// write's transaction or rate-limit check) go through [`Db::write`]; the
+/// reads behind a page or an API answer go through [`Db::read`]. On a
+/// SQLite file those are read-only connections that WAL lets run beside
+/// the one writer, so a page never queues behind another person's commit
+/// and its fsync. On PostgreSQL and in-memory SQLite both are the same
+/// pool. A read sees every write committed before it began, so a request
+/// always reads what it, or an earlier request, wrote.
+#[derive(Clone, Debug)]
+pub struct Db {
+    write: DatabaseConnection,
+    read: DatabaseConnection,
+}
+
+impl Db {
+    pub fn write(&self) -> &DatabaseConnection {
+        &self.write
+    }
+
+    pub fn read(&self) -> &DatabaseConnection {
+        &self.read
+    }
+}
+
+/// Opens the database. SQLite files and their folder are created on first
+/// use.
+pub async fn connect(url: &DatabaseUrl) -> Result<Db, ConnectError> {
+    let open = |options: ConnectOptions| async {
+        Database::connect(options)
+            .await
+            .map_err(|source| ConnectError::Connect {
+                url: url.to_string(),
+                source,
+            })
+    };
     match url.kind() {
         DatabaseKind::Sqlite => {
-            if let Some(file) = url.sqlite_file() {
+            let file = url.sqlite_file();
+            if let Some(file) = file {
                 create_parent_dir(file)?;
             }
-            // One connection serialises writers inside the process, so write
-            // transactions never meet SQLITE_BUSY from each other; WAL keeps
-            // other processes (backups, the CLI) able to read meanwhile.
+            // One writer connection serialises writers inside the process,
+            // so write transactions never meet SQLITE_BUSY from each other;
+            // WAL lets the readers and other processes (backups, the CLI)
+            // read meanwhile.
+            let mut options = connect_options(url);
             options.max_connections(1).min_connections(1);
             options.map_sqlx_sqlite_opts(|o| {
                 o.create_if_missing(true)
@@ -56,18 +89,44 @@ pub async fn connect(url: &DatabaseUrl) -> Result<DatabaseConnection, ConnectErr
                     .foreign_keys(true)
                     .busy_timeout(SQLITE_BUSY_TIMEOUT)
             });
+            let write = open(options).await?;
+            if file.is_none() {
+                // An in-memory database exists only on its own connection.
+                return Ok(Db {
+                    read: write.clone(),
+                    write,
+                });
+            }
+            let mut options = connect_options(url);
+            options.max_connections(SQLITE_READERS).min_connections(1);
+            options.map_sqlx_sqlite_opts(|o| {
+                o.read_only(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .foreign_keys(true)
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT)
+            });
+            let read = open(options).await?;
+            Ok(Db { write, read })
         }
         DatabaseKind::Postgres => {
+            let mut options = connect_options(url);
             options.max_connections(16).min_connections(1);
+            let write = open(options).await?;
+            Ok(Db {
+                read: write.clone(),
+                write,
+            })
         }
     }
+}
 
-    Database::connect(options)
-        .await
-        .map_err(|source| ConnectError::Connect {
-            url: url.to_string(),
-            source,
-        })
+fn connect_options(url: &DatabaseUrl) -> ConnectOptions {
+    let mut options = ConnectOptions::new(url.as_str());
+    options
+        .connect_timeout(CONNECT_TIMEOUT)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .sqlx_logging(false);
+    options
 }
 
 fn create_parent_dir(file: &str) -> Result<(), ConnectError> {

@@ -1,25 +1,356 @@
 //! The built WebAssembly bundle, JavaScript glue and stylesheet under `/pkg`.
 //!
-//! Release builds leave `.br` and `.gz` copies beside each file; the browser
-//! gets the smallest one it accepts, without compressing on every request.
+//! They are read into memory once at start-up, with the `.br` and `.gz`
+//! copies that release builds leave beside each file, so a request costs
+//! a map lookup: no file opened, no compression per request. The browser
+//! gets the smallest encoding it accepts. File names are not
+//! content-hashed, so caches revalidate, and the `ETag` turns that into a
+//! 304 with no body.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
-use axum::http::{HeaderValue, header};
-use leptos::config::LeptosOptions;
-use tower::Layer;
-use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 
-pub fn pkg_service(
-    options: &LeptosOptions,
-) -> tower_http::set_header::SetResponseHeader<ServeDir, HeaderValue> {
-    let dir = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
-    // File names are not content-hashed, so caches must revalidate; the
-    // ETag/Last-Modified check keeps that to a 304.
-    SetResponseHeaderLayer::overriding(
+/// Files larger than this are left out rather than held in memory.
+const LARGEST_FILE: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    fn token(self) -> Option<&'static str> {
+        match self {
+            Encoding::Brotli => Some("br"),
+            Encoding::Gzip => Some("gzip"),
+            Encoding::Identity => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Representation {
+    encoding: Encoding,
+    body: Bytes,
+    etag: HeaderValue,
+}
+
+#[derive(Debug)]
+struct Asset {
+    content_type: HeaderValue,
+    /// Smallest first; the uncompressed file is always last.
+    representations: Vec<Representation>,
+}
+
+/// Every file under the bundle folder, by its path below `/pkg`.
+#[derive(Debug, Default, Clone)]
+pub struct Assets(Arc<HashMap<String, Asset>>);
+
+impl Assets {
+    /// Reads the folder; a missing folder is an empty set of assets (the
+    /// pages still render, they just do not hydrate).
+    pub fn load(dir: &Path) -> Self {
+        let mut files = HashMap::new();
+        let mut pending = vec![dir.to_path_buf()];
+        while let Some(folder) = pending.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let Ok(meta) = entry.metadata() else { continue };
+                if meta.is_dir() {
+                    pending.push(path);
+                    continue;
+                }
+                let is_copy =
+                    matches!(path.extension().and_then(|e| e.to_str()), Some("br" | "gz"));
+                if is_copy || meta.len() > LARGEST_FILE {
+                    continue;
+                }
+                let Ok(relative) = path.strip_prefix(dir) else {
+                    continue;
+                };
+                let Some(name) = relative.to_str() else {
+                    continue;
+                };
+                if let Some(asset) = Asset::read(&path) {
+                    files.insert(name.replace('\\', "/"), asset);
+                }
+            }
+        }
+        tracing::debug!(files = files.len(), dir = %dir.display(), "bundle files loaded");
+        Self(Arc::new(files))
+    }
+
+    fn get(&self, name: &str) -> Option<&Asset> {
+        self.0.get(name)
+    }
+}
+
+impl Asset {
+    fn read(path: &Path) -> Option<Self> {
+        let body = Bytes::from(std::fs::read(path).ok()?);
+        let hash = hex::encode(&Sha256::digest(&body)[..12]);
+        let etag = |suffix: &str| {
+            HeaderValue::from_str(&format!("\"{hash}{suffix}\"")).expect("hex is a valid header")
+        };
+        let mut representations = Vec::new();
+        for (encoding, extension, suffix) in [
+            (Encoding::Brotli, "br", "-br"),
+            (Encoding::Gzip, "gz", "-gz"),
+        ] {
+            let mut copy = path.as_os_str().to_owned();
+            copy.push(".");
+            copy.push(extension);
+            // A copy older than its file would serve stale bytes.
+            if let Ok(bytes) = std::fs::read(&copy)
+                && is_fresh(path, Path::new(&copy))
+                && bytes.len() < body.len()
+            {
+                representations.push(Representation {
+                    encoding,
+                    body: Bytes::from(bytes),
+                    etag: etag(suffix),
+                });
+            }
+        }
+        representations.sort_by_key(|r| r.body.len());
+        representations.push(Representation {
+            encoding: Encoding::Identity,
+            body,
+            etag: etag(""),
+        });
+        Some(Self {
+            content_type: HeaderValue::from_static(content_type(path)),
+            representations,
+        })
+    }
+
+    /// The smallest representation the request accepts.
+    fn choose(&self, headers: &HeaderMap) -> &Representation {
+        let accepted = accepted_encodings(headers);
+        self.representations
+            .iter()
+            .find(|r| match r.encoding.token() {
+                Some(token) => accepted.iter().any(|a| *a == token),
+                None => true,
+            })
+            .expect("the uncompressed file is always there")
+    }
+}
+
+fn is_fresh(file: &Path, copy: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(file), modified(copy)) {
+        (Some(file), Some(copy)) => copy >= file,
+        _ => false,
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "wasm" => "application/wasm",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The content codings `Accept-Encoding` allows (any with a q-value above
+/// zero), in lower case.
+fn accepted_encodings(headers: &HeaderMap) -> Vec<String> {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|item| {
+            let mut parts = item.split(';');
+            let coding = parts.next()?.trim().to_ascii_lowercase();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (!coding.is_empty() && !refused).then_some(coding)
+        })
+        .collect()
+}
+
+/// Whether `If-None-Match` names the representation's tag (or `*`).
+fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    let Ok(etag) = etag.to_str() else {
+        return false;
+    };
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == "*" || t == etag)
+}
+
+/// `GET` and `HEAD` for `/pkg/{*path}`.
+pub async fn serve(State(assets): State<Assets>, request: Request) -> Response {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
+    let name = request.uri().path().trim_start_matches('/');
+    let Some(asset) = assets.get(name) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let chosen = asset.choose(request.headers());
+    let mut headers = HeaderMap::new();
+    headers.insert(header::ETAG, chosen.etag.clone());
+    headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=0, must-revalidate"),
-    )
-    .layer(files)
+    );
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if not_modified(request.headers(), &chosen.etag) {
+        return (StatusCode::NOT_MODIFIED, headers).into_response();
+    }
+    headers.insert(header::CONTENT_TYPE, asset.content_type.clone());
+    if let Some(token) = chosen.encoding.token() {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
+    }
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(chosen.body.len()));
+    let body = if request.method() == Method::HEAD {
+        Body::empty()
+    } else {
+        Body::from(chosen.body.clone())
+    };
+    (StatusCode::OK, headers, body).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    fn bundle() -> (tempfile::TempDir, Router) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let css = "body { color: black; } ".repeat(40);
+        std::fs::write(dir.path().join("app.css"), &css).unwrap();
+        std::fs::write(dir.path().join("app.css.br"), b"brotli bytes").unwrap();
+        std::fs::write(
+            dir.path().join("app.css.gz"),
+            b"gzip bytes, a little longer",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("app.wasm"), b"\0asm").unwrap();
+        let assets = Assets::load(dir.path());
+        let router =
+            Router::new().nest_service("/pkg", axum::routing::any(serve).with_state(assets));
+        (dir, router)
+    }
+
+    async fn get(router: &Router, path: &str, headers: &[(&str, &str)]) -> Response {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        router
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap()
+    }
+
+    async fn body(response: Response) -> Vec<u8> {
+        axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap()
+            .to_vec()
+    }
+
+    #[tokio::test]
+    async fn the_smallest_accepted_encoding_is_sent() {
+        let (_dir, router) = bundle();
+        let br = get(&router, "/pkg/app.css", &[("accept-encoding", "gzip, br")]).await;
+        assert_eq!(br.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(
+            br.headers()[header::CONTENT_TYPE],
+            "text/css; charset=utf-8"
+        );
+        assert_eq!(br.headers()[header::VARY], "accept-encoding");
+        assert_eq!(body(br).await, b"brotli bytes");
+
+        let gz = get(
+            &router,
+            "/pkg/app.css",
+            &[("accept-encoding", "gzip, br;q=0")],
+        )
+        .await;
+        assert_eq!(gz.headers()[header::CONTENT_ENCODING], "gzip");
+
+        let plain = get(&router, "/pkg/app.css", &[]).await;
+        assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(body(plain).await.len(), 23 * 40);
+    }
+
+    #[tokio::test]
+    async fn a_known_etag_gets_a_304_without_a_body() {
+        let (_dir, router) = bundle();
+        let first = get(&router, "/pkg/app.wasm", &[]).await;
+        assert_eq!(first.status(), StatusCode::OK);
+        assert_eq!(first.headers()[header::CONTENT_TYPE], "application/wasm");
+        assert_eq!(
+            first.headers()[header::CACHE_CONTROL],
+            "public, max-age=0, must-revalidate"
+        );
+        let etag = first.headers()[header::ETAG].to_str().unwrap().to_string();
+        let again = get(&router, "/pkg/app.wasm", &[("if-none-match", &etag)]).await;
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        assert!(body(again).await.is_empty());
+        // The brotli copy is a different representation with its own tag.
+        let br = get(
+            &router,
+            "/pkg/app.css",
+            &[("accept-encoding", "br"), ("if-none-match", &etag)],
+        )
+        .await;
+        assert_eq!(br.status(), StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn unknown_files_and_copies_are_not_found() {
+        let (_dir, router) = bundle();
+        for path in ["/pkg/nothing.js", "/pkg/app.css.br", "/pkg/../Cargo.toml"] {
+            assert_eq!(
+                get(&router, path, &[]).await.status(),
+                StatusCode::NOT_FOUND,
+                "{path}"
+            );
+        }
+        let post = router
+            .clone()
+            .oneshot(Request::post("/pkg/app.css").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
+    }
 }

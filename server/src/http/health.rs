@@ -16,7 +16,7 @@ pub async fn live() -> Json<Value> {
 
 /// 200 when the database answers, 503 when it does not.
 pub async fn ready(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
-    if db::is_ready(&state.db, READY_TIMEOUT).await {
+    if db::is_ready(state.db.write(), READY_TIMEOUT).await {
         (StatusCode::OK, Json(json!({ "status": "ready" })))
     } else {
         tracing::warn!("readiness check failed: the database did not answer");

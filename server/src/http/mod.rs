@@ -84,7 +84,13 @@ pub fn router(state: AppState) -> Router {
         // The same form, answered with progress as it happens.
         .route("/generate/stream", post(set_forms::generate_stream))
         .nest("/api/v1", api::routes())
-        .nest_service("/pkg", assets::pkg_service(&state.leptos))
+        .nest_service(
+            "/pkg",
+            axum::routing::any(assets::serve).with_state(assets::Assets::load(
+                &std::path::Path::new(state.leptos.site_root.as_ref())
+                    .join(state.leptos.site_pkg_dir.as_ref()),
+            )),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
             move || app::shell(options.clone())

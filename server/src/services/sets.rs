@@ -1,8 +1,8 @@
 use std::sync::Arc;
 
+use crate::db::Db;
 use app::api::port::{Created, Progress, Requester, Sets};
 use app::model::{AppError, GenerateInput, SharedSet, Stage};
-use sea_orm::DatabaseConnection;
 
 use super::internal;
 use super::rate_limit::RateLimit;
@@ -11,13 +11,13 @@ use crate::coach::{Coach, Quota};
 use crate::db;
 
 pub struct SetService {
-    db: DatabaseConnection,
+    db: Db,
     coach: Arc<Coach>,
     limit: RateLimit,
 }
 
 impl SetService {
-    pub fn new(db: DatabaseConnection, coach: Arc<Coach>, limit: RateLimit) -> Self {
+    pub fn new(db: Db, coach: Arc<Coach>, limit: RateLimit) -> Self {
         Self { db, coach, limit }
     }
 }
@@ -32,7 +32,12 @@ impl Sets for SetService {
     ) -> Result<Created, AppError> {
         let request = self.coach.check(input)?;
         self.limit
-            .check(&self.db, "generate", requester.ip, chrono::Utc::now())
+            .check(
+                self.db.write(),
+                "generate",
+                requester.ip,
+                chrono::Utc::now(),
+            )
             .await?;
         let set = self
             .coach
@@ -63,7 +68,7 @@ impl Sets for SetService {
         };
         let slug = tokens::new_slug();
         db::sets::insert(
-            &self.db,
+            self.db.write(),
             db::sets::NewSet {
                 slug: &slug,
                 owner_id,
@@ -86,7 +91,7 @@ impl Sets for SetService {
         if !tokens::is_slug(slug) {
             return Err(AppError::NotFound);
         }
-        let stored = db::sets::find(&self.db, slug)
+        let stored = db::sets::find(self.db.read(), slug)
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)?;
@@ -119,9 +124,9 @@ impl Sets for SetService {
             return Err(AppError::NotFound);
         }
         let deleted = match (&requester.user, &requester.claim_token) {
-            (Some(user), _) => db::sets::delete_owned(&self.db, slug, user.id).await,
+            (Some(user), _) => db::sets::delete_owned(self.db.write(), slug, user.id).await,
             (None, Some(token)) => {
-                db::sets::delete_claimed(&self.db, slug, &tokens::digest(token)).await
+                db::sets::delete_claimed(self.db.write(), slug, &tokens::digest(token)).await
             }
             (None, None) => Ok(false),
         }
@@ -130,7 +135,7 @@ impl Sets for SetService {
             tracing::info!(slug = %crate::telemetry::short(slug), "question set deleted by its creator");
             return Ok(());
         }
-        let exists = db::sets::find(&self.db, slug)
+        let exists = db::sets::find(self.db.read(), slug)
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .is_some();

@@ -252,10 +252,10 @@ pub async fn spawn_app_with(
     adjust: impl FnOnce(&mut ServeSettings),
 ) -> TestApp {
     let test_db = TestDb::new(kind).await;
-    let db = rehearse::db::connect(&test_db.url)
+    let pools = rehearse::db::connect(&test_db.url)
         .await
         .expect("connect to the test database");
-    rehearse::db::migrate_up(&db)
+    rehearse::db::migrate_up(pools.write())
         .await
         .expect("migrations apply");
     let mut settings =
@@ -265,11 +265,8 @@ pub async fn spawn_app_with(
         .await
         .expect("bind a free port");
     let address = listener.local_addr().expect("bound address");
-    let router = rehearse::http::router(AppState::with_offline(
-        db.clone(),
-        &settings,
-        offline_coach(),
-    ));
+    let db = pools.write().clone();
+    let router = rehearse::http::router(AppState::with_offline(pools, &settings, offline_coach()));
     tokio::spawn(async move {
         axum::serve(
             listener,

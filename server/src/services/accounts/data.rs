@@ -20,16 +20,16 @@ impl AccountService {
         requester: &Requester,
     ) -> Result<AccountExport, AppError> {
         let user = self.current_user(requester).await?;
-        let sets = db::sets::owned_by(&self.db, user.id)
+        let sets = db::sets::owned_by(self.db.read(), user.id)
             .await
             .map_err(|e| internal("exporting sets failed", e))?;
-        let sessions = store::sessions_of(&self.db, user.id)
+        let sessions = store::sessions_of(self.db.read(), user.id)
             .await
             .map_err(|e| internal("exporting sessions failed", e))?;
-        let answers = db::practice::answers_of(&self.db, user.id)
+        let answers = db::practice::answers_of(self.db.read(), user.id)
             .await
             .map_err(|e| internal("exporting answers failed", e))?;
-        let drafts = db::practice::drafts_of(&self.db, user.id)
+        let drafts = db::practice::drafts_of(self.db.read(), user.id)
             .await
             .map_err(|e| internal("exporting drafts failed", e))?;
         Ok(AccountExport {
@@ -90,7 +90,7 @@ impl AccountService {
                 "Choose how long to keep attempts from the list.",
             ));
         }
-        db::practice::set_retention(&self.db, user.id, days)
+        db::practice::set_retention(self.db.write(), user.id, days)
             .await
             .map_err(|e| internal("saving the retention setting failed", e))?;
         // Apply it at once rather than at the next hourly pass.
@@ -107,7 +107,7 @@ impl AccountService {
         if !confirm {
             return Err(AppError::invalid("confirm", "Tick the box to confirm."));
         }
-        let removed = db::practice::delete_practice_of(&self.db, user.id)
+        let removed = db::practice::delete_practice_of(self.db.write(), user.id)
             .await
             .map_err(|e| internal("deleting practice data failed", e))?;
         tracing::info!(removed, "practice data deleted by its owner");
@@ -116,7 +116,7 @@ impl AccountService {
 
     pub(super) async fn prune_expired(&self, now: i64) -> Result<u64, AppError> {
         let now = DateTime::from_timestamp(now, 0).unwrap_or_else(Utc::now);
-        db::practice::prune_attempts(&self.db, now)
+        db::practice::prune_attempts(self.db.write(), now)
             .await
             .map_err(|e| internal("pruning old attempts failed", e))
     }

@@ -3,13 +3,13 @@
 
 use std::time::Duration;
 
+use crate::db::Db;
 use app::api::port::{Accounts, Requester, Session};
 use app::model::{
     AccountDeletion, AccountExport, AppError, LoginInput, Password, PasswordChange, Problems,
     SignupInput, Viewer,
 };
 use chrono::{DateTime, Utc};
-use sea_orm::DatabaseConnection;
 
 mod data;
 
@@ -35,7 +35,7 @@ pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 pub const SIGNUPS_PER_HOUR: u32 = 10;
 
 pub struct AccountService {
-    db: DatabaseConnection,
+    db: Db,
     passwords: Passwords,
     per_account: FailureLimit,
     per_address: FailureLimit,
@@ -52,7 +52,7 @@ pub fn viewer(user: &User) -> Viewer {
 }
 
 impl AccountService {
-    pub fn new(db: DatabaseConnection, passwords: Passwords) -> Self {
+    pub fn new(db: Db, passwords: Passwords) -> Self {
         Self {
             db,
             passwords,
@@ -84,12 +84,16 @@ impl AccountService {
         let address_key = format!("login-fail:address:{}", client_key(requester.ip));
         let account = self
             .per_account
-            .reserve(&self.db, &account_key, now)
+            .reserve(self.db.write(), &account_key, now)
             .await?;
-        match self.per_address.reserve(&self.db, &address_key, now).await {
+        match self
+            .per_address
+            .reserve(self.db.write(), &address_key, now)
+            .await
+        {
             Ok(address) => Ok([account, address]),
             Err(refused) => {
-                account.release(&self.db).await;
+                account.release(self.db.write()).await;
                 Err(refused)
             }
         }
@@ -97,7 +101,7 @@ impl AccountService {
 
     async fn give_back(&self, slots: [Slot; 2]) {
         for slot in slots {
-            slot.release(&self.db).await;
+            slot.release(self.db.write()).await;
         }
     }
 
@@ -107,7 +111,7 @@ impl AccountService {
         email: &str,
         password: &str,
     ) -> Result<Option<User>, AppError> {
-        let user = store::user_by_email(&self.db, email)
+        let user = store::user_by_email(self.db.read(), email)
             .await
             .map_err(|e| internal("looking up an account failed", e))?;
         // An unknown email costs a hash check too, so the two failures
@@ -131,11 +135,11 @@ impl AccountService {
         // Never carry a session id across a login: whatever this browser
         // held before is ended, and the new session gets a new id.
         if let Some(previous) = &requester.session {
-            let _ = store::delete_session(&self.db, previous).await;
+            let _ = store::delete_session(self.db.write(), previous).await;
         }
         let token = tokens::new_secret();
         store::create_session(
-            &self.db,
+            self.db.write(),
             &tokens::digest(&token),
             user.id,
             now,
@@ -144,7 +148,7 @@ impl AccountService {
         .await
         .map_err(|e| internal("creating a session failed", e))?;
         if let Some(claim) = &requester.claim_token {
-            match db::sets::claim_for(&self.db, &tokens::digest(claim), user.id).await {
+            match db::sets::claim_for(self.db.write(), &tokens::digest(claim), user.id).await {
                 Ok(0) => {}
                 Ok(claimed) => tracing::info!(user = user.id, claimed, "anonymous sets claimed"),
                 Err(error) => tracing::error!(%error, "claiming anonymous sets failed"),
@@ -158,7 +162,7 @@ impl AccountService {
 
     async fn current_user(&self, requester: &Requester) -> Result<User, AppError> {
         let viewer = requester.user.as_ref().ok_or(AppError::Unauthorized)?;
-        store::user_by_id(&self.db, viewer.id)
+        store::user_by_id(self.db.read(), viewer.id)
             .await
             .map_err(|e| internal("loading an account failed", e))?
             .ok_or(AppError::Unauthorized)
@@ -201,7 +205,7 @@ impl Accounts for AccountService {
     async fn signup(&self, input: SignupInput, requester: &Requester) -> Result<Session, AppError> {
         let account = input.parse(rules::new_password)?;
         self.signups
-            .check(&self.db, "signup", requester.ip, Utc::now())
+            .check(self.db.write(), "signup", requester.ip, Utc::now())
             .await?;
         let hash = self
             .passwords
@@ -210,7 +214,7 @@ impl Accounts for AccountService {
             .map_err(|e| internal("hashing a password failed", e))?;
         let now = Utc::now();
         let user = match store::create_user(
-            &self.db,
+            self.db.write(),
             &account.email,
             &hash,
             account.display_name.as_deref(),
@@ -256,7 +260,7 @@ impl Accounts for AccountService {
 
     async fn logout(&self, requester: &Requester) -> Result<(), AppError> {
         if let Some(session) = &requester.session {
-            store::delete_session(&self.db, session)
+            store::delete_session(self.db.write(), session)
                 .await
                 .map_err(|e| internal("ending a session failed", e))?;
         }
@@ -268,7 +272,7 @@ impl Accounts for AccountService {
     async fn session(&self, token: &str) -> Option<(Viewer, String)> {
         let now = Utc::now();
         let digest = tokens::digest(token);
-        let (session, user) = match store::session_with_user(&self.db, &digest).await {
+        let (session, user) = match store::session_with_user(self.db.read(), &digest).await {
             Ok(Some(found)) => found,
             Ok(None) => return None,
             Err(error) => {
@@ -277,11 +281,11 @@ impl Accounts for AccountService {
             }
         };
         if now >= session.expires_at || now - session.last_seen_at >= IDLE_EXPIRY {
-            let _ = store::delete_session(&self.db, &digest).await;
+            let _ = store::delete_session(self.db.write(), &digest).await;
             return None;
         }
         if now - session.last_seen_at >= TOUCH_EVERY
-            && let Err(error) = store::touch_session(&self.db, &digest, now).await
+            && let Err(error) = store::touch_session(self.db.write(), &digest, now).await
         {
             tracing::warn!(%error, "updating a session's last use failed");
         }
@@ -316,10 +320,10 @@ impl Accounts for AccountService {
             .await
             .map_err(|e| internal("hashing a password failed", e))?;
         let user_id = user.id;
-        store::set_password(&self.db, user, &hash, Utc::now())
+        store::set_password(self.db.write(), user, &hash, Utc::now())
             .await
             .map_err(|e| internal("changing a password failed", e))?;
-        store::delete_other_sessions(&self.db, user_id, requester.session.as_deref())
+        store::delete_other_sessions(self.db.write(), user_id, requester.session.as_deref())
             .await
             .map_err(|e| internal("ending other sessions failed", e))?;
         tracing::info!(user = user_id, "password changed");
@@ -351,7 +355,7 @@ impl Accounts for AccountService {
         self.require_password(&user, &password, "password", requester)
             .await?;
         let user_id = user.id;
-        store::delete_user(&self.db, user_id)
+        store::delete_user(self.db.write(), user_id)
             .await
             .map_err(|e| internal("deleting an account failed", e))?;
         tracing::info!(user = user_id, "account deleted");

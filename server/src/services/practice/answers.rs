@@ -76,7 +76,7 @@ impl PracticeService {
             DraftText::parse(text).map_err(|message| AppError::invalid("answer", message))?;
         let set = self.set(slug).await?;
         let qid = question_id(&set, position)?;
-        store::save_draft(&self.db, user.id, qid, &text, revision)
+        store::save_draft(self.db.write(), user.id, qid, &text, revision)
             .await
             .map_err(|e| internal("saving a draft failed", e))
     }
@@ -99,7 +99,7 @@ impl PracticeService {
         })?;
         let question = &set.set.questions[submission.question_index as usize - 1];
         let committed = store::commit(
-            &self.db,
+            self.db.write(),
             store::NewAnswer {
                 user_id: user.id,
                 question_id: qid,
@@ -162,7 +162,7 @@ impl PracticeService {
                 Some(Quota::Assessments(user.id)),
             )
             .await?;
-        let stored = store::store_feedback(&self.db, answer.id, &feedback)
+        let stored = store::store_feedback(self.db.write(), answer.id, &feedback)
             .await
             .map_err(|e| internal("storing feedback failed", e))?;
         tracing::info!(answer = answer.id, engine = %stored.engine, overall = stored.scores.overall, "answer assessed");
@@ -177,7 +177,7 @@ impl PracticeService {
         user: &Viewer,
     ) -> Result<(Question, Vec<String>), AppError> {
         let set = match answer.question_id {
-            Some(qid) => db::sets::holding_question(&self.db, qid)
+            Some(qid) => db::sets::holding_question(self.db.read(), qid)
                 .await
                 .map_err(|e| internal("loading a question set failed", e))?,
             None => None,

@@ -27,16 +27,17 @@ impl PracticeService {
     ) -> Result<PracticeView, AppError> {
         let user = viewer(requester)?;
         let set = self.set(slug).await?;
-        let answers = store::attempts(&self.db, user.id, &set.question_ids)
+        let answers = store::attempts(self.db.read(), user.id, &set.question_ids)
             .await
             .map_err(|e| internal("loading attempts failed", e))?;
         let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
-        let overall: std::collections::HashMap<i64, u8> = store::overall_scores(&self.db, &ids)
-            .await
-            .map_err(|e| internal("loading scores failed", e))?
-            .into_iter()
-            .map(|(id, score)| (id, u8::try_from(score).unwrap_or(0)))
-            .collect();
+        let overall: std::collections::HashMap<i64, u8> =
+            store::overall_scores(self.db.read(), &ids)
+                .await
+                .map_err(|e| internal("loading scores failed", e))?
+                .into_iter()
+                .map(|(id, score)| (id, u8::try_from(score).unwrap_or(0)))
+                .collect();
 
         // Answers come newest first, so the first seen per question is the
         // latest.
@@ -73,7 +74,7 @@ impl PracticeService {
             (None, None) => steps.iter().position(|s| s.attempts == 0).unwrap_or(0) as u32 + 1,
         };
         let qid = question_id(&set, position)?;
-        let draft = store::draft(&self.db, user.id, qid)
+        let draft = store::draft(self.db.read(), user.id, qid)
             .await
             .map_err(|e| internal("loading a draft failed", e))?;
         let last_answer = answers
@@ -173,7 +174,7 @@ impl PracticeService {
     ) -> Result<PracticeExport, AppError> {
         let user = viewer(requester)?;
         let set = self.set(slug).await?;
-        let answers = store::attempts(&self.db, user.id, &set.question_ids)
+        let answers = store::attempts(self.db.read(), user.id, &set.question_ids)
             .await
             .map_err(|e| internal("loading attempts failed", e))?;
         let mut questions = Vec::with_capacity(set.question_ids.len());
@@ -202,10 +203,10 @@ impl PracticeService {
     /// The account's practice at a glance; see [`Practice::dashboard`].
     pub(super) async fn overview(&self, requester: &Requester) -> Result<Dashboard, AppError> {
         let user = viewer(requester)?;
-        let answers = store::answers_of(&self.db, user.id)
+        let answers = store::answers_of(self.db.read(), user.id)
             .await
             .map_err(|e| internal("loading attempts failed", e))?;
-        let owned = db::sets::owned_by(&self.db, user.id)
+        let owned = db::sets::owned_by(self.db.read(), user.id)
             .await
             .map_err(|e| internal("loading sets failed", e))?;
         let mut listed: std::collections::HashSet<String> =
@@ -248,7 +249,7 @@ impl PracticeService {
             if !listed.insert(answer.set_slug.clone()) {
                 continue;
             }
-            if let Some(set) = db::sets::find(&self.db, &answer.set_slug)
+            if let Some(set) = db::sets::find(self.db.read(), &answer.set_slug)
                 .await
                 .map_err(|e| internal("loading a set failed", e))?
             {

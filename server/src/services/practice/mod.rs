@@ -14,12 +14,12 @@ mod drills;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::db::Db;
 use app::api::port::{Answered, Practice, Requester};
 use app::model::{
     AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, PracticeExport, PracticeView,
     Submission, Viewer,
 };
-use sea_orm::DatabaseConnection;
 
 pub use self::attempts::word_diff;
 use super::internal;
@@ -32,7 +32,7 @@ use crate::db::practice::{self as store, StoredAnswer};
 use crate::db::sets::StoredSet;
 
 pub struct PracticeService {
-    db: DatabaseConnection,
+    db: Db,
     coach: Arc<Coach>,
     limits: Limits,
 }
@@ -61,7 +61,7 @@ impl Limits {
 }
 
 impl PracticeService {
-    pub fn new(db: DatabaseConnection, coach: Arc<Coach>, limits: WriteLimits) -> Self {
+    pub fn new(db: Db, coach: Arc<Coach>, limits: WriteLimits) -> Self {
         Self {
             db,
             coach,
@@ -73,7 +73,7 @@ impl PracticeService {
     async fn count(&self, limit: RateLimit, kind: &str, user: &Viewer) -> Result<(), AppError> {
         limit
             .check_key(
-                &self.db,
+                self.db.write(),
                 &format!("{kind}:user:{}", user.id),
                 chrono::Utc::now(),
             )
@@ -84,7 +84,7 @@ impl PracticeService {
         if !tokens::is_slug(slug) {
             return Err(AppError::NotFound);
         }
-        db::sets::find(&self.db, slug)
+        db::sets::find(self.db.read(), slug)
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)
@@ -97,7 +97,7 @@ impl PracticeService {
         requester: &Requester,
     ) -> Result<StoredAnswer, AppError> {
         let user = viewer(requester)?;
-        store::answer_of(&self.db, user.id, attempt)
+        store::answer_of(self.db.read(), user.id, attempt)
             .await
             .map_err(|e| internal("loading an answer failed", e))?
             .ok_or(AppError::NotFound)
@@ -105,7 +105,7 @@ impl PracticeService {
 
     /// The attempt with its stored feedback, if any.
     pub(super) async fn with_feedback(&self, answer: StoredAnswer) -> Result<Attempt, AppError> {
-        let feedback = store::feedback_on(&self.db, answer.id)
+        let feedback = store::feedback_on(self.db.read(), answer.id)
             .await
             .map_err(|e| internal("loading feedback failed", e))?;
         Ok(to_attempt(answer, feedback))
@@ -211,7 +211,7 @@ impl Practice for PracticeService {
 
     async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError> {
         let user = viewer(requester)?;
-        let deleted = store::delete_answer(&self.db, user.id, attempt)
+        let deleted = store::delete_answer(self.db.write(), user.id, attempt)
             .await
             .map_err(|e| internal("deleting an attempt failed", e))?;
         if deleted {
