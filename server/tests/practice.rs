@@ -943,7 +943,7 @@ on_every_backend!(old_attempts_go_when_a_retention_period_is_set, |app| {
     };
     // Off by default: nothing goes.
     let state = rehearse::state::AppState::with_offline(
-        app.db.clone(),
+        app.pools.clone(),
         &rehearse::config::ServeSettings::local(
             "127.0.0.1:0".parse().unwrap(),
             common::site_root(),

@@ -13,7 +13,7 @@ on_every_backend!(pages_are_served_while_a_write_is_open, |app| {
     let slug = common::make_set(
         app,
         &session,
-        serde_json::json!({"role": "backend-engineer", "count": 3}),
+        serde_json::json!({"role": "backend-engineer", "count": 5}),
     )
     .await;
 

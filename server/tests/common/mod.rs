@@ -105,7 +105,10 @@ impl Drop for TestDb {
 pub struct TestApp {
     pub address: SocketAddr,
     pub client: reqwest::Client,
+    /// The server's writer connection.
     pub db: DatabaseConnection,
+    /// Its writer and readers, for a second state on the same database.
+    pub pools: rehearse::db::Db,
     pub kind: DatabaseKind,
     _test_db: TestDb,
 }
@@ -266,7 +269,11 @@ pub async fn spawn_app_with(
         .expect("bind a free port");
     let address = listener.local_addr().expect("bound address");
     let db = pools.write().clone();
-    let router = rehearse::http::router(AppState::with_offline(pools, &settings, offline_coach()));
+    let router = rehearse::http::router(AppState::with_offline(
+        pools.clone(),
+        &settings,
+        offline_coach(),
+    ));
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -285,6 +292,7 @@ pub async fn spawn_app_with(
         address,
         client,
         db,
+        pools,
         kind,
         _test_db: test_db,
     }
