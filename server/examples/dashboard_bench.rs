@@ -118,8 +118,9 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
         assert!(answered.feedback_error.is_none());
     }
     // Spread the attempts over 90 days.
-    conn.write()
-        .execute_unprepared(match conn.write().get_database_backend() {
+    let writer = conn.write();
+    writer
+        .execute_unprepared(match writer.get_database_backend() {
             sea_orm::DatabaseBackend::Postgres => {
                 "UPDATE answers SET created_at = created_at - (id % 90) * INTERVAL '1 day'"
             }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
@@ -84,7 +84,7 @@ impl Assets {
                     continue;
                 };
                 if let Some(asset) = Asset::read(&path) {
-                    files.insert(name.replace('\\', "/"), asset);
+                    files.insert(name.to_string(), asset);
                 }
             }
         }
@@ -138,13 +138,9 @@ impl Asset {
 
     /// The smallest representation the request accepts.
     fn choose(&self, headers: &HeaderMap) -> &Representation {
-        let accepted = accepted_encodings(headers);
         self.representations
             .iter()
-            .find(|r| match r.encoding.token() {
-                Some(token) => accepted.iter().any(|a| *a == token),
-                None => true,
-            })
+            .find(|r| r.encoding.token().is_none_or(|t| accepts(headers, t)))
             .expect("the uncompressed file is always there")
     }
 }
@@ -172,26 +168,27 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// The content codings `Accept-Encoding` allows (any with a q-value above
-/// zero), in lower case.
-fn accepted_encodings(headers: &HeaderMap) -> Vec<String> {
+/// Whether `Accept-Encoding` allows the content coding `token` (named with
+/// a q-value above zero).
+fn accepts(headers: &HeaderMap, token: &str) -> bool {
     headers
         .get_all(header::ACCEPT_ENCODING)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .filter_map(|item| {
+        .any(|item| {
             let mut parts = item.split(';');
-            let coding = parts.next()?.trim().to_ascii_lowercase();
-            let refused = parts.any(|p| {
-                p.trim()
-                    .strip_prefix("q=")
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    .is_some_and(|q| q <= 0.0)
-            });
-            (!coding.is_empty() && !refused).then_some(coding)
+            let named = parts
+                .next()
+                .is_some_and(|c| c.trim().eq_ignore_ascii_case(token));
+            named
+                && !parts.any(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                        .is_some_and(|q| q <= 0.0)
+                })
         })
-        .collect()
 }
 
 /// Whether `If-None-Match` names the representation's tag (or `*`).
@@ -208,15 +205,8 @@ fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
         .any(|t| t == "*" || t == etag)
 }
 
-/// `GET` and `HEAD` for `/pkg/{*path}`.
+/// `GET /pkg/{*path}` (axum answers `HEAD` from it, without the body).
 pub async fn serve(State(assets): State<Assets>, request: Request) -> Response {
-    if request.method() != Method::GET && request.method() != Method::HEAD {
-        return (
-            StatusCode::METHOD_NOT_ALLOWED,
-            [(header::ALLOW, "GET, HEAD")],
-        )
-            .into_response();
-    }
     let name = request.uri().path().trim_start_matches('/');
     let Some(asset) = assets.get(name) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -236,13 +226,7 @@ pub async fn serve(State(assets): State<Assets>, request: Request) -> Response {
     if let Some(token) = chosen.encoding.token() {
         headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(token));
     }
-    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(chosen.body.len()));
-    let body = if request.method() == Method::HEAD {
-        Body::empty()
-    } else {
-        Body::from(chosen.body.clone())
-    };
-    (StatusCode::OK, headers, body).into_response()
+    (StatusCode::OK, headers, Body::from(chosen.body.clone())).into_response()
 }
 
 #[cfg(test)]
@@ -264,7 +248,7 @@ mod tests {
         std::fs::write(dir.path().join("app.wasm"), b"\0asm").unwrap();
         let assets = Assets::load(dir.path());
         let router =
-            Router::new().nest_service("/pkg", axum::routing::any(serve).with_state(assets));
+            Router::new().nest_service("/pkg", axum::routing::get(serve).with_state(assets));
         (dir, router)
     }
 
@@ -326,14 +310,18 @@ mod tests {
         let again = get(&router, "/pkg/app.wasm", &[("if-none-match", &etag)]).await;
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
         assert!(body(again).await.is_empty());
-        // The brotli copy is a different representation with its own tag.
+        // The brotli copy of a file is a different representation with its
+        // own tag: the plain file's tag does not revalidate it.
+        let plain = get(&router, "/pkg/app.css", &[]).await;
+        let plain_tag = plain.headers()[header::ETAG].to_str().unwrap().to_string();
         let br = get(
             &router,
             "/pkg/app.css",
-            &[("accept-encoding", "br"), ("if-none-match", &etag)],
+            &[("accept-encoding", "br"), ("if-none-match", &plain_tag)],
         )
         .await;
         assert_eq!(br.status(), StatusCode::OK);
+        assert_eq!(body(br).await, b"brotli bytes");
     }
 
     #[tokio::test]
@@ -346,11 +334,14 @@ mod tests {
                 "{path}"
             );
         }
-        let post = router
-            .clone()
-            .oneshot(Request::post("/pkg/app.css").body(Body::empty()).unwrap())
-            .await
-            .unwrap();
+        let send = |request: axum::http::request::Builder| {
+            router.clone().oneshot(request.body(Body::empty()).unwrap())
+        };
+        let post = send(Request::post("/pkg/app.css")).await.unwrap();
         assert_eq!(post.status(), StatusCode::METHOD_NOT_ALLOWED);
+        let head = send(Request::head("/pkg/app.wasm")).await.unwrap();
+        assert_eq!(head.status(), StatusCode::OK);
+        assert_eq!(head.headers()[header::CONTENT_LENGTH], "4");
+        assert!(body(head).await.is_empty());
     }
 }

@@ -86,7 +86,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .nest_service(
             "/pkg",
-            axum::routing::any(assets::serve).with_state(assets::Assets::load(
+            get(assets::serve).with_state(assets::Assets::load(
                 &std::path::Path::new(state.leptos.site_root.as_ref())
                     .join(state.leptos.site_pkg_dir.as_ref()),
             )),

@@ -1,6 +1,5 @@
 use std::sync::Arc;
 
-use crate::db::Db;
 use app::api::port::{Created, Progress, Requester, Sets};
 use app::model::{AppError, GenerateInput, SharedSet, Stage};
 
@@ -11,13 +10,13 @@ use crate::coach::{Coach, Quota};
 use crate::db;
 
 pub struct SetService {
-    db: Db,
+    db: db::Db,
     coach: Arc<Coach>,
     limit: RateLimit,
 }
 
 impl SetService {
-    pub fn new(db: Db, coach: Arc<Coach>, limit: RateLimit) -> Self {
+    pub fn new(db: db::Db, coach: Arc<Coach>, limit: RateLimit) -> Self {
         Self { db, coach, limit }
     }
 }

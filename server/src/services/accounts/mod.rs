@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use crate::db::Db;
 use app::api::port::{Accounts, Requester, Session};
 use app::model::{
     AccountDeletion, AccountExport, AppError, LoginInput, Password, PasswordChange, Problems,
@@ -35,7 +34,7 @@ pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 pub const SIGNUPS_PER_HOUR: u32 = 10;
 
 pub struct AccountService {
-    db: Db,
+    db: db::Db,
     passwords: Passwords,
     per_account: FailureLimit,
     per_address: FailureLimit,
@@ -52,7 +51,7 @@ pub fn viewer(user: &User) -> Viewer {
 }
 
 impl AccountService {
-    pub fn new(db: Db, passwords: Passwords) -> Self {
+    pub fn new(db: db::Db, passwords: Passwords) -> Self {
         Self {
             db,
             passwords,

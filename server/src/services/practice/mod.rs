@@ -14,7 +14,6 @@ mod drills;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::db::Db;
 use app::api::port::{Answered, Practice, Requester};
 use app::model::{
     AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, PracticeExport, PracticeView,
@@ -32,7 +31,7 @@ use crate::db::practice::{self as store, StoredAnswer};
 use crate::db::sets::StoredSet;
 
 pub struct PracticeService {
-    db: Db,
+    db: db::Db,
     coach: Arc<Coach>,
     limits: Limits,
 }
@@ -61,7 +60,7 @@ impl Limits {
 }
 
 impl PracticeService {
-    pub fn new(db: Db, coach: Arc<Coach>, limits: WriteLimits) -> Self {
+    pub fn new(db: db::Db, coach: Arc<Coach>, limits: WriteLimits) -> Self {
         Self {
             db,
             coach,
