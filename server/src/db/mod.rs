@@ -5,9 +5,11 @@ pub mod accounts;
 pub mod entities;
 pub mod llm_usage;
 pub mod practice;
+pub mod set_cache;
 pub mod sets;
 pub mod usage;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use migration::{Migrator, MigratorTrait};
@@ -47,9 +49,23 @@ const SQLITE_READERS: u32 = 4;
 pub struct Db {
     write: DatabaseConnection,
     read: DatabaseConnection,
+    sets: Arc<set_cache::SetCache>,
 }
 
 impl Db {
+    fn new(write: DatabaseConnection, read: DatabaseConnection) -> Self {
+        Self {
+            write,
+            read,
+            sets: Arc::default(),
+        }
+    }
+
+    /// Sets read in the last few seconds (see [`set_cache`]).
+    pub fn sets(&self) -> &set_cache::SetCache {
+        &self.sets
+    }
+
     pub fn write(&self) -> &DatabaseConnection {
         &self.write
     }
@@ -92,10 +108,7 @@ pub async fn connect(url: &DatabaseUrl) -> Result<Db, ConnectError> {
             let write = open(options).await?;
             if file.is_none() {
                 // An in-memory database exists only on its own connection.
-                return Ok(Db {
-                    read: write.clone(),
-                    write,
-                });
+                return Ok(Db::new(write.clone(), write));
             }
             let mut options = connect_options(url);
             options.max_connections(SQLITE_READERS).min_connections(1);
@@ -106,16 +119,13 @@ pub async fn connect(url: &DatabaseUrl) -> Result<Db, ConnectError> {
                     .busy_timeout(SQLITE_BUSY_TIMEOUT)
             });
             let read = open(options).await?;
-            Ok(Db { write, read })
+            Ok(Db::new(write, read))
         }
         DatabaseKind::Postgres => {
             let mut options = connect_options(url);
             options.max_connections(16).min_connections(1);
             let write = open(options).await?;
-            Ok(Db {
-                read: write.clone(),
-                write,
-            })
+            Ok(Db::new(write.clone(), write))
         }
     }
 }

@@ -91,6 +91,21 @@ pub async fn find(db: &DatabaseConnection, slug: &str) -> Result<Option<StoredSe
     with_questions(db, row).await.map(Some)
 }
 
+/// A set by its slug, from memory when it was read in the last few
+/// seconds (see [`super::set_cache`]).
+pub async fn find_cached(db: &super::Db, slug: &str) -> Result<Option<StoredSet>, DbErr> {
+    let now = std::time::Instant::now();
+    let ticket = match db.sets().get(slug, now) {
+        Ok(set) => return Ok(Some(set)),
+        Err(ticket) => ticket,
+    };
+    let found = find(db.read(), slug).await?;
+    if let Some(set) = &found {
+        db.sets().put(ticket, set, now);
+    }
+    Ok(found)
+}
+
 /// The set a question belongs to.
 pub async fn holding_question(
     db: &DatabaseConnection,

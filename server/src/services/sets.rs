@@ -90,7 +90,7 @@ impl Sets for SetService {
         if !tokens::is_slug(slug) {
             return Err(AppError::NotFound);
         }
-        let stored = db::sets::find(self.db.read(), slug)
+        let stored = db::sets::find_cached(&self.db, slug)
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)?;
@@ -131,6 +131,7 @@ impl Sets for SetService {
         }
         .map_err(|e| internal("deleting a question set failed", e))?;
         if deleted {
+            self.db.sets().forget(slug);
             tracing::info!(slug = %crate::telemetry::short(slug), "question set deleted by its creator");
             return Ok(());
         }

@@ -298,6 +298,31 @@ pub async fn spawn_app_with(
     }
 }
 
+/// A second instance of the server on `app`'s database, with pools (and
+/// so in-memory state) of its own, as another process would have: the
+/// address it listens on.
+pub async fn spawn_second_instance(app: &TestApp) -> SocketAddr {
+    let pools = rehearse::db::connect(&app._test_db.url)
+        .await
+        .expect("connect to the test database");
+    let settings =
+        ServeSettings::local("127.0.0.1:0".parse().expect("literal address"), site_root());
+    let listener = tokio::net::TcpListener::bind(settings.addr)
+        .await
+        .expect("bind a free port");
+    let address = listener.local_addr().expect("bound address");
+    let router = rehearse::http::router(AppState::with_offline(pools, &settings, offline_coach()));
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .expect("second test server runs");
+    });
+    address
+}
+
 /// Runs `check` once per backend, each on a fresh server and database.
 #[macro_export]
 macro_rules! on_every_backend {

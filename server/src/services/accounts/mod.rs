@@ -149,7 +149,10 @@ impl AccountService {
         if let Some(claim) = &requester.claim_token {
             match db::sets::claim_for(self.db.write(), &tokens::digest(claim), user.id).await {
                 Ok(0) => {}
-                Ok(claimed) => tracing::info!(user = user.id, claimed, "anonymous sets claimed"),
+                Ok(claimed) => {
+                    self.db.sets().clear();
+                    tracing::info!(user = user.id, claimed, "anonymous sets claimed");
+                }
                 Err(error) => tracing::error!(%error, "claiming anonymous sets failed"),
             }
         }
@@ -357,6 +360,7 @@ impl Accounts for AccountService {
         store::delete_user(self.db.write(), user_id)
             .await
             .map_err(|e| internal("deleting an account failed", e))?;
+        self.db.sets().clear();
         tracing::info!(user = user_id, "account deleted");
         Ok(())
     }

@@ -74,7 +74,7 @@ impl PracticeService {
         let user = viewer(requester)?;
         let text =
             DraftText::parse(text).map_err(|message| AppError::invalid("answer", message))?;
-        let set = self.set(slug).await?;
+        let set = self.set_to_write(slug).await?;
         let qid = question_id(&set, position)?;
         store::save_draft(self.db.write(), user.id, qid, &text, revision)
             .await
@@ -90,7 +90,7 @@ impl PracticeService {
         let user = viewer(requester)?;
         let submission = submission.parse()?;
         self.count(self.limits.answers, "answers", user).await?;
-        let set = self.set(&submission.question_set).await?;
+        let set = self.set_to_write(&submission.question_set).await?;
         let qid = question_id(&set, submission.question_index).map_err(|_| {
             AppError::invalid(
                 "question_index",

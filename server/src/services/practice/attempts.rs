@@ -249,7 +249,7 @@ impl PracticeService {
             if !listed.insert(answer.set_slug.clone()) {
                 continue;
             }
-            if let Some(set) = db::sets::find(self.db.read(), &answer.set_slug)
+            if let Some(set) = db::sets::find_cached(&self.db, &answer.set_slug)
                 .await
                 .map_err(|e| internal("loading a set failed", e))?
             {

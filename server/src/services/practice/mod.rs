@@ -79,12 +79,28 @@ impl PracticeService {
             .await
     }
 
+    /// A set to show, from memory when it was read in the last few
+    /// seconds.
     pub(super) async fn set(&self, slug: &str) -> Result<StoredSet, AppError> {
+        self.find_set(slug, true).await
+    }
+
+    /// A set to write an answer or draft against, read from the database so
+    /// that a set deleted by another instance is refused as not found.
+    pub(super) async fn set_to_write(&self, slug: &str) -> Result<StoredSet, AppError> {
+        self.find_set(slug, false).await
+    }
+
+    async fn find_set(&self, slug: &str, cached: bool) -> Result<StoredSet, AppError> {
         if !tokens::is_slug(slug) {
             return Err(AppError::NotFound);
         }
-        db::sets::find(self.db.read(), slug)
-            .await
+        let found = if cached {
+            db::sets::find_cached(&self.db, slug).await
+        } else {
+            db::sets::find(self.db.read(), slug).await
+        };
+        found
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)
     }
