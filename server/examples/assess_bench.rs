@@ -62,7 +62,7 @@ fn measure(coach: &OfflineCoach, name: &str, answer: &str, runs: usize) {
 fn main() {
     // As the server does.
     // SAFETY: the first thing the process does; no other thread exists.
-    unsafe { meaning::count_cores_once() };
+    unsafe { meaning::one_thread_per_job() };
     let library = Arc::new(Library::embedded().expect("content loads"));
     let loading = std::time::Instant::now();
     let model = meaning::load(&meaning::repository_dir());

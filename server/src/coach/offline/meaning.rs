@@ -91,21 +91,24 @@ pub fn load_for_tests() -> Model {
 /// product may use.
 const KERNEL_THREADS: [&str; 2] = ["CANDLE_NUM_THREADS", "RAYON_NUM_THREADS"];
 
-/// Tells the model's kernels how many threads a matrix product may use
-/// (one per core), unless the operator has set it. Left unset, they count
-/// the cores again, by reading `/proc/cpuinfo`, on every product: a
-/// measurable share of an assessment's time.
+/// Tells the model's kernels to use one thread per matrix product, unless
+/// the operator has set otherwise. The coach already runs one job per core
+/// (see `coach::cpu`); a job that also split every product across the
+/// cores would oversubscribe them and spend its time waking and waiting
+/// on threads. On two cores one thread gives an assessment about the same
+/// p95 as two, and each core does half again as many. Left unset, the
+/// kernels would also count the cores again, by reading `/proc/cpuinfo`,
+/// on every product.
 ///
 /// # Safety
 ///
 /// Changes the process environment: call it before any other thread
 /// starts.
-pub unsafe fn count_cores_once() {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+pub unsafe fn one_thread_per_job() {
     for name in KERNEL_THREADS {
         if std::env::var_os(name).is_none() {
             // SAFETY: the caller guarantees no other thread is running.
-            unsafe { std::env::set_var(name, cores.to_string()) };
+            unsafe { std::env::set_var(name, "1") };
         }
     }
 }
