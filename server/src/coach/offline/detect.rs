@@ -8,6 +8,9 @@ use crate::content::{Library, Role};
 
 /// Below this a description matches no role well enough to claim it.
 const MIN_SCORE: f32 = 2.5;
+/// What each further mention of a role's name in the heading adds: half
+/// of what the first is worth.
+const AGAIN: f32 = 2.0;
 
 pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
     let heading: Vec<String> = jd
@@ -25,12 +28,18 @@ pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
 
     let mut best: Option<(&Role, f32)> = None;
     for role in library.roles() {
-        let title = role
+        // The longest of the role's names in the heading, and more for
+        // each further time the posting names the role there: "Web
+        // Developer (Full Stack)... this is a full-stack position".
+        let (title, times) = role
             .title_names()
             .map(|name| tokens(&name))
-            .filter(|words| contains_run(&heading, words))
-            .map(|words| 4.0 + words.len() as f32)
-            .fold(0.0_f32, f32::max);
+            .map(|words| (4.0 + words.len() as f32, count_runs(&heading, &words)))
+            .filter(|&(_, times)| times > 0)
+            .fold((0.0_f32, 0), |(best, all), (score, times)| {
+                (best.max(score), all + times)
+            });
+        let title = title + AGAIN * times.saturating_sub(1) as f32;
         let profile = skill_profile(role);
         let skills: f32 = jd
             .skills
@@ -59,6 +68,13 @@ fn skill_profile(role: &Role) -> HashMap<&str, usize> {
     counts
 }
 
-fn contains_run(haystack: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+/// How many times `needle` occurs in `haystack` as a run of words.
+fn count_runs(haystack: &[String], needle: &[String]) -> usize {
+    if needle.is_empty() {
+        return 0;
+    }
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
 }

@@ -242,6 +242,21 @@ fn roles_are_detected_from_the_jd_when_none_is_given() {
     }
 }
 
+/// A title names one role and the posting says, more than once, that the
+/// job is another: the role it keeps naming wins.
+#[test]
+fn a_role_the_posting_names_again_beats_the_one_in_its_title() {
+    let jd = "Web Developer (Full Stack), Billing Tools\n\n\
+        We are a small team inside a utility company. Despite the title, this is a \
+        full stack job: you will write the API and the screens for each tool.\n\n\
+        What you will do\n\
+        - Build Django services and their PostgreSQL tables\n\
+        - Build the screens in React, with forms and tables\n\
+        - Deploy with Docker through our pipeline\n";
+    let set = generate(None, Some(jd), 10);
+    assert_eq!(set.role.as_deref(), Some("full-stack-engineer"));
+}
+
 #[test]
 fn a_jd_that_matches_no_role_still_gets_a_general_set_and_is_told_so() {
     let set = generate(None, Some(CHEF), 10);
