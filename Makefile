@@ -40,9 +40,10 @@ e2e:
 	rm -rf end2end/.e2e
 	cd end2end && npx playwright test
 
-## wasm-size: print the browser bundle's size raw, gzip and brotli
+## wasm-size: print the browser bundle's files raw, gzip and brotli, then what each page downloads before it is interactive against its budget
 wasm-size: build
 	@node scripts/precompress.mjs "$(SITE_ROOT)/pkg"
+	@node scripts/route-bytes.mjs
 
 ## lint: formatting, clippy per feature set, the wasm dependency guard and the layering rules
 lint: setup

@@ -1,0 +1,179 @@
+// What each page makes the browser download before it is interactive: every
+// JavaScript and WebAssembly file under /pkg that a real Chromium fetches
+// while it loads and hydrates the page, raw and brotli-compressed, against
+// the page's budget.
+//
+//   node scripts/route-bytes.mjs [--check]
+//
+// Starts the release binary on a fresh SQLite database, signs up, makes a
+// set and answers two questions, so that the logged-in pages have something
+// to show. With --check it exits 1 when a page is over its budget.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const root = resolve(import.meta.dirname, '..');
+const require = createRequire(join(root, 'end2end', 'package.json'));
+const { chromium } = require('@playwright/test');
+
+const check = process.argv.includes('--check');
+const port = Number(process.env.ROUTE_BYTES_PORT ?? 3109);
+const base = `http://127.0.0.1:${port}`;
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
+const binary = process.env.REHEARSE_BIN ?? join(targetDir, 'release', 'rehearse');
+const KB = 1000;
+
+// Brotli budgets from the bundle issue: public pages, practice, the rest.
+const PUBLIC = 100 * KB;
+const PRACTICE = 220 * KB;
+const OTHER = 250 * KB;
+
+const dir = mkdtempSync(join(tmpdir(), 'rehearse-route-bytes-'));
+const server = spawn(binary, ['serve'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: {
+    ...process.env,
+    DATABASE_URL: `sqlite://${dir}/rehearse.db`,
+    REHEARSE_ADDR: `127.0.0.1:${port}`,
+    REHEARSE_SITE_ROOT: join(root, 'target', 'site'),
+    REHEARSE_MODEL_DIR: process.env.REHEARSE_MODEL_DIR ?? join(root, 'target', 'model'),
+    REHEARSE_LOG_LEVEL: 'warn',
+  },
+});
+const stop = () => {
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+};
+
+async function ready() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the server did not start on ${base}`);
+}
+
+async function api(path, body, cookie) {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+const ANSWER =
+  'Our nightly billing export kept timing out, so I profiled it, found it loaded every invoice ' +
+  'into memory, and rewrote it to stream rows in batches of 500. I tested it against a copy of ' +
+  'production and rolled it out behind a flag. The export went from 40 minutes to 6, and it has ' +
+  'not failed since.';
+
+try {
+  await ready();
+  const signup = await api('/api/v1/auth/signup', {
+    email: 'bytes@example.org',
+    password: 'violet tugboat lantern harbour',
+    display_name: 'Sam',
+  });
+  const session = signup.headers.get('set-cookie').split(';')[0];
+  const [cookieName, cookieValue] = session.split('=');
+  const made = await api('/api/v1/question-sets', { role: 'backend-engineer', count: 5 }, session);
+  const { slug } = await made.json();
+  const ids = [];
+  for (const key of ['route-bytes-1', 'route-bytes-2']) {
+    const attempt = await api(
+      '/api/v1/assessments',
+      { question_set: slug, question_index: 1, answer: ANSWER, idempotency_key: key },
+      session,
+    );
+    ids.push((await attempt.json()).id);
+  }
+
+  const routes = [
+    ['/', PUBLIC, false],
+    ['/roles', PUBLIC, false],
+    ['/roles/backend-engineer', PUBLIC, false],
+    [`/s/${slug}`, PUBLIC, false],
+    ['/login', OTHER, false],
+    ['/signup', OTHER, false],
+    [`/practice/${slug}`, PRACTICE, true],
+    [`/practice/${slug}/compare?a=${ids[0]}&b=${ids[1]}`, OTHER, true],
+    [`/practice/${slug}/drill?attempt=${ids[1]}&part=structure`, OTHER, true],
+    [`/practice/${slug}/print`, OTHER, true],
+    ['/me', OTHER, true],
+    ['/me/settings', OTHER, true],
+  ];
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const brotli = new Map();
+  const rows = [];
+  for (const [path, budget, private_] of routes) {
+    // A fresh context per page: nothing cached from the page before.
+    const context = await browser.newContext();
+    if (private_) {
+      await context.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+    }
+    const page = await context.newPage();
+    const files = new Map();
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith('/pkg/') || !/\.(js|wasm)$/.test(url.pathname)) return;
+      files.set(url.pathname, response.body());
+    });
+    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    await page
+      .locator('.theme-toggle')
+      .first()
+      .waitFor({ state: 'attached' });
+    await page.waitForFunction(() =>
+      /^(light|dark)$/.test(
+        document.querySelector('.theme-toggle')?.getAttribute('data-theme-current') ?? '',
+      ),
+    );
+    let raw = 0;
+    let br = 0;
+    for (const [name, body] of files) {
+      const bytes = await body;
+      raw += bytes.length;
+      if (!brotli.has(name)) {
+        brotli.set(
+          name,
+          brotliCompressSync(bytes, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+          }).length,
+        );
+      }
+      br += brotli.get(name);
+    }
+    rows.push({ path: path.replace(slug, '{slug}').replace(/=\d+/g, '=N'), files: files.size, raw, br, budget });
+    await context.close();
+  }
+  await browser.close();
+
+  const kb = (n) => `${(n / KB).toFixed(1)} KB`.padStart(10);
+  console.log(`${'page'.padEnd(50)} files        raw     brotli     budget`);
+  let over = 0;
+  for (const r of rows) {
+    const flag = r.br > r.budget ? '  over' : '';
+    if (flag) over++;
+    console.log(`${r.path.padEnd(50)} ${String(r.files).padStart(5)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.budget)}${flag}`);
+  }
+  console.log(`${over} of ${rows.length} pages over their brotli budget`);
+  stop();
+  process.exit(check && over > 0 ? 1 : 0);
+} catch (error) {
+  console.error(`route-bytes: ${error.message}`);
+  stop();
+  process.exit(1);
+}
