@@ -8,22 +8,16 @@
 // Starts the release binary on a fresh SQLite database, signs up, makes a
 // set and answers two questions, so that the logged-in pages have something
 // to show. With --check it exits 1 when a page is over its budget.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const root = resolve(import.meta.dirname, '..');
+import { chromiumPath, root, served } from './lib/served.mjs';
+
 const require = createRequire(join(root, 'end2end', 'package.json'));
 const { chromium } = require('@playwright/test');
 
 const check = process.argv.includes('--check');
-const port = Number(process.env.ROUTE_BYTES_PORT ?? 3109);
-const base = `http://127.0.0.1:${port}`;
-const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
-const binary = process.env.REHEARSE_BIN ?? join(targetDir, 'release', 'rehearse');
 const KB = 1000;
 
 // Brotli budgets from the bundle issue: public pages, practice, the rest.
@@ -31,72 +25,11 @@ const PUBLIC = 100 * KB;
 const PRACTICE = 220 * KB;
 const OTHER = 250 * KB;
 
-const dir = mkdtempSync(join(tmpdir(), 'rehearse-route-bytes-'));
-const server = spawn(binary, ['serve'], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    DATABASE_URL: `sqlite://${dir}/rehearse.db`,
-    REHEARSE_ADDR: `127.0.0.1:${port}`,
-    REHEARSE_SITE_ROOT: join(root, 'target', 'site'),
-    REHEARSE_MODEL_DIR: process.env.REHEARSE_MODEL_DIR ?? join(root, 'target', 'model'),
-    REHEARSE_LOG_LEVEL: 'warn',
-  },
-});
-const stop = () => {
-  server.kill();
-  rmSync(dir, { recursive: true, force: true });
-};
-
-async function ready() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the server did not start on ${base}`);
-}
-
-async function api(path, body, cookie) {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response;
-}
-
-const ANSWER =
-  'Our nightly billing export kept timing out, so I profiled it, found it loaded every invoice ' +
-  'into memory, and rewrote it to stream rows in batches of 500. I tested it against a copy of ' +
-  'production and rolled it out behind a flag. The export went from 40 minutes to 6, and it has ' +
-  'not failed since.';
+const { base, cookie, slug, attempts: ids, stop } = await served(
+  Number(process.env.ROUTE_BYTES_PORT ?? 3109),
+);
 
 try {
-  await ready();
-  const signup = await api('/api/v1/auth/signup', {
-    email: 'bytes@example.org',
-    password: 'violet tugboat lantern harbour',
-    display_name: 'Sam',
-  });
-  const session = signup.headers.get('set-cookie').split(';')[0];
-  const [cookieName, cookieValue] = session.split('=');
-  const made = await api('/api/v1/question-sets', { role: 'backend-engineer', count: 5 }, session);
-  const { slug } = await made.json();
-  const ids = [];
-  for (const key of ['route-bytes-1', 'route-bytes-2']) {
-    const attempt = await api(
-      '/api/v1/assessments',
-      { question_set: slug, question_index: 1, answer: ANSWER, idempotency_key: key },
-      session,
-    );
-    ids.push((await attempt.json()).id);
-  }
-
   const routes = [
     ['/', PUBLIC, false],
     ['/roles', PUBLIC, false],
@@ -113,7 +46,7 @@ try {
   ];
 
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   const brotli = new Map();
@@ -122,7 +55,7 @@ try {
     // A fresh context per page: nothing cached from the page before.
     const context = await browser.newContext();
     if (private_) {
-      await context.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+      await context.addCookies([{ name: cookie.name, value: cookie.value, url: base }]);
     }
     const page = await context.newPage();
     const files = new Map();
