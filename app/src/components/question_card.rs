@@ -31,10 +31,10 @@ pub fn QuestionCard(question: Question, number: usize) -> impl IntoView {
                     {format!("Difficulty {}/3", question.difficulty)}
                 </span>
             </p>
-            <h3 class="question__text">
+            <h2 class="question__text">
                 <span class="question__number">{format!("{number}. ")}</span>
                 {question.text.clone()}
-            </h3>
+            </h2>
             <p class="why">{why}</p>
             <details class="rubric">
                 <summary>"What a strong answer covers"</summary>
