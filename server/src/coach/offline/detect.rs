@@ -31,14 +31,7 @@ pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
         // The longest of the role's names in the heading, and more for
         // each further time the posting names the role there: "Web
         // Developer (Full Stack)... this is a full-stack position".
-        let (title, times) = role
-            .title_names()
-            .map(|name| tokens(&name))
-            .map(|words| (4.0 + words.len() as f32, count_runs(&heading, &words)))
-            .filter(|&(_, times)| times > 0)
-            .fold((0.0_f32, 0), |(best, all), (score, times)| {
-                (best.max(score), all + times)
-            });
+        let (title, times) = mentions(&heading, role);
         let title = title + AGAIN * times.saturating_sub(1) as f32;
         let profile = skill_profile(role);
         let skills: f32 = jd
@@ -68,13 +61,28 @@ fn skill_profile(role: &Role) -> HashMap<&str, usize> {
     counts
 }
 
-/// How many times `needle` occurs in `haystack` as a run of words.
-fn count_runs(haystack: &[String], needle: &[String]) -> usize {
-    if needle.is_empty() {
-        return 0;
+/// How strongly `heading` names `role` (4 plus the words of the longest of
+/// its names found there), and how many times it names it. A name inside a
+/// longer one ("Full Stack" in "Full Stack Engineer") is the same mention.
+pub(super) fn mentions(heading: &[String], role: &Role) -> (f32, usize) {
+    let mut names: Vec<Vec<String>> = role
+        .title_names()
+        .map(|name| tokens(&name))
+        .filter(|words| !words.is_empty())
+        .collect();
+    names.sort_by_key(|words| std::cmp::Reverse(words.len()));
+    let mut taken = vec![false; heading.len()];
+    let (mut title, mut times) = (0.0_f32, 0);
+    for words in &names {
+        let n = words.len();
+        for start in 0..(heading.len() + 1).saturating_sub(n) {
+            let span = start..start + n;
+            if heading[span.clone()] == words[..] && !taken[span.clone()].contains(&true) {
+                taken[span].fill(true);
+                times += 1;
+                title = title.max(4.0 + n as f32);
+            }
+        }
     }
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
+    (title, times)
 }

@@ -257,6 +257,21 @@ fn a_role_the_posting_names_again_beats_the_one_in_its_title() {
     assert_eq!(set.role.as_deref(), Some("full-stack-engineer"));
 }
 
+/// One mention of a long title is one mention, not one per shorter name
+/// inside it: "Senior Product Manager" is not the product role named three
+/// times.
+#[test]
+fn a_title_inside_a_longer_title_is_one_mention() {
+    let library = crate::content::Library::embedded().unwrap();
+    let heading: Vec<String> = super::text::tokens(
+        "Senior Product Manager, Payments. Our product manager works with design.",
+    );
+    let role = library.find_role("product-manager").unwrap();
+    let (title, times) = super::detect::mentions(&heading, role);
+    assert_eq!(times, 2);
+    assert_eq!(title, 7.0);
+}
+
 #[test]
 fn a_jd_that_matches_no_role_still_gets_a_general_set_and_is_told_so() {
     let set = generate(None, Some(CHEF), 10);
