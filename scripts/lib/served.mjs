@@ -14,9 +14,9 @@ const ANSWER =
   'production and rolled it out behind a flag. The export went from 40 minutes to 6, and it has ' +
   'not failed since.';
 
-/// Starts the server on `port` and prepares the account. Returns the base
-/// URL, the session cookie (name and value), the set's slug, the two
-/// attempt ids and a function that stops the server and removes its files.
+// Starts the server on `port` and prepares the account. Returns the base
+// URL, the session cookie (name and value), the set's slug, the two
+// attempt ids and a function that stops the server and removes its files.
 export async function served(port) {
   const base = `http://127.0.0.1:${port}`;
   const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
@@ -89,5 +89,5 @@ async function ready(base) {
   throw new Error(`the server did not start on ${base}`);
 }
 
-/// Debian's Chromium, or CHROMIUM_PATH.
+// Debian's Chromium, or CHROMIUM_PATH.
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -493,13 +493,7 @@ on_every_backend!(
         1
     );
         // The old claim cookie no longer deletes it; the account does.
-        let with_claim = app
-            .client
-            .post(app.url(&format!("/s/{slug}/delete")))
-            .header("cookie", &claim)
-            .send()
-            .await
-            .unwrap();
+        let with_claim = common::delete_set(app, &claim, &slug).await;
         assert!(
             with_claim.headers()[LOCATION]
                 .to_str()
@@ -568,13 +562,7 @@ on_every_backend!(one_account_cannot_touch_anothers_sets_or_settings, |app| {
     assert!(!page.contains("Delete this set"));
     // Bob cannot delete it, by form, with or without a claim cookie.
     for cookie_header in [bob.clone(), format!("{bob}; rehearse-claim=00ff00ff")] {
-        let refused = app
-            .client
-            .post(app.url(&format!("/s/{slug}/delete")))
-            .header("cookie", &cookie_header)
-            .send()
-            .await
-            .unwrap();
+        let refused = common::delete_set(app, &cookie_header, &slug).await;
         assert!(
             refused.headers()[LOCATION]
                 .to_str()
@@ -634,13 +622,7 @@ on_every_backend!(one_account_cannot_touch_anothers_sets_or_settings, |app| {
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{path}");
     }
     // The owner can delete it.
-    let deleted = app
-        .client
-        .post(app.url(&format!("/s/{slug}/delete")))
-        .header("cookie", &alice)
-        .send()
-        .await
-        .unwrap();
+    let deleted = common::delete_set(app, &alice, &slug).await;
     assert_eq!(deleted.headers()[LOCATION], "/?deleted=1");
 });
 

@@ -459,13 +459,7 @@ on_every_backend!(answers_outlive_a_set_its_maker_deletes, |app| {
         .json()
         .await
         .unwrap();
-    let deleted = app
-        .client
-        .post(app.url(&format!("/s/{slug}/delete")))
-        .header("cookie", &owner)
-        .send()
-        .await
-        .unwrap();
+    let deleted = common::delete_set(app, &owner, &slug).await;
     assert_eq!(deleted.headers()[LOCATION], "/?deleted=1");
     assert_eq!(count(app, "SELECT COUNT(*) FROM questions").await, 0);
 

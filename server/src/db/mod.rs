@@ -49,7 +49,7 @@ const SQLITE_READERS: u32 = 4;
 pub struct Db {
     write: DatabaseConnection,
     read: DatabaseConnection,
-    sets: Arc<set_cache::SetCache>,
+    sets: Arc<set_cache::RecentSets>,
 }
 
 impl Db {
@@ -62,7 +62,7 @@ impl Db {
     }
 
     /// Sets read in the last few seconds (see [`set_cache`]).
-    pub fn sets(&self) -> &set_cache::SetCache {
+    pub fn sets(&self) -> &set_cache::RecentSets {
         &self.sets
     }
 

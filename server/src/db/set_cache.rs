@@ -28,15 +28,15 @@ struct Entries {
 }
 
 #[derive(Debug, Default)]
-pub struct SetCache {
+pub struct RecentSets {
     entries: Mutex<Entries>,
 }
 
-/// Where a read began, for [`SetCache::put`].
+/// Where a read began, for [`RecentSets::put`].
 #[derive(Debug, Clone, Copy)]
 pub struct Ticket(u64);
 
-impl SetCache {
+impl RecentSets {
     fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
         self.entries
             .lock()
@@ -126,34 +126,37 @@ mod tests {
         }
     }
 
-    fn fetch(cache: &SetCache, slug: &str, now: Instant) -> Option<String> {
+    fn fetch(cache: &RecentSets, slug: &str, now: Instant) -> Option<String> {
         cache.get(slug, now).ok().map(|s| s.set.title)
+    }
+
+    /// A miss, then the set read and kept, as `find_cached` does.
+    fn read_and_keep(cache: &RecentSets, slug: &str, at: Instant) {
+        let ticket = cache.get(slug, at).unwrap_err();
+        cache.put(ticket, &set(slug), at);
     }
 
     #[test]
     fn a_set_is_served_until_its_time_is_up() {
-        let cache = SetCache::default();
+        let cache = RecentSets::default();
         let t0 = Instant::now();
-        let ticket = cache.get("a", t0).unwrap_err();
-        cache.put(ticket, &set("a"), t0);
+        read_and_keep(&cache, "a", t0);
         assert_eq!(fetch(&cache, "a", t0 + TTL / 2).as_deref(), Some("Set a"));
         assert_eq!(fetch(&cache, "a", t0 + TTL), None);
     }
 
     #[test]
     fn a_forgotten_set_is_read_again_and_a_read_from_before_is_not_kept() {
-        let cache = SetCache::default();
+        let cache = RecentSets::default();
         let t0 = Instant::now();
-        let ticket = cache.get("a", t0).unwrap_err();
-        cache.put(ticket, &set("a"), t0);
+        read_and_keep(&cache, "a", t0);
         // A read begins, the set is deleted, then the read finishes.
         let stale = cache.get("b", t0).unwrap_err();
         cache.forget("a");
         assert_eq!(fetch(&cache, "a", t0), None);
         cache.put(stale, &set("b"), t0);
         assert_eq!(fetch(&cache, "b", t0), None);
-        let fresh = cache.get("b", t0).unwrap_err();
-        cache.put(fresh, &set("b"), t0);
+        read_and_keep(&cache, "b", t0);
         assert_eq!(fetch(&cache, "b", t0).as_deref(), Some("Set b"));
         cache.clear();
         assert_eq!(fetch(&cache, "b", t0), None);
@@ -161,13 +164,14 @@ mod tests {
 
     #[test]
     fn the_cache_is_bounded() {
-        let cache = SetCache::default();
+        let cache = RecentSets::default();
         let t0 = Instant::now();
         for i in 0..CAPACITY + 10 {
-            let at = t0 + Duration::from_millis(i as u64);
-            let slug = format!("s{i}");
-            let ticket = cache.get(&slug, at).unwrap_err();
-            cache.put(ticket, &set(&slug), at);
+            read_and_keep(
+                &cache,
+                &format!("s{i}"),
+                t0 + Duration::from_millis(i as u64),
+            );
         }
         assert_eq!(cache.len(), CAPACITY);
         // The oldest went first.

@@ -171,24 +171,19 @@ fn content_type(path: &Path) -> &'static str {
 /// Whether `Accept-Encoding` allows the content coding `token` (named with
 /// a q-value above zero).
 fn accepts(headers: &HeaderMap, token: &str) -> bool {
-    headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|item| {
-            let mut parts = item.split(';');
-            let named = parts
-                .next()
-                .is_some_and(|c| c.trim().eq_ignore_ascii_case(token));
-            named
-                && !parts.any(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.trim().parse::<f32>().ok())
-                        .is_some_and(|q| q <= 0.0)
-                })
-        })
+    super::headers::items(headers, header::ACCEPT_ENCODING, ',').any(|item| {
+        let mut parts = item.split(';');
+        let named = parts
+            .next()
+            .is_some_and(|c| c.trim().eq_ignore_ascii_case(token));
+        named
+            && !parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            })
+    })
 }
 
 /// Whether `If-None-Match` names the representation's tag (or `*`).
@@ -196,12 +191,8 @@ fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
     let Ok(etag) = etag.to_str() else {
         return false;
     };
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|t| t.trim().trim_start_matches("W/"))
+    super::headers::items(headers, header::IF_NONE_MATCH, ',')
+        .map(|t| t.trim_start_matches("W/"))
         .any(|t| t == "*" || t == etag)
 }
 

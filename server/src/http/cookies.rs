@@ -24,12 +24,8 @@ fn name(base: &str, secure: bool) -> String {
 /// The value of cookie `base` in the request, under its secure or plain name.
 fn read(headers: &HeaderMap, base: &str, secure: bool) -> Option<String> {
     let wanted = name(base, secure);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
+    super::headers::items(headers, header::COOKIE, ';')
+        .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == wanted)
         .map(|(_, v)| v.to_string())
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_hexdigit()))

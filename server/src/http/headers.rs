@@ -3,11 +3,23 @@
 //! and, for an account's own pages and data, that nothing keeps a copy.
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::state::AppState;
+
+/// The items of a list-valued request header (`Accept-Encoding`,
+/// `If-None-Match`, `Cookie`) across all its lines, split at `separator`
+/// and trimmed. Lines that are not visible ASCII are skipped.
+pub fn items(headers: &HeaderMap, name: HeaderName, separator: char) -> impl Iterator<Item = &str> {
+    headers
+        .get_all(name)
+        .into_iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(move |v| v.split(separator))
+        .map(str::trim)
+}
 
 /// Paths whose responses hold an account's data: its pages, its practice,
 /// its exports and the JSON routes that return them.

@@ -184,6 +184,17 @@ pub async fn make_set(app: &TestApp, session: &str, body: serde_json::Value) -> 
         .to_string()
 }
 
+/// Deletes a set through its share page's form, as the browser with
+/// `cookie` (a session or a claim) would.
+pub async fn delete_set(app: &TestApp, cookie: &str, slug: &str) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/s/{slug}/delete")))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("request reaches the server")
+}
+
 /// Submits an answer through `POST /api/v1/assessments`.
 pub async fn submit_answer(
     app: &TestApp,
@@ -264,24 +275,8 @@ pub async fn spawn_app_with(
     let mut settings =
         ServeSettings::local("127.0.0.1:0".parse().expect("literal address"), site_root());
     adjust(&mut settings);
-    let listener = tokio::net::TcpListener::bind(settings.addr)
-        .await
-        .expect("bind a free port");
-    let address = listener.local_addr().expect("bound address");
+    let address = serve(pools.clone(), &settings).await;
     let db = pools.write().clone();
-    let router = rehearse::http::router(AppState::with_offline(
-        pools.clone(),
-        &settings,
-        offline_coach(),
-    ));
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-        )
-        .await
-        .expect("test server runs");
-    });
 
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -307,18 +302,24 @@ pub async fn spawn_second_instance(app: &TestApp) -> SocketAddr {
         .expect("connect to the test database");
     let settings =
         ServeSettings::local("127.0.0.1:0".parse().expect("literal address"), site_root());
+    serve(pools, &settings).await
+}
+
+/// The router over `pools`, serving on a free port in the background: the
+/// address it listens on.
+async fn serve(pools: rehearse::db::Db, settings: &ServeSettings) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .expect("bind a free port");
     let address = listener.local_addr().expect("bound address");
-    let router = rehearse::http::router(AppState::with_offline(pools, &settings, offline_coach()));
+    let router = rehearse::http::router(AppState::with_offline(pools, settings, offline_coach()));
     tokio::spawn(async move {
         axum::serve(
             listener,
             router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
         .await
-        .expect("second test server runs");
+        .expect("test server runs");
     });
     address
 }

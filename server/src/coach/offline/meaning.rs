@@ -95,8 +95,9 @@ const KERNEL_THREADS: [&str; 2] = ["CANDLE_NUM_THREADS", "RAYON_NUM_THREADS"];
 /// the operator has set otherwise. The coach already runs one job per core
 /// (see `coach::cpu`); a job that also split every product across the
 /// cores would oversubscribe them and spend its time waking and waiting
-/// on threads. On two cores one thread gives an assessment about the same
-/// p95 as two, and each core does half again as many. Left unset, the
+/// on threads. On two cores one thread takes a lone assessment a few
+/// milliseconds longer than two, with a fifth less CPU, so under load the
+/// cores get through a quarter more of them. Left unset, the
 /// kernels would also count the cores again, by reading `/proc/cpuinfo`,
 /// on every product.
 ///
