@@ -3,6 +3,7 @@
 mod account;
 mod attempts;
 mod dashboard;
+mod delivery;
 mod error;
 mod feedback;
 mod forms;
@@ -23,6 +24,10 @@ pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
 pub use dashboard::{
     AreaAverage, Dashboard, DrillLink, Evidence, JdCoverage, RECENT_ATTEMPTS, RecentAttempt,
     ScorePoint, SetProgress, TIMELINE_POINTS, Weakest, mean,
+};
+pub use delivery::{
+    AnswerMode, Delivery, Filler, MAX_ANSWER_SECONDS, MIN_ANSWER_SECONDS, Timing,
+    default_answer_seconds, fillers,
 };
 pub use error::{AppError, FieldError, Problems};
 pub use feedback::{

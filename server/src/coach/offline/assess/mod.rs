@@ -35,6 +35,7 @@ mod drill;
 mod facts;
 mod hedges;
 mod lexicon;
+mod probe;
 mod relevance;
 mod rewrite;
 mod sentences;
@@ -165,6 +166,24 @@ impl OfflineCoach {
     /// Feedback on one answer. Deterministic: the same input always gives
     /// the same feedback.
     pub fn assess(&self, input: &AssessInput) -> Feedback {
+        self.assess_and_probe(input).0
+    }
+
+    /// Feedback on one answer, and the follow-up an interviewer would ask
+    /// about its weakest part: one of `follow_ups` (the question's own)
+    /// where one probes that part, else a plain probe of it; none when the
+    /// answer is strong.
+    pub fn assess_with_follow_up(
+        &self,
+        input: &AssessInput,
+        follow_ups: &[String],
+    ) -> (Feedback, Option<String>) {
+        let (feedback, gap) = self.assess_and_probe(input);
+        let asked = gap.map(|gap| probe::follow_up(&gap, input.question, input.rubric, follow_ups));
+        (feedback, asked)
+    }
+
+    fn assess_and_probe(&self, input: &AssessInput) -> (Feedback, Option<probe::Gap>) {
         let reading = Reading::new(input.answer, self);
         let relevance = relevance::read(&reading, input, self.matcher(), self.meaning());
         let spec = specificity::read(&reading, input.kind, self.matcher());
@@ -227,9 +246,21 @@ impl OfflineCoach {
             overall: view.overall_reason(),
         };
         let comments = view.comments();
+        let (star_reading, tech_reading) = match &structure {
+            comments::Structure::Star(s) => (Some(s), None),
+            comments::Structure::Technical(t) => (None, Some(t)),
+        };
+        let gap = probe::gap(
+            input.kind,
+            overall,
+            &relevance,
+            &spec,
+            star_reading,
+            tech_reading,
+        );
 
         let words = word_count(input.answer);
-        Feedback {
+        let feedback = Feedback {
             engine: self.engine().to_string(),
             prompt_version: None,
             notice: None,
@@ -241,7 +272,8 @@ impl OfflineCoach {
             rewrite,
             word_count: words,
             spoken_seconds: spoken_seconds(words),
-        }
+        };
+        (feedback, gap)
     }
 }
 

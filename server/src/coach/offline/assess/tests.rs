@@ -891,3 +891,65 @@ fn odd_inputs_stay_well_formed() {
         }
     }
 }
+
+/// The follow-up an interviewer would ask: none after a strong answer, the
+/// question's own follow-up about the outcome after a story without one,
+/// and the question again after an answer about something else.
+#[test]
+fn a_follow_up_goes_after_the_weakest_part_of_the_answer() {
+    let own = [
+        "Who else did you bring in?".to_string(),
+        "What was the outcome, in the end?".to_string(),
+    ];
+    let (mut strong_without, mut results_probed, mut brought_back) = (0, 0, 0);
+    for case in all_cases() {
+        let ask = |variant: &str| {
+            case.answer(variant).map(|answer| {
+                coach().assess_with_follow_up(
+                    &AssessInput {
+                        question: &case.text,
+                        kind: case.kind(),
+                        rubric: &case.rubric,
+                        focus_area: None,
+                        jd_skills: &[],
+                        answer,
+                    },
+                    &own,
+                )
+            })
+        };
+        if let Some((feedback, asked)) = ask("strong")
+            && feedback.scores.overall >= 8
+        {
+            assert_eq!(
+                asked, None,
+                "{}: a strong answer needs no follow-up",
+                case.id
+            );
+            strong_without += 1;
+        }
+        if let Some((feedback, asked)) = ask("no_result")
+            && feedback.scores.relevance > 3
+            && feedback.scores.overall < 8
+        {
+            assert_eq!(
+                asked.as_deref(),
+                Some("What was the outcome, in the end?"),
+                "{}",
+                case.id
+            );
+            results_probed += 1;
+        }
+        if let Some((feedback, asked)) = ask("off_topic")
+            && feedback.scores.relevance <= 3
+        {
+            let asked = asked.expect("an answer about something else is followed up");
+            assert!(asked.contains(case.text.trim()), "{}: {asked}", case.id);
+            brought_back += 1;
+        }
+    }
+    assert!(
+        strong_without >= 20 && results_probed >= 10 && brought_back >= 15,
+        "{strong_without} strong, {results_probed} results, {brought_back} off the question"
+    );
+}
