@@ -189,3 +189,109 @@ async fn the_daily_allowance_of_model_feedback_is_per_account() {
         "Assessed by the offline coach: you have had today's model feedback; more tomorrow."
     );
 }
+
+/// A coach with the model behind `fake`, counting on the app's database.
+fn coach_with(app: &TestApp, fake: &FakeLlm) -> rehearse::coach::Coach {
+    let mut settings = LlmSettings::new(&fake.base_url, MODEL);
+    settings.attempt_timeout = Duration::from_secs(2);
+    settings.deadline = Duration::from_secs(6);
+    settings.retries = 0;
+    let ledger = std::sync::Arc::new(rehearse::services::usage::DbLedger::new(
+        app.db.clone(),
+        &settings,
+    ));
+    rehearse::coach::Coach::new(
+        common::offline_coach(),
+        Some(rehearse::coach::LlmEngine::new(settings, ledger)),
+        rehearse::coach::SetCache::new(8),
+    )
+}
+
+fn interview_answer(answer: &str) -> rehearse::coach::AssessRequest {
+    use app::model::{Provenance, ProvenanceSource, Question, QuestionKind};
+    rehearse::coach::AssessRequest {
+        question: Question {
+            text: "Tell me about a time you led a risky migration.".to_string(),
+            kind: QuestionKind::Behavioral,
+            focus_area: "Delivery".to_string(),
+            difficulty: 2,
+            provenance: Provenance {
+                source: ProvenanceSource::FocusArea,
+                detail: "Delivery".to_string(),
+            },
+            rubric: vec![
+                "Explains why the migration was risky and what was at stake".to_string(),
+                "Describes how it was planned, including a way back if it failed".to_string(),
+                "Names the steps they took themselves during the cutover".to_string(),
+                "States the outcome and how it was measured".to_string(),
+            ],
+            follow_ups: vec![],
+        },
+        answer: answer.to_string(),
+        jd_skills: vec![],
+    }
+}
+
+/// In a mock interview the model may write the follow-up; one that states
+/// a fact the answer does not, or a failing model, leaves the offline
+/// coach's choice from the question's own follow-ups.
+#[tokio::test]
+async fn a_mock_interviews_follow_up_is_the_models_only_when_it_passes_the_checks() {
+    let app = common::spawn_app(DatabaseKind::Sqlite).await;
+    let own = vec![
+        "Who did you bring in first?".to_string(),
+        "What was the outcome, and how did you measure it?".to_string(),
+    ];
+    // Without a result, the offline coach asks about the outcome.
+    let no_result = "I led the migration of our billing tables to Postgres. We planned it for \
+                     a month and I wrote the runbook myself. I ran the cutover on a Sunday \
+                     night with two engineers from the payments team.";
+
+    let asked = |reply: &str| json!({"ask": true, "follow_up": reply}).to_string();
+    let fake = FakeLlm::start(
+        vec![
+            Reply::text(&feedback_reply(|_| {})),
+            Reply::text(&asked("What did you check before you started the cutover?")),
+            Reply::text(&feedback_reply(|_| {})),
+            Reply::text(&asked("Why did the cutover take 6 hours?")),
+            Reply::text(&feedback_reply(|_| {})),
+        ],
+        Reply::status(500),
+    )
+    .await;
+    let coach = coach_with(&app, &fake);
+
+    let (feedback, follow_up) = coach
+        .assess_for_interview(interview_answer(no_result), own.clone(), None)
+        .await
+        .unwrap();
+    assert!(feedback.by_model());
+    assert_eq!(
+        follow_up.as_deref(),
+        Some("What did you check before you started the cutover?")
+    );
+    let sent = user_message(&fake.bodies()[1]);
+    assert!(sent.contains("Who did you bring in first?") && sent.contains(no_result));
+
+    // An invented number: the offline choice stands in.
+    let (_, follow_up) = coach
+        .assess_for_interview(interview_answer(no_result), own.clone(), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        follow_up.as_deref(),
+        Some("What was the outcome, and how did you measure it?")
+    );
+
+    // The model fails outright: the same.
+    let (feedback, follow_up) = coach
+        .assess_for_interview(interview_answer(no_result), own, None)
+        .await
+        .unwrap();
+    assert!(feedback.by_model());
+    assert_eq!(
+        follow_up.as_deref(),
+        Some("What was the outcome, and how did you measure it?")
+    );
+    assert_eq!(fake.calls(), 6);
+}

@@ -142,8 +142,62 @@ impl Coach {
                 offline.assess(&owned.input())
             })
             .await?;
+        Ok(self.by_model(&request, heuristic, quota).await)
+    }
+
+    /// Feedback on an answer in a mock interview, and the follow-up the
+    /// interviewer asks about it, if any. The offline coach chooses from
+    /// `follow_ups` (the question's own); a configured model may write its
+    /// own instead, under the same checks as everything else it writes, and
+    /// the offline choice stands in whenever it cannot. The follow-up draws
+    /// on the token budget but not on `quota`: it belongs to the answer.
+    pub async fn assess_for_interview(
+        &self,
+        request: AssessRequest,
+        follow_ups: Vec<String>,
+        quota: Option<Quota>,
+    ) -> Result<(Feedback, Option<String>), AppError> {
+        let offline = Arc::clone(&self.offline);
+        let owned = request.clone();
+        let own = follow_ups.clone();
+        let (heuristic, offline_follow_up) = self
+            .cpu
+            .run("assessing an answer", move || {
+                offline.assess_with_follow_up(&owned.input(), &own)
+            })
+            .await?;
         let Some(llm) = &self.llm else {
-            return Ok(heuristic);
+            return Ok((heuristic, offline_follow_up));
+        };
+        let feedback = self.by_model(&request, heuristic, quota).await;
+        let subject = llm::follow_up::Subject {
+            question: &request.question.text,
+            kind: request.question.kind,
+            rubric: &request.question.rubric,
+            answer: &request.answer,
+            own: &follow_ups,
+            taxonomy: self.offline.matcher(),
+        };
+        let asked = match llm.follow_up(&subject, None).await {
+            Ok(asked) => asked,
+            Err(fallback) => {
+                tracing::info!(reason = fallback.label(), "follow-up chosen offline");
+                offline_follow_up
+            }
+        };
+        Ok((feedback, asked))
+    }
+
+    /// The model's feedback when one is configured and answers well, else
+    /// `heuristic` with a notice of why.
+    async fn by_model(
+        &self,
+        request: &AssessRequest,
+        heuristic: Feedback,
+        quota: Option<Quota>,
+    ) -> Feedback {
+        let Some(llm) = &self.llm else {
+            return heuristic;
         };
         let subject = llm::assessment::Subject {
             question: &request.question.text,
@@ -154,13 +208,13 @@ impl Coach {
             taxonomy: self.offline.matcher(),
         };
         match llm.assess(&subject, &heuristic, quota).await {
-            Ok(feedback) => Ok(feedback),
+            Ok(feedback) => feedback,
             Err(fallback) => {
                 tracing::info!(reason = fallback.label(), "answer assessed offline");
-                Ok(Feedback {
+                Feedback {
                     notice: Some(fallback.assessment_notice().to_string()),
                     ..heuristic
-                })
+                }
             }
         }
     }

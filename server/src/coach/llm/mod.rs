@@ -12,6 +12,7 @@ pub mod breaker;
 pub mod client;
 mod fallback;
 pub mod fence;
+pub mod follow_up;
 pub mod ledger;
 pub mod questions;
 mod tasks;
@@ -25,7 +26,7 @@ use self::breaker::Breaker;
 use self::client::{CallError, ModelClient, Prompt};
 pub use self::fallback::Fallback;
 pub use self::ledger::{CallRecord, Ledger, Quota, Reservation};
-use self::tasks::{AssessTask, QuestionsTask};
+use self::tasks::{AssessTask, FollowUpTask, QuestionsTask};
 use super::offline::{Brief, fnv1a};
 use crate::config::LlmSettings;
 
@@ -115,6 +116,20 @@ impl LlmEngine {
             subject,
             offline,
             model: self.model(),
+        };
+        self.run(&task, quota, &no_progress()).await
+    }
+
+    /// The interviewer's follow-up after an answer in a mock interview, or
+    /// `None` when the model would ask none.
+    pub async fn follow_up(
+        &self,
+        subject: &follow_up::Subject<'_>,
+        quota: Option<Quota>,
+    ) -> Result<Option<String>, Fallback> {
+        let task = FollowUpTask {
+            prompt: follow_up::prompt(subject, self.settings.max_tokens),
+            subject,
         };
         self.run(&task, quota, &no_progress()).await
     }

@@ -1,10 +1,11 @@
-//! The model's two jobs as [`Task`]s: writing questions and assessing an
-//! answer, each logging what its checks repaired.
+//! The model's jobs as [`Task`]s: writing questions, assessing an answer
+//! (each logging what its checks repaired) and asking a mock interview's
+//! follow-up.
 
 use app::model::{Feedback, GenerateRequest};
 
 use super::client::Prompt;
-use super::{Task, assessment, questions};
+use super::{Task, assessment, follow_up, questions};
 use crate::coach::offline::Brief;
 
 pub(super) struct QuestionsTask<'a> {
@@ -69,5 +70,26 @@ impl Task for AssessTask<'_> {
             );
         }
         Ok(feedback)
+    }
+}
+
+pub(super) struct FollowUpTask<'a> {
+    pub(super) prompt: Prompt,
+    pub(super) subject: &'a follow_up::Subject<'a>,
+}
+
+impl Task for FollowUpTask<'_> {
+    type Output = Option<String>;
+
+    fn purpose(&self) -> &'static str {
+        "follow_up"
+    }
+
+    fn prompt(&self) -> &Prompt {
+        &self.prompt
+    }
+
+    fn accept(&self, content: &str) -> Result<Self::Output, String> {
+        follow_up::accept(content, self.subject)
     }
 }

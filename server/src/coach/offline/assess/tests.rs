@@ -953,3 +953,26 @@ fn a_follow_up_goes_after_the_weakest_part_of_the_answer() {
         "{strong_without} strong, {results_probed} results, {brought_back} off the question"
     );
 }
+
+/// An answer squarely on the question that skips the one rubric point
+/// given (here the outcome) is incomplete, not about something else.
+#[test]
+fn an_answer_on_the_question_that_misses_its_rubric_is_not_off_topic() {
+    let rubric = ["States the outcome and how it was measured".to_string()];
+    let feedback = coach().assess(&AssessInput {
+        question: "Tell me about a time you led a risky migration.",
+        kind: QuestionKind::Behavioral,
+        rubric: &rubric,
+        focus_area: None,
+        jd_skills: &[],
+        answer: "I led the migration of our billing tables to Postgres. We planned it for a \
+                 month and I wrote the runbook myself. I ran the cutover on a Sunday night \
+                 with two engineers from the payments team.",
+    });
+    assert!(
+        feedback.scores.relevance > 3,
+        "relevance {}: {}",
+        feedback.scores.relevance,
+        feedback.reasons.relevance
+    );
+}

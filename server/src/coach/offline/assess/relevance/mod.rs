@@ -18,6 +18,11 @@ use crate::coach::offline::skills::SkillMatcher;
 use crate::coach::offline::text::stem;
 
 pub use self::terms::Terms;
+
+/// An answer that uses this share of the question's key terms is on the
+/// question even when its meaning is far from the rubric: a short answer
+/// that skips the outcome is incomplete, not about something else.
+const MOST_OF_THE_QUESTION: f32 = 0.6;
 pub use self::topicality::ByMeaning;
 
 /// One rubric point and how far the answer covers it.
@@ -214,7 +219,7 @@ pub fn read(
             // Meaning decides whether the answer is on the question at all;
             // words alone cannot tell a story about the asked-for thing
             // from a story about its neighbour.
-            if m.off_topic {
+            if m.off_topic && question_coverage < MOST_OF_THE_QUESTION {
                 score.min(3)
             } else {
                 score.max(4)
