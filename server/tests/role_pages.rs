@@ -122,6 +122,15 @@ on_every_backend!(crawlers_get_a_sitemap_and_robots_file, |app| {
         assert!(body.contains(&format!("http://{}/roles/{}</loc>", app.address, role.slug)));
     }
     let robots = app.get("/robots.txt").await.text().await.unwrap();
-    assert!(robots.contains("Disallow: /s/"));
+    assert!(robots.contains("Disallow: /s/") && robots.contains("Disallow: /api/"));
+    // Pages behind a login send crawlers to it; blocking them as well would
+    // only mark them uncrawlable.
+    assert!(!robots.contains("/practice") && !robots.contains("/me"));
+    let dashboard = app.get("/me").await;
+    assert!(
+        dashboard.status().is_redirection(),
+        "{}",
+        dashboard.status()
+    );
     assert!(robots.contains(&format!("Sitemap: http://{}/sitemap.xml", app.address)));
 });

@@ -9,9 +9,11 @@ use crate::state::AppState;
 
 pub async fn robots(Extension(requester): Extension<Requester>) -> impl IntoResponse {
     // Share links are private by default: only whoever has the link should
-    // find a set, so crawlers stay out of /s/ and the API.
+    // find a set, so crawlers stay out of /s/ and the API. Practice pages
+    // and the dashboard need an account: a crawler is sent to the login
+    // page, so there is nothing of anyone's there to keep out.
     let body = format!(
-        "User-agent: *\nDisallow: /s/\nDisallow: /api/\nDisallow: /practice/\nDisallow: /me\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /s/\nDisallow: /api/\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         requester.base_url
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)
