@@ -15,11 +15,17 @@ use serde_json::{Value, json};
 const MODEL: &str = "coach-model";
 const ANSWER: &str = "I led the migration to Postgres. We moved 40 tables in two weeks. Support tickets fell by half.";
 
-async fn app_with(fake: &FakeLlm, adjust: impl FnOnce(&mut LlmSettings)) -> TestApp {
+/// The model behind `fake`, with short timeouts and one retry.
+fn settings(fake: &FakeLlm) -> LlmSettings {
     let mut llm = LlmSettings::new(&fake.base_url, MODEL);
     llm.attempt_timeout = Duration::from_secs(2);
     llm.deadline = Duration::from_secs(6);
     llm.retries = 1;
+    llm
+}
+
+async fn app_with(fake: &FakeLlm, adjust: impl FnOnce(&mut LlmSettings)) -> TestApp {
+    let mut llm = settings(fake);
     adjust(&mut llm);
     spawn_app_with(DatabaseKind::Sqlite, |s| s.llm = Some(llm)).await
 }
@@ -192,9 +198,7 @@ async fn the_daily_allowance_of_model_feedback_is_per_account() {
 
 /// A coach with the model behind `fake`, counting on the app's database.
 fn coach_with(app: &TestApp, fake: &FakeLlm) -> rehearse::coach::Coach {
-    let mut settings = LlmSettings::new(&fake.base_url, MODEL);
-    settings.attempt_timeout = Duration::from_secs(2);
-    settings.deadline = Duration::from_secs(6);
+    let mut settings = settings(fake);
     settings.retries = 0;
     let ledger = std::sync::Arc::new(rehearse::services::usage::DbLedger::new(
         app.db.clone(),

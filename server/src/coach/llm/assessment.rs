@@ -79,18 +79,7 @@ pub fn prompt(subject: &Subject<'_>, max_tokens: u32) -> Prompt {
             " so the direct answer comes first"
         },
     );
-    let mut asked = subject.question.to_string();
-    if !subject.rubric.is_empty() {
-        asked.push_str("\nWhat a strong answer covers:");
-        for point in subject.rubric {
-            asked.push_str(&format!("\n- {point}"));
-        }
-    }
-    let mut user = format!(
-        "Question ({kind}), with its rubric:\n{asked}",
-        kind = subject.kind.label(),
-        asked = fence.wrap(&asked),
-    );
+    let mut user = fenced_question(&fence, subject.question, subject.kind, subject.rubric);
     if !subject.jd_skills.is_empty() {
         user.push_str(&format!(
             "Skills the job asks for: {}.\n",
@@ -105,6 +94,28 @@ pub fn prompt(subject: &Subject<'_>, max_tokens: u32) -> Prompt {
         schema: schema(),
         max_tokens,
     }
+}
+
+/// The question, with its kind and its rubric, fenced: the start of the
+/// user message of every prompt about an answer.
+pub(super) fn fenced_question(
+    fence: &Fence,
+    question: &str,
+    kind: QuestionKind,
+    rubric: &[String],
+) -> String {
+    let mut asked = question.to_string();
+    if !rubric.is_empty() {
+        asked.push_str("\nWhat a strong answer covers:");
+        for point in rubric {
+            asked.push_str(&format!("\n- {point}"));
+        }
+    }
+    format!(
+        "Question ({kind}), with its rubric:\n{asked}",
+        kind = kind.label(),
+        asked = fence.wrap(&asked),
+    )
 }
 
 /// The output shape. Every field is required and nothing else is allowed,

@@ -6,6 +6,7 @@ use app::model::QuestionKind;
 use serde::Deserialize;
 use serde_json::json;
 
+use super::assessment::fenced_question;
 use super::client::Prompt;
 use super::fence::Fence;
 use super::questions::{bounded, json_error, json_object, one_line};
@@ -51,18 +52,7 @@ pub fn prompt(subject: &Subject<'_>, max_tokens: u32) -> Prompt {
          Reply with JSON: {{\"ask\": true or false, \"follow_up\": the question, or \"\" when \
          ask is false}}."
     );
-    let mut asked = subject.question.to_string();
-    if !subject.rubric.is_empty() {
-        asked.push_str("\nWhat a strong answer covers:");
-        for point in subject.rubric {
-            asked.push_str(&format!("\n- {point}"));
-        }
-    }
-    let mut user = format!(
-        "Question ({kind}), with its rubric:\n{asked}",
-        kind = subject.kind.label(),
-        asked = fence.wrap(&asked),
-    );
+    let mut user = fenced_question(&fence, subject.question, subject.kind, subject.rubric);
     if !subject.own.is_empty() {
         user.push_str(&format!(
             "The question's own follow-ups:\n{}",

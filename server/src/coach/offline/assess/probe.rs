@@ -198,13 +198,9 @@ pub(super) fn follow_up(gap: &Gap, question: &str, rubric: &[String], own: &[Str
         gap => {
             let cues = cues(gap);
             best_by(own, |f| {
-                let lower = format!(" {} ", f.to_lowercase());
+                let lower = format!(" {} ", f.to_lowercase().replace(['?', ',', '.'], " "));
                 cues.iter()
-                    .filter(|c| {
-                        lower.contains(&format!(" {c} "))
-                            || lower.contains(&format!(" {c}?"))
-                            || lower.contains(&format!(" {c},"))
-                    })
+                    .filter(|c| lower.contains(&format!(" {c} ")))
                     .count()
             })
         }

@@ -92,15 +92,19 @@ fn all_cases() -> Vec<Case> {
     out
 }
 
-fn assess(case: &Case, answer: &str) -> Feedback {
-    coach().assess(&AssessInput {
+fn input<'a>(case: &'a Case, answer: &'a str) -> AssessInput<'a> {
+    AssessInput {
         question: &case.text,
         kind: case.kind(),
         rubric: &case.rubric,
         focus_area: None,
         jd_skills: &[],
         answer,
-    })
+    }
+}
+
+fn assess(case: &Case, answer: &str) -> Feedback {
+    coach().assess(&input(case, answer))
 }
 
 fn quick(question: &str, kind: QuestionKind, answer: &str) -> Feedback {
@@ -904,19 +908,8 @@ fn a_follow_up_goes_after_the_weakest_part_of_the_answer() {
     let (mut strong_without, mut results_probed, mut brought_back) = (0, 0, 0);
     for case in all_cases() {
         let ask = |variant: &str| {
-            case.answer(variant).map(|answer| {
-                coach().assess_with_follow_up(
-                    &AssessInput {
-                        question: &case.text,
-                        kind: case.kind(),
-                        rubric: &case.rubric,
-                        focus_area: None,
-                        jd_skills: &[],
-                        answer,
-                    },
-                    &own,
-                )
-            })
+            case.answer(variant)
+                .map(|answer| coach().assess_with_follow_up(&input(&case, answer), &own))
         };
         if let Some((feedback, asked)) = ask("strong")
             && feedback.scores.overall >= 8

@@ -19,11 +19,12 @@ use crate::coach::offline::text::stem;
 
 pub use self::terms::Terms;
 
+pub use self::topicality::ByMeaning;
+
 /// An answer that uses this share of the question's key terms is on the
 /// question even when its meaning is far from the rubric: a short answer
 /// that skips the outcome is incomplete, not about something else.
 const MOST_OF_THE_QUESTION: f32 = 0.6;
-pub use self::topicality::ByMeaning;
 
 /// One rubric point and how far the answer covers it.
 #[derive(Debug, Clone)]
