@@ -142,7 +142,8 @@ test('while a set is being made the form says what is happening, and Cancel keep
   const progress = page.locator('.progress');
   await expect(progress).toContainText('Reading the role and the job description');
   await expect(page.getByRole('button', { name: 'Generating…' })).toBeDisabled();
-  expect(sent).toContain('role=Data+Engineer');
+  // The progress line is drawn before the request leaves, so wait for it.
+  await expect.poll(() => sent).toContain('role=Data+Engineer');
 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toHaveText('Cancelled. Nothing was saved, and everything you typed is still here.');
