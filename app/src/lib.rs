@@ -10,7 +10,6 @@ pub mod model;
 pub mod pages;
 
 use leptos::prelude::*;
-use leptos::server::SharedValue;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
     SsrMode, StaticSegment,
@@ -69,7 +68,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.ico" sizes="any" />
                 <script nonce=nonce inner_html=theme_boot_script()></script>
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -91,8 +90,8 @@ pub fn raw_text_safe(text: String) -> String {
     }
 }
 
-/// The base URL of the request being served; the browser receives the
-/// server's answer rather than working it out again.
+/// The base URL of the request being served (pages are rendered only on
+/// the server; the browser hydrates islands).
 fn site_base() -> String {
     #[cfg(feature = "ssr")]
     {
@@ -109,7 +108,7 @@ fn site_base() -> String {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_context(SiteBase(SharedValue::new(site_base).into_inner()));
+    provide_context(SiteBase(site_base()));
     provide_viewer();
 
     view! {

@@ -106,3 +106,34 @@ test('every form works with JavaScript off', async ({ browser }) => {
   await expect(page.getByRole('status')).toHaveText('Your account and everything in it were deleted.');
   await context.close();
 });
+
+test('when the WebAssembly cannot be fetched, the pages work as plain HTML', async ({ browser }) => {
+  // JavaScript runs, but every WebAssembly file (the main module and any
+  // chunk split from it) fails to load, as on a flaky connection.
+  const context = await browser.newContext();
+  await context.route('**/pkg/**/*.wasm', (route) => route.abort('failed'));
+  await context.route('**/pkg/*.wasm', (route) => route.abort('failed'));
+  const page = await context.newPage();
+  let blocked = 0;
+  page.on('requestfailed', (request) => {
+    if (request.url().endsWith('.wasm')) blocked++;
+  });
+
+  // The role filter is a GET form.
+  await page.goto('/roles');
+  await page.getByLabel('Filter roles').fill('data');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/\/roles\?q=data$/);
+  await expect(page.getByRole('link', { name: 'Data Engineer' })).toBeVisible();
+
+  // The generator posts and makes a set; its page renders in full.
+  await page.goto('/roles/backend-engineer');
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('#share-url')).toHaveValue(/\/s\/[a-z2-9]{15}$/);
+  expect(blocked, 'the bundle was requested and refused').toBeGreaterThan(0);
+  // Nothing hydrated: the theme toggle never learnt the theme.
+  await expect(page.locator('.theme-toggle')).not.toHaveAttribute('data-theme-current', /./);
+  await context.close();
+});

@@ -1,8 +1,7 @@
-//! Who is logged in, shared from the server's render to the browser, and
-//! what an account form needs to show itself again after a problem.
+//! Who is logged in, for the server's render of a page, and what an
+//! account form needs to show itself again after a problem.
 
 use leptos::prelude::*;
-use leptos::server::SharedValue;
 
 use crate::model::{AccountEcho, Viewer};
 
@@ -10,22 +9,16 @@ use crate::model::{AccountEcho, Viewer};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CurrentViewer(pub Option<Viewer>);
 
-/// Provides [`CurrentViewer`], read on the server and carried to the browser
-/// with the page.
+/// Provides [`CurrentViewer`] while the server renders a page. The browser
+/// never renders whole pages: an island that needs the viewer takes it as a
+/// prop.
 pub fn provide_viewer() {
-    let viewer = SharedValue::new(|| {
-        #[cfg(feature = "ssr")]
-        {
-            crate::api::port::Requester::current()
-                .ok()
-                .and_then(|r| r.user)
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            None::<Viewer>
-        }
-    })
-    .into_inner();
+    #[cfg(feature = "ssr")]
+    let viewer = crate::api::port::Requester::current()
+        .ok()
+        .and_then(|r| r.user);
+    #[cfg(not(feature = "ssr"))]
+    let viewer = None::<Viewer>;
     provide_context(CurrentViewer(viewer));
 }
 
@@ -35,9 +28,7 @@ pub fn use_viewer() -> Option<Viewer> {
 
 /// The echo for `form`, if the server is showing that form again.
 pub fn use_echo(form: &str) -> Option<AccountEcho> {
-    SharedValue::new(use_context::<AccountEcho>)
-        .into_inner()
-        .filter(|e| e.form == form)
+    use_context::<AccountEcho>().filter(|e| e.form == form)
 }
 
 /// What an account form shows again after a refusal: the email and name

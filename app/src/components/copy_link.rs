@@ -15,8 +15,12 @@ pub fn CopyLink(url: String) -> impl IntoView {
 
 /// A button that copies `text` to the clipboard, enabled once the page is
 /// interactive.
-#[component]
-pub fn CopyButton(text: String, label: &'static str, done: &'static str) -> impl IntoView {
+#[island]
+pub fn CopyButton(
+    text: String,
+    #[prop(into)] label: String,
+    #[prop(into)] done: String,
+) -> impl IntoView {
     let copied = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -36,7 +40,7 @@ pub fn CopyButton(text: String, label: &'static str, done: &'static str) -> impl
             on:click=copy
             disabled=move || !hydrated.get()
         >
-            {move || if copied.get() { done } else { label }}
+            {move || if copied.get() { done.clone() } else { label.clone() }}
         </button>
     }
 }

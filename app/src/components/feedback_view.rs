@@ -20,6 +20,13 @@ fn engine_label(feedback: &Feedback) -> String {
     }
 }
 
+/// Forgets this browser's copy of the answer named by its fingerprint,
+/// once the page is interactive.
+#[island]
+fn ForgetLocalCopy(key: String, answer: String) -> impl IntoView {
+    Effect::new(move |_| super::answer_form::local_copy::forget_if(&key, &answer));
+}
+
 #[component]
 pub fn FeedbackView(view: AttemptView) -> impl IntoView {
     let AttemptView {
@@ -48,14 +55,10 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
     let segments = highlight(&attempt.answer, &feedback.comments);
     let rewrite = feedback.rewrite.clone();
     // The server has this answer: this browser's copy can go.
-    {
-        let (key, answer) = (
-            super::answer_form::local_copy::key(&attempt.question_set, attempt.question_index),
-            attempt.answer.clone(),
-        );
-        Effect::new(move |_| super::answer_form::local_copy::forget_if(&key, &answer));
-    }
+    let key = super::answer_form::local_copy::key(&attempt.question_set, attempt.question_index);
+    let answer = super::answer_form::local_copy::fingerprint(&attempt.answer);
     view! {
+        <ForgetLocalCopy key answer />
         <section class="card feedback" aria-labelledby="feedback-title">
             <h2 id="feedback-title">"Feedback"</h2>
             <p class="muted engine">{engine_label(&feedback)}</p>

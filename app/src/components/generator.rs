@@ -5,7 +5,6 @@
 //! double submits.
 
 use leptos::prelude::*;
-use leptos::server::SharedValue;
 
 use super::{ErrorView, FieldMessage, FormErrors};
 use crate::model::{
@@ -24,7 +23,22 @@ pub fn Generator(
     #[prop(into)]
     from: String,
 ) -> impl IntoView {
-    let echo = SharedValue::new(use_context::<GeneratorEcho>).into_inner();
+    // Read on the server, where the refused form's echo is; the island
+    // receives it with its other props.
+    let echo = use_context::<GeneratorEcho>();
+    let role_titles = roles.into_iter().map(|r| r.title).collect::<Vec<_>>();
+    view! { <GeneratorForm role_titles prefill_role from echo /> }
+}
+
+/// The interactive part of [`Generator`]: everything it needs arrives as
+/// props, so it hydrates on its own.
+#[island]
+fn GeneratorForm(
+    role_titles: Vec<String>,
+    prefill_role: Option<String>,
+    from: String,
+    echo: Option<GeneratorEcho>,
+) -> impl IntoView {
     let input = echo.as_ref().map(|e| e.input.clone()).unwrap_or_default();
     let errors = FormErrors::new(echo.map(|e| e.error));
     let role_error = errors.field("role");
@@ -89,9 +103,9 @@ pub fn Generator(
                     aria-describedby="gen-role-help"
                 />
                 <datalist id="gen-role-options">
-                    {roles
-                        .iter()
-                        .map(|r| view! { <option value=r.title.clone()></option> })
+                    {role_titles
+                        .into_iter()
+                        .map(|title| view! { <option value=title></option> })
                         .collect_view()}
                 </datalist>
                 <p id="gen-role-help" class="field__help">

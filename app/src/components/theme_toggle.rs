@@ -36,7 +36,7 @@ impl Theme {
     }
 }
 
-#[component]
+#[island]
 pub fn ThemeToggle() -> impl IntoView {
     // Unknown while rendering on the server; the browser fills it in after
     // hydration from what the boot script put on <html>.

@@ -34,12 +34,12 @@ pub fn LoginPage() -> impl IntoView {
 /// The form both account pages have: it posts to `path` with the page's
 /// `query`, shows a general error above the fields, and has one submit
 /// button that is disabled once pressed.
-#[component]
+#[island]
 pub(crate) fn AuthForm(
-    path: &'static str,
+    #[prop(into)] path: String,
     query: String,
     general: Option<AppError>,
-    submit: &'static str,
+    #[prop(into)] submit: String,
     children: Children,
 ) -> impl IntoView {
     let submitting = RwSignal::new(false);

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::get_practice;
 use crate::components::{AnswerForm, ErrorView, FeedbackView, PageMeta};
@@ -59,26 +59,6 @@ fn Practice(view: PracticeView) -> impl IntoView {
         )
     };
 
-    // Alt+N: next question; Alt+R: try again. A modifier, so that no
-    // single key press (or speech-input word) triggers them.
-    let navigate = use_navigate();
-    let (to_next, to_again) = (next.clone(), again.clone());
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
-        let target = match ev.code().as_str() {
-            "KeyN" => to_next.clone(),
-            "KeyR" if showing_feedback => Some(to_again.clone()),
-            _ => None,
-        };
-        if let Some(url) = target {
-            ev.prevent_default();
-            navigate(&url, Default::default());
-        }
-    });
-    on_cleanup(move || handle.remove());
-
     let initial = view
         .draft
         .clone()
@@ -87,6 +67,7 @@ fn Practice(view: PracticeView) -> impl IntoView {
     let title = format!("Practise: {}", view.title);
     view! {
         <PageMeta title=title description="Practise a set of interview questions, one at a time, with feedback on every answer." />
+        <PracticeKeys next=next.clone() again=showing_feedback.then(|| again.clone()) />
         <header class="practice-header">
             <p class="eyebrow">"Practice"</p>
             <h1><a href=format!("/s/{slug}")>{view.title.clone()}</a></h1>
@@ -259,4 +240,31 @@ fn hint(kind: QuestionKind) -> Option<&'static str> {
             Some("Lead with your answer, then the reasoning, the trade-offs and an example.")
         }
     }
+}
+
+/// Alt+N: the next question; Alt+R: try again (once feedback is shown). A
+/// modifier, so that no single key press (or speech-input word) triggers
+/// them.
+#[island]
+fn PracticeKeys(next: Option<String>, again: Option<String>) -> impl IntoView {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let target = match ev.code().as_str() {
+            "KeyN" => next.as_deref(),
+            "KeyR" => again.as_deref(),
+            _ => None,
+        };
+        if let Some(url) = target {
+            ev.prevent_default();
+            #[cfg(feature = "hydrate")]
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().assign(url);
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = url;
+        }
+    });
+    on_cleanup(move || handle.remove());
 }

@@ -38,12 +38,6 @@ fn Printable(export: PracticeExport) -> impl IntoView {
         .filter(|q| q.latest.is_some())
         .count();
     let total = export.questions.len();
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
     view! {
         <PageMeta title=format!("{} (print)", export.title) description="A question set with your latest answers and feedback." />
         <article class="printable">
@@ -51,7 +45,7 @@ fn Printable(export: PracticeExport) -> impl IntoView {
                 <h1>{export.title.clone()}</h1>
                 <p class="muted">{format!("{answered} of {total} questions answered; each shows your latest attempt.")}</p>
                 <p class="no-print">
-                    <button class="button" type="button" on:click=print>"Print or save as PDF"</button>
+                    <PrintButton />
                     " "
                     <a href=format!("/practice/{}/export.md", export.slug)>"Download as Markdown"</a>
                 </p>
@@ -93,4 +87,16 @@ fn Printable(export: PracticeExport) -> impl IntoView {
             }).collect_view()}
         </article>
     }
+}
+
+/// Opens the browser's print dialogue, once the page is interactive.
+#[island]
+fn PrintButton() -> impl IntoView {
+    let print = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! { <button class="button" type="button" on:click=print>"Print or save as PDF"</button> }
 }

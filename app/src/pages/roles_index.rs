@@ -19,12 +19,10 @@ fn matches(role: &RoleSummary, filter: &str) -> bool {
 #[component]
 pub fn RolesIndexPage() -> impl IntoView {
     let roles = Resource::new(|| (), |_| list_roles());
-    let filter = RwSignal::new(
-        use_query_map()
-            .read_untracked()
-            .get("q")
-            .unwrap_or_default(),
-    );
+    let filter = use_query_map()
+        .read_untracked()
+        .get("q")
+        .unwrap_or_default();
 
     view! {
         <PageMeta
@@ -36,6 +34,34 @@ pub fn RolesIndexPage() -> impl IntoView {
         <p class="lead">
             "What interviews for each role focus on, how to prepare, and questions to practise."
         </p>
+        <Suspense fallback=|| view! { <p class="muted">"Loading roles…"</p> }>
+            {move || {
+                roles
+                    .get()
+                    .map(|result| match result {
+                        Ok(roles) => view! { <RoleFilter roles initial=filter.clone() /> }.into_any(),
+                        Err(error) => view! { <ErrorView error=error /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+/// The filter box and the roles it matches. The filter is a GET form, so it
+/// works without JavaScript; once the page is interactive it filters as you
+/// type.
+#[island]
+fn RoleFilter(roles: Vec<RoleSummary>, initial: String) -> impl IntoView {
+    let filter = RwSignal::new(initial);
+    let shown = move || {
+        roles
+            .iter()
+            .filter(|r| matches(r, &filter.get()))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let counted = shown.clone();
+    view! {
         <form class="filter" method="get" action="/roles" role="search">
             <label for="role-filter">"Filter roles"</label>
             <input
@@ -49,40 +75,14 @@ pub fn RolesIndexPage() -> impl IntoView {
             />
             <button class="button button--secondary" type="submit">"Filter"</button>
         </form>
-        <Suspense fallback=|| view! { <p class="muted">"Loading roles…"</p> }>
+        <p class="muted" aria-live="polite">
             {move || {
-                roles
-                    .get()
-                    .map(|result| match result {
-                        Ok(roles) => {
-                            let shown = move || {
-                                roles
-                                    .iter()
-                                    .filter(|r| matches(r, &filter.get()))
-                                    .cloned()
-                                    .collect::<Vec<_>>()
-                            };
-                            let counted = shown.clone();
-                            view! {
-                                <p class="muted" aria-live="polite">
-                                    {move || {
-                                        let n = counted().len();
-                                        if n == 1 { "1 role".to_string() } else { format!("{n} roles") }
-                                    }}
-                                </p>
-                                <ul class="role-grid">
-                                    <For
-                                        each=shown
-                                        key=|r| r.slug.clone()
-                                        children=|role| view! { <RoleCard role /> }
-                                    />
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => view! { <ErrorView error=error /> }.into_any(),
-                    })
+                let n = counted().len();
+                if n == 1 { "1 role".to_string() } else { format!("{n} roles") }
             }}
-        </Suspense>
+        </p>
+        <ul class="role-grid">
+            <For each=shown key=|r| r.slug.clone() children=|role| view! { <RoleCard role /> } />
+        </ul>
     }
 }

@@ -35,9 +35,34 @@ pub fn write(key: &str, value: &str) {
     let _ = (key, value);
 }
 
-/// Forgets the copy once the server has this very answer.
+/// A short fingerprint of an answer (FNV-1a over its trimmed text), so a
+/// page can say which answer the server has without carrying it twice.
+pub fn fingerprint(answer: &str) -> String {
+    let hash = answer
+        .trim()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("{hash:016x}")
+}
+
+/// Forgets the copy once the server has this very answer (named by its
+/// [`fingerprint`]).
 pub fn forget_if(key: &str, submitted: &str) {
-    if read(key).is_some_and(|saved| saved.trim() == submitted.trim()) {
+    if read(key).is_some_and(|saved| fingerprint(&saved) == submitted) {
         write(key, "");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint;
+
+    #[test]
+    fn a_fingerprint_ignores_surrounding_space_and_tells_answers_apart() {
+        assert_eq!(fingerprint("  I led it.\n"), fingerprint("I led it."));
+        assert_ne!(fingerprint("I led it."), fingerprint("We led it."));
+        assert_eq!(fingerprint("").len(), 16);
     }
 }

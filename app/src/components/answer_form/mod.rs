@@ -6,7 +6,6 @@
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
-use leptos::server::SharedValue;
 
 mod dictation;
 pub mod local_copy;
@@ -17,10 +16,6 @@ use self::timer::Timer;
 pub use self::timer::duration_label;
 use super::{ErrorView, FormErrors};
 use crate::model::{MAX_ANSWER_CHARS, PracticeEcho, QuestionKind, spoken_seconds, word_count};
-
-fn use_practice_echo() -> Option<PracticeEcho> {
-    SharedValue::new(use_context::<PracticeEcho>).into_inner()
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DraftState {
@@ -42,7 +37,23 @@ pub fn AnswerForm(
     initial: String,
     idempotency_key: String,
 ) -> impl IntoView {
-    let echo = use_practice_echo();
+    // Read on the server, where a refused answer's echo is; the island
+    // receives it with its other props.
+    let echo = use_context::<PracticeEcho>();
+    view! { <AnswerFormIsland slug position kind initial idempotency_key echo /> }
+}
+
+/// The interactive part of [`AnswerForm`]: everything it needs arrives as
+/// props, so it hydrates on its own.
+#[island]
+fn AnswerFormIsland(
+    slug: String,
+    position: u32,
+    kind: QuestionKind,
+    initial: String,
+    idempotency_key: String,
+    echo: Option<PracticeEcho>,
+) -> impl IntoView {
     let initial = echo.as_ref().map_or(initial, |e| e.answer.clone());
     let errors = FormErrors::new(echo.map(|e| e.error));
     let answer_error = errors.field("answer");
