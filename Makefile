@@ -27,7 +27,7 @@ setup-test:
 
 ## build: the release server binary and the size-optimised browser bundle
 build: setup
-	cargo leptos build --release
+	cargo leptos build --release --split
 	node scripts/precompress.mjs "$(SITE_ROOT)/pkg" >/dev/null
 
 ## unit: unit and HTTP integration tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set).

@@ -54,6 +54,8 @@ export default defineConfig({
       REHEARSE_SITE_ROOT: path.join(root, 'target', 'site'),
       REHEARSE_MODEL_DIR: process.env.REHEARSE_MODEL_DIR ?? path.join(root, 'target', 'model'),
       REHEARSE_LOG_LEVEL: 'warn',
+      // Every test signs up from the same address.
+      REHEARSE_SIGNUP_LIMIT: '100',
     },
   },
 });

@@ -65,12 +65,9 @@ try {
       files.set(url.pathname, response.body());
     });
     await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
-    // Hydrated: the theme toggle reports the theme in use.
-    await page.waitForFunction(() =>
-      /^(light|dark)$/.test(
-        document.querySelector('.theme-toggle')?.getAttribute('data-theme-current') ?? '',
-      ),
-    );
+    // Interactive: every island, including those loaded on demand, has
+    // hydrated.
+    await page.waitForSelector('html[data-interactive]', { state: 'attached' });
     let raw = 0;
     let br = 0;
     for (const [name, body] of files) {

@@ -29,7 +29,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
-/** Waits until the WebAssembly bundle has hydrated the page. */
+/** Waits until every interactive part of the page has hydrated, including
+ * those whose code loads on demand. */
 export async function hydrated(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-interactive', '');
   await expect(page.locator('.theme-toggle')).toHaveAttribute('data-theme-current', /^(light|dark)$/);
 }

@@ -1,5 +1,8 @@
 //! The `rehearse` server: configuration, HTTP, database and the command line.
 
+// The server renders the pages' full (unerased) view types, which nest deeply.
+#![recursion_limit = "512"]
+
 pub mod auth;
 pub mod cli;
 pub mod coach;

@@ -63,7 +63,11 @@ impl AppState {
             },
         ));
         let roles = Arc::new(RoleCatalog::new(library));
-        let accounts = Arc::new(AccountService::new(db.clone(), passwords));
+        let accounts = Arc::new(AccountService::new(
+            db.clone(),
+            passwords,
+            settings.signup_limit,
+        ));
         Self {
             leptos,
             db,

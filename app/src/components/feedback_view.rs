@@ -22,7 +22,7 @@ fn engine_label(feedback: &Feedback) -> String {
 
 /// Forgets this browser's copy of the answer named by its fingerprint,
 /// once the page is interactive.
-#[island]
+#[island(lazy)]
 fn ForgetLocalCopy(key: String, answer: String) -> impl IntoView {
     Effect::new(move |_| super::answer_form::local_copy::forget_if(&key, &answer));
 }

@@ -11,6 +11,24 @@ pub fn SiteFooter() -> impl IntoView {
                 </p>
                 <p class="muted">"Your data stays on the server you run."</p>
             </div>
+            <Interactive />
         </footer>
     }
+}
+
+/// The last island on every page. The browser hydrates islands in page
+/// order, waiting for each one whose code loads on demand, so when this one
+/// runs every part of the page above it is interactive; it says so on
+/// `<html data-interactive>`.
+#[island]
+fn Interactive() -> impl IntoView {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-interactive", "");
+        }
+    });
 }

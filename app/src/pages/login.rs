@@ -34,7 +34,7 @@ pub fn LoginPage() -> impl IntoView {
 /// The form both account pages have: it posts to `path` with the page's
 /// `query`, shows a general error above the fields, and has one submit
 /// button that is disabled once pressed.
-#[island]
+#[island(lazy)]
 pub(crate) fn AuthForm(
     #[prop(into)] path: String,
     query: String,

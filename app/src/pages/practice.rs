@@ -245,7 +245,7 @@ fn hint(kind: QuestionKind) -> Option<&'static str> {
 /// Alt+N: the next question; Alt+R: try again (once feedback is shown). A
 /// modifier, so that no single key press (or speech-input word) triggers
 /// them.
-#[island]
+#[island(lazy)]
 fn PracticeKeys(next: Option<String>, again: Option<String>) -> impl IntoView {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if !ev.alt_key() || ev.ctrl_key() || ev.meta_key() {

@@ -90,7 +90,7 @@ fn Printable(export: PracticeExport) -> impl IntoView {
 }
 
 /// Opens the browser's print dialogue, once the page is interactive.
-#[island]
+#[island(lazy)]
 fn PrintButton() -> impl IntoView {
     let print = move |_| {
         #[cfg(feature = "hydrate")]

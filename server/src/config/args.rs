@@ -69,6 +69,15 @@ pub struct Args {
     )]
     pub generate_limit: String,
 
+    /// Accounts one address may create per hour; 0 turns the limit off.
+    #[arg(
+        long,
+        env = "REHEARSE_SIGNUP_LIMIT",
+        default_value = "10",
+        global = true
+    )]
+    pub signup_limit: String,
+
     /// Answers one account may submit per hour; 0 turns the limit off.
     #[arg(
         long,

@@ -57,6 +57,8 @@ pub struct ServeSettings {
     pub public_url: Option<url::Url>,
     pub site_root: PathBuf,
     pub generate_limit: u32,
+    /// Accounts one address may create per hour (0: no limit).
+    pub signup_limit: u32,
     /// Per-account limits on a logged-in person's writes.
     pub write_limits: WriteLimits,
     pub trust_proxy: TrustProxy,
@@ -95,6 +97,7 @@ impl ServeSettings {
             public_url: None,
             site_root,
             generate_limit: 30,
+            signup_limit: crate::services::accounts::SIGNUPS_PER_HOUR,
             write_limits: WriteLimits::default(),
             trust_proxy: TrustProxy::Off,
             llm: None,
@@ -177,6 +180,11 @@ impl Args {
             "REHEARSE_GENERATE_LIMIT (--generate-limit)",
             "sets per hour",
         )?;
+        let signup_limit = count(
+            &self.signup_limit,
+            "REHEARSE_SIGNUP_LIMIT (--signup-limit)",
+            "accounts per hour",
+        )?;
         let write_limits = WriteLimits {
             answers_per_hour: count(
                 &self.answer_limit,
@@ -223,6 +231,7 @@ impl Args {
             public_url,
             site_root,
             generate_limit,
+            signup_limit,
             write_limits,
             trust_proxy,
             llm: self.llm_settings()?,
@@ -301,10 +310,22 @@ mod tests {
 
     #[test]
     fn limits_and_proxy_trust_are_checked() {
-        let settings = args(&["--generate-limit", "5", "--trust-proxy", "yes"])
-            .serve_settings()
-            .unwrap();
+        let settings = args(&[
+            "--generate-limit",
+            "5",
+            "--signup-limit",
+            "0",
+            "--trust-proxy",
+            "yes",
+        ])
+        .serve_settings()
+        .unwrap();
         assert_eq!(settings.generate_limit, 5);
+        assert_eq!(settings.signup_limit, 0);
+        let error = args(&["--signup-limit", "-1"])
+            .serve_settings()
+            .unwrap_err();
+        assert_eq!(error.setting, "REHEARSE_SIGNUP_LIMIT (--signup-limit)");
         assert_eq!(settings.trust_proxy, TrustProxy::Peer);
         let error = args(&["--generate-limit", "lots"])
             .serve_settings()

@@ -45,7 +45,7 @@ pub fn AnswerForm(
 
 /// The interactive part of [`AnswerForm`]: everything it needs arrives as
 /// props, so it hydrates on its own.
-#[island]
+#[island(lazy)]
 fn AnswerFormIsland(
     slug: String,
     position: u32,

@@ -51,7 +51,9 @@ pub fn viewer(user: &User) -> Viewer {
 }
 
 impl AccountService {
-    pub fn new(db: db::Db, passwords: Passwords) -> Self {
+    /// `signups_per_hour`: accounts one address may create per hour (0: no
+    /// limit).
+    pub fn new(db: db::Db, passwords: Passwords, signups_per_hour: u32) -> Self {
         Self {
             db,
             passwords,
@@ -64,7 +66,7 @@ impl AccountService {
                 window: FAILURE_WINDOW,
             },
             signups: RateLimit {
-                limit: SIGNUPS_PER_HOUR,
+                limit: signups_per_hour,
                 window: Duration::from_secs(3600),
             },
         }
