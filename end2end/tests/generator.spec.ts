@@ -98,13 +98,17 @@ test('the home-page form works with JavaScript off, errors included', async ({ b
 test('the role index filters as you type', async ({ page }) => {
   await page.goto('/roles');
   await hydrated(page);
-  const cards = page.locator('.role-card');
+  const cards = page.locator('.role-card:visible');
   const all = await cards.count();
   expect(all).toBeGreaterThanOrEqual(16);
   await page.getByLabel('Filter roles').fill('designer');
   await expect(cards).toHaveCount(1);
+  await expect(page.getByText('1 role', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Product Designer' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Mobile Engineer' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Mobile Engineer' })).toBeHidden();
+  // Clearing the filter brings every role back.
+  await page.getByLabel('Filter roles').fill('');
+  await expect(cards).toHaveCount(all);
 });
 
 test('after a server-side error the page hydrates with what was typed', async ({ page }) => {

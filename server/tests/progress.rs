@@ -62,6 +62,11 @@ on_every_backend!(each_stage_is_reported_then_the_new_sets_address, |app| {
     let cookie = common::cookie(&response, "rehearse-claim").unwrap();
     let events = lines(response).await;
     assert_eq!(stages(&events), ["reading", "saving"]);
+    // Each stage carries the line a page shows for it.
+    assert_eq!(
+        events[0]["message"],
+        "Reading the role and the job description…"
+    );
     let done = events.last().unwrap();
     assert_eq!(done["event"], "done");
     let url = done["url"].as_str().unwrap();

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::{BarFill, CopyButton, DiffText, highlight};
+use super::copy_link::REWRITE_TEXT_ID;
+use super::{BarFill, CopyRewrite, DiffText, highlight};
 use crate::model::{AttemptView, Dimension, DrillPart, Feedback, Star, Verdict};
 
 fn engine_label(feedback: &Feedback) -> String {
@@ -129,9 +130,9 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
             <DiffText parts=rewrite_diff />
             <details class="rewrite">
                 <summary>"The rewrite on its own"</summary>
-                <p class="answer-text" id="rewrite-text">{rewrite.clone()}</p>
+                <p class="answer-text" id=REWRITE_TEXT_ID>{rewrite}</p>
             </details>
-            <CopyButton text=rewrite label="Copy the rewrite" done="Rewrite copied" />
+            <CopyRewrite />
             <DeleteAttempt slug=attempt.question_set.clone() id=attempt.id />
         </section>
     }

@@ -7,15 +7,43 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, AbortSignal, FormData, HtmlFormElement, ReadableStreamDefaultReader,
     RequestInit, UrlSearchParams,
 };
 
-use crate::model::{ProgressEvent, Stage, Working};
+use crate::model::{Stage, Working};
 
 const STREAM_PATH: &str = "/generate/stream";
+
+/// A line of the progress stream (`model::ProgressEvent`) as this page
+/// reads it, with the browser's own JSON parser: a stage's message, the new
+/// set's address, or a failure whose details the plain form post shows on
+/// the field at fault.
+enum ProgressEvent {
+    Stage(String),
+    Done(String),
+    Failed,
+}
+
+impl ProgressEvent {
+    fn parse(line: &str) -> Option<Self> {
+        let value = js_sys::JSON::parse(line).ok()?;
+        let text = |key: &str| {
+            js_sys::Reflect::get(&value, &key.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        match text("event")?.as_str() {
+            "stage" => text("message").map(Self::Stage),
+            "done" => text("url").map(Self::Done),
+            "failed" => Some(Self::Failed),
+            _ => None,
+        }
+    }
+}
 
 thread_local! {
     /// The request in flight, so that Cancel can abort it.
@@ -32,9 +60,35 @@ enum Failure {
     Refused,
 }
 
+/// Takes over `form`'s submissions: one at a time, streamed where this
+/// browser can, else posted by the browser itself.
+pub fn enhance(form: web_sys::Element, submitting: RwSignal<bool>, working: RwSignal<Working>) {
+    let on_submit =
+        Closure::<dyn FnMut(web_sys::SubmitEvent)>::new(move |ev: web_sys::SubmitEvent| {
+            let busy =
+                submitting.get_untracked() || matches!(working.get_untracked(), Working::Busy(_));
+            if busy {
+                ev.prevent_default();
+            } else if !start(&ev, working) {
+                submitting.set(true);
+            }
+        });
+    let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_submit.forget();
+    // A page restored from the back-forward cache may still think it is
+    // submitting.
+    let restored = window_event_listener(leptos::ev::pageshow, move |ev| {
+        if ev.persisted() {
+            submitting.set(false);
+        }
+    });
+    on_cleanup(move || restored.remove());
+}
+
 /// Takes over the form's submission. Returns false, leaving the browser to
 /// post the form itself, when this browser cannot stream.
-pub fn start(ev: &leptos::ev::SubmitEvent, working: RwSignal<Working>) -> bool {
+fn start(ev: &web_sys::SubmitEvent, working: RwSignal<Working>) -> bool {
     let Some(form) = ev
         .target()
         .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
@@ -55,8 +109,8 @@ pub fn start(ev: &leptos::ev::SubmitEvent, working: RwSignal<Working>) -> bool {
 
     spawn_local(async move {
         let outcome = stream(&params, &signal, |event| match event {
-            ProgressEvent::Stage(stage) => working.set(Working::Busy(stage.message())),
-            ProgressEvent::Done { url, .. } => {
+            ProgressEvent::Stage(message) => working.set(Working::Busy(message)),
+            ProgressEvent::Done(url) => {
                 working.set(Working::Busy("Opening your questions…".to_string()));
                 if let Some(window) = web_sys::window() {
                     let _ = window.location().assign(&url);
@@ -64,7 +118,7 @@ pub fn start(ev: &leptos::ev::SubmitEvent, working: RwSignal<Working>) -> bool {
             }
             // The plain post shows the problem on the page, on the field at
             // fault, with everything typed still in place.
-            ProgressEvent::Failed { .. } => {
+            ProgressEvent::Failed => {
                 let _ = form.submit();
             }
         })
@@ -137,7 +191,10 @@ async fn stream(
         }
         while let Some(end) = pending.iter().position(|b| *b == b'\n') {
             let line: Vec<u8> = pending.drain(..=end).collect();
-            let Ok(event) = serde_json::from_slice::<ProgressEvent>(&line) else {
+            let Some(event) = std::str::from_utf8(&line)
+                .ok()
+                .and_then(ProgressEvent::parse)
+            else {
                 continue;
             };
             let last = !matches!(event, ProgressEvent::Stage(_));

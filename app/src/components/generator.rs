@@ -1,8 +1,9 @@
 //! The question-set generator form. It posts to the page it is on, so that
 //! a problem can be shown on the same page at the same address, and works with
-//! JavaScript off. After hydration it counts characters, shows each stage
-//! of the work as it happens with a way to cancel, and guards against
-//! double submits.
+//! JavaScript off. The form itself is rendered on the server; two small
+//! islands enhance it once the page is interactive: one counts the job
+//! description's characters, the other shows each stage of the work as it
+//! happens with a way to cancel, and guards against double submits.
 
 use leptos::prelude::*;
 
@@ -11,6 +12,9 @@ use crate::model::{
     DEFAULT_COUNT, GeneratorEcho, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT, QuestionKind,
     RoleSummary, Seniority, Working,
 };
+
+/// The job description box's id; the character counter reads it.
+const JD_ID: &str = "gen-jd";
 
 #[component]
 pub fn Generator(
@@ -23,22 +27,8 @@ pub fn Generator(
     #[prop(into)]
     from: String,
 ) -> impl IntoView {
-    // Read on the server, where the refused form's echo is; the island
-    // receives it with its other props.
+    // The server shows a refused form again with what was typed.
     let echo = use_context::<GeneratorEcho>();
-    let role_titles = roles.into_iter().map(|r| r.title).collect::<Vec<_>>();
-    view! { <GeneratorForm role_titles prefill_role from echo /> }
-}
-
-/// The interactive part of [`Generator`]: everything it needs arrives as
-/// props, so it hydrates on its own.
-#[island]
-fn GeneratorForm(
-    role_titles: Vec<String>,
-    prefill_role: Option<String>,
-    from: String,
-    echo: Option<GeneratorEcho>,
-) -> impl IntoView {
     let input = echo.as_ref().map(|e| e.input.clone()).unwrap_or_default();
     let errors = FormErrors::new(echo.map(|e| e.error));
     let role_error = errors.field("role");
@@ -50,43 +40,15 @@ fn GeneratorForm(
 
     let role_value = input.role.clone().or(prefill_role).unwrap_or_default();
     let jd_value = input.job_description.clone().unwrap_or_default();
-    let jd_len = RwSignal::new(jd_value.chars().count());
+    let jd_len = jd_value.chars().count();
     let seniority_value = input.seniority.clone().unwrap_or_default();
     let chosen_kinds = input.kinds.clone().unwrap_or_default();
     let kind_checked = move |kind: QuestionKind| {
         chosen_kinds.is_empty() || chosen_kinds.iter().any(|k| k == kind.as_str())
     };
     let count_value = input.count.unwrap_or(DEFAULT_COUNT).to_string();
-    // Set when the browser posts the form itself (no streaming).
-    let submitting = RwSignal::new(false);
-    let working = RwSignal::new(Working::Idle);
-    let busy = move || submitting.get() || matches!(working.get(), Working::Busy(_));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        if busy() {
-            ev.prevent_default();
-            return;
-        }
-        #[cfg(feature = "hydrate")]
-        if super::generate_stream::start(&ev, working) {
-            return;
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&ev, working);
-        submitting.set(true);
-    };
-    let cancel = move |_| {
-        #[cfg(feature = "hydrate")]
-        super::generate_stream::cancel();
-    };
-
     view! {
-        <form
-            class="generator card"
-            method="post"
-            action=from
-            on:submit=on_submit
-            aria-busy=move || busy().then_some("true")
-        >
+        <form class="generator card" method="post" action=from>
             {general_error.map(|e| view! { <ErrorView error=e /> })}
             <div class="field">
                 <label for="gen-role">"Role"</label>
@@ -103,9 +65,9 @@ fn GeneratorForm(
                     aria-describedby="gen-role-help"
                 />
                 <datalist id="gen-role-options">
-                    {role_titles
+                    {roles
                         .into_iter()
-                        .map(|title| view! { <option value=title></option> })
+                        .map(|r| view! { <option value=r.title></option> })
                         .collect_view()}
                 </datalist>
                 <p id="gen-role-help" class="field__help">
@@ -119,20 +81,17 @@ fn GeneratorForm(
                     "Anyone with the set's link sees the posting's title line and the lines its questions quote; never the rest."
                 </p>
                 <textarea
-                    id="gen-jd"
+                    id=JD_ID
                     name="job_description"
                     rows="8"
                     maxlength=MAX_JOB_DESCRIPTION_CHARS.to_string()
                     placeholder="Paste the posting: its requirements and responsibilities make the questions specific."
                     aria-invalid=jd_error.is_some().then_some("true")
                     aria-describedby="gen-jd-public gen-jd-count"
-                    on:input=move |ev| jd_len.set(event_target_value(&ev).chars().count())
                 >
                     {crate::raw_text_safe(jd_value)}
                 </textarea>
-                <p id="gen-jd-count" class="field__help" aria-live="polite">
-                    {move || format!("{} / {MAX_JOB_DESCRIPTION_CHARS} characters", jd_len.get())}
-                </p>
+                <JdCount initial=jd_len />
                 <FieldMessage message=jd_error />
             </div>
             <div class="field-row">
@@ -192,42 +151,133 @@ fn GeneratorForm(
                     .collect_view()}
                 <FieldMessage message=kinds_error />
             </fieldset>
-            <div class="generator__actions">
-                <button class="button" type="submit" disabled=busy>
-                    {move || if busy() { "Generating…" } else { "Generate questions" }}
-                </button>
-                {move || match working.get() {
-                    Working::Idle => ().into_any(),
-                    Working::Busy(message) => {
-                        view! {
-                            <div class="progress" role="status" aria-live="polite">
-                                <span class="progress__spinner" aria-hidden="true"></span>
-                                <span class="progress__message">{message}</span>
-                                <button type="button" class="button button--secondary" on:click=cancel>
-                                    "Cancel"
-                                </button>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                    Working::Cancelled => {
-                        view! {
-                            <p class="progress" role="status">
-                                "Cancelled. Nothing was saved, and everything you typed is still here."
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Working::Lost => {
-                        view! {
-                            <p class="field__error" role="alert">
-                                "The connection broke before the set was ready. Everything you typed is still here: try again."
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }}
-            </div>
+            <GeneratorActions />
         </form>
+    }
+}
+
+/// "N / 20000 characters" under the job description, kept up to date as
+/// the visitor types once the page is interactive.
+#[component]
+fn JdCount(initial: usize) -> impl IntoView {
+    provide_context(JdInitial(initial));
+    view! { <JdCountIsland /> }
+}
+
+/// The count the server renders [`JdCountIsland`] with.
+#[derive(Clone, Copy)]
+struct JdInitial(usize);
+
+/// The live part of [`JdCount`]. It takes no props: the server renders it
+/// with the count it knows, and the browser reads the box itself, so the
+/// page carries nothing extra for it.
+#[island]
+fn JdCountIsland() -> impl IntoView {
+    let count = RwSignal::new(use_context::<JdInitial>().map_or(0, |c| c.0));
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let read = move |target: Option<web_sys::EventTarget>| {
+            if let Some(area) = target
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                .filter(|area| area.id() == JD_ID)
+            {
+                count.set(area.value().chars().count());
+            }
+        };
+        let handle = window_event_listener(leptos::ev::input, move |ev| read(ev.target()));
+        on_cleanup(move || handle.remove());
+        // The box as hydration finds it: what the server sent, or what the
+        // browser put back on Back.
+        Effect::new(move |_| {
+            let area = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(JD_ID));
+            read(area.map(Into::into));
+        });
+    }
+    view! {
+        <p id="gen-jd-count" class="field__help" aria-live="polite">
+            {move || format!("{} / {MAX_JOB_DESCRIPTION_CHARS} characters", count.get())}
+        </p>
+    }
+}
+
+/// The submit button and what happens after it is pressed. Once the page
+/// is interactive it takes over its form's submission: it streams the
+/// stages of the work with a way to cancel, and guards against double
+/// submits. Until then, or where the browser cannot stream, the form posts
+/// as plain HTML.
+#[island]
+fn GeneratorActions() -> impl IntoView {
+    // Set when the browser posts the form itself (no streaming).
+    let submitting = RwSignal::new(false);
+    let working = RwSignal::new(Working::Idle);
+    let busy = move || submitting.get() || matches!(working.get(), Working::Busy(_));
+    let actions = NodeRef::<leptos::html::Div>::new();
+    // The form this island sits in, once it is in the page.
+    let form = move || {
+        actions
+            .get_untracked()
+            .and_then(|div| div.closest("form").ok().flatten())
+    };
+    Effect::new(move |_| {
+        actions.track();
+        #[cfg(feature = "hydrate")]
+        if let Some(form) = form() {
+            super::generate_stream::enhance(form, submitting, working);
+        }
+    });
+    Effect::new(move |_| {
+        let busy = busy();
+        if let Some(form) = form() {
+            let _ = if busy {
+                form.set_attribute("aria-busy", "true")
+            } else {
+                form.remove_attribute("aria-busy")
+            };
+        }
+    });
+    let cancel = move |_| {
+        #[cfg(feature = "hydrate")]
+        super::generate_stream::cancel();
+    };
+    view! {
+        <div class="generator__actions" node_ref=actions>
+            <button class="button" type="submit" disabled=busy>
+                {move || if busy() { "Generating…" } else { "Generate questions" }}
+            </button>
+            {move || match working.get() {
+                Working::Idle => ().into_any(),
+                Working::Busy(message) => {
+                    view! {
+                        <div class="progress" role="status" aria-live="polite">
+                            <span class="progress__spinner" aria-hidden="true"></span>
+                            <span class="progress__message">{message}</span>
+                            <button type="button" class="button button--secondary" on:click=cancel>
+                                "Cancel"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Working::Cancelled => {
+                    view! {
+                        <p class="progress" role="status">
+                            "Cancelled. Nothing was saved, and everything you typed is still here."
+                        </p>
+                    }
+                        .into_any()
+                }
+                Working::Lost => {
+                    view! {
+                        <p class="field__error" role="alert">
+                            "The connection broke before the set was ready. Everything you typed is still here: try again."
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
     }
 }

@@ -28,7 +28,7 @@ pub use account::{CurrentViewer, Echoed, provide_viewer, use_echo, use_echoed, u
 pub use answer_form::{AnswerForm, duration_label};
 pub use charts::{BarFill, ScoresByArea, ScoresOverTime};
 pub use comment_item::{CommentItem, timestamp};
-pub use copy_link::{CopyButton, CopyLink};
+pub use copy_link::{CopyLink, CopyRewrite};
 pub use diff_text::DiffText;
 pub use error_view::ErrorView;
 pub use feedback_view::FeedbackView;

@@ -51,16 +51,23 @@ impl Stage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum ProgressEvent {
-    Stage(Stage),
+    /// A step of the work, with the line a page shows for it.
+    Stage {
+        #[serde(flatten)]
+        stage: Stage,
+        message: String,
+    },
     /// The set exists; go to its page.
-    Done {
-        slug: String,
-        url: String,
-    },
+    Done { slug: String, url: String },
     /// Nothing was made; the form should show why.
-    Failed {
-        error: AppError,
-    },
+    Failed { error: AppError },
+}
+
+impl ProgressEvent {
+    pub fn stage(stage: Stage) -> Self {
+        let message = stage.message();
+        Self::Stage { stage, message }
+    }
 }
 
 /// Where a generator submission made from the interactive page stands, as

@@ -5,13 +5,30 @@ use crate::api::list_roles;
 use crate::components::{ErrorView, PageMeta, RoleCard};
 use crate::model::RoleSummary;
 
-fn matches(role: &RoleSummary, filter: &str) -> bool {
+/// What the filter searches for a role: its title, aliases and focus
+/// areas, lower-cased, one per line.
+fn search_text(role: &RoleSummary) -> String {
+    std::iter::once(&role.title)
+        .chain(&role.aliases)
+        .chain(&role.focus_areas)
+        .map(|text| text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a role's [`search_text`] matches what was typed. A filter has
+/// no line break, so it never matches across two names.
+fn matches(search: &str, filter: &str) -> bool {
     let filter = filter.trim().to_lowercase();
-    filter.is_empty()
-        || std::iter::once(&role.title)
-            .chain(&role.aliases)
-            .chain(&role.focus_areas)
-            .any(|text| text.to_lowercase().contains(&filter))
+    filter.is_empty() || search.contains(&filter)
+}
+
+fn count_label(n: usize) -> String {
+    if n == 1 {
+        "1 role".to_string()
+    } else {
+        format!("{n} roles")
+    }
 }
 
 /// The role library. The filter is a GET form, so it works without
@@ -39,7 +56,27 @@ pub fn RolesIndexPage() -> impl IntoView {
                 roles
                     .get()
                     .map(|result| match result {
-                        Ok(roles) => view! { <RoleFilter roles initial=filter.clone() /> }.into_any(),
+                        Ok(roles) => {
+                            let cards = roles
+                                .into_iter()
+                                .map(|role| {
+                                    let search = search_text(&role);
+                                    (matches(&search, &filter), role, search)
+                                })
+                                .collect::<Vec<_>>();
+                            let shown = cards.iter().filter(|(shown, ..)| *shown).count();
+                            provide_context(FilterStart { filter: filter.clone(), shown });
+                            view! {
+                                <RoleFilter />
+                                <ul class="role-grid">
+                                    {cards
+                                        .into_iter()
+                                        .map(|(shown, role, search)| view! { <RoleCard role search hidden=!shown /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
                         Err(error) => view! { <ErrorView error=error /> }.into_any(),
                     })
             }}
@@ -47,20 +84,50 @@ pub fn RolesIndexPage() -> impl IntoView {
     }
 }
 
-/// The filter box and the roles it matches. The filter is a GET form, so it
-/// works without JavaScript; once the page is interactive it filters as you
-/// type.
-#[island]
-fn RoleFilter(roles: Vec<RoleSummary>, initial: String) -> impl IntoView {
-    let filter = RwSignal::new(initial);
-    let shown = move || {
-        roles
-            .iter()
-            .filter(|r| matches(r, &filter.get()))
-            .cloned()
-            .collect::<Vec<_>>()
+/// What the server renders [`RoleFilter`] with.
+#[derive(Clone)]
+struct FilterStart {
+    filter: String,
+    shown: usize,
+}
+
+/// The filter box and how many roles it shows. The filter is a GET form,
+/// so it works without JavaScript; once the page is interactive it hides
+/// the cards that do not match as you type. It takes no props: the server
+/// renders it with the filter in force, and the browser reads the cards.
+#[island(lazy)]
+fn RoleFilter() -> impl IntoView {
+    let start = use_context::<FilterStart>();
+    let filter = start.as_ref().map(|s| s.filter.clone()).unwrap_or_default();
+    let shown = RwSignal::new(start.map_or(0, |s| s.shown));
+    let apply = move |filter: String| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(cards) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector_all(".role-grid > [data-search]").ok())
+            else {
+                return;
+            };
+            let mut count = 0;
+            for i in 0..cards.length() {
+                let Some(card) = cards
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                else {
+                    continue;
+                };
+                let search = card.get_attribute("data-search").unwrap_or_default();
+                let show = matches(&search, &filter);
+                card.set_hidden(!show);
+                count += usize::from(show);
+            }
+            shown.set(count);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = filter;
     };
-    let counted = shown.clone();
     view! {
         <form class="filter" method="get" action="/roles" role="search">
             <label for="role-filter">"Filter roles"</label>
@@ -70,19 +137,11 @@ fn RoleFilter(roles: Vec<RoleSummary>, initial: String) -> impl IntoView {
                 type="search"
                 maxlength="100"
                 placeholder="e.g. data, design, SRE"
-                prop:value=move || filter.get()
-                on:input=move |ev| filter.set(event_target_value(&ev))
+                value=filter
+                on:input=move |ev| apply(event_target_value(&ev))
             />
             <button class="button button--secondary" type="submit">"Filter"</button>
         </form>
-        <p class="muted" aria-live="polite">
-            {move || {
-                let n = counted().len();
-                if n == 1 { "1 role".to_string() } else { format!("{n} roles") }
-            }}
-        </p>
-        <ul class="role-grid">
-            <For each=shown key=|r| r.slug.clone() children=|role| view! { <RoleCard role /> } />
-        </ul>
+        <p class="muted" aria-live="polite">{move || count_label(shown.get())}</p>
     }
 }

@@ -97,7 +97,7 @@ impl ServeSettings {
             public_url: None,
             site_root,
             generate_limit: 30,
-            signup_limit: crate::services::accounts::SIGNUPS_PER_HOUR,
+            signup_limit: 10,
             write_limits: WriteLimits::default(),
             trust_proxy: TrustProxy::Off,
             llm: None,

@@ -29,7 +29,7 @@ where
     let report = {
         let events = events.clone();
         Box::new(move |stage: Stage| {
-            let _ = events.send(ProgressEvent::Stage(stage));
+            let _ = events.send(ProgressEvent::stage(stage));
         })
     };
     let running = work(report);

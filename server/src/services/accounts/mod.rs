@@ -30,8 +30,6 @@ const TOUCH_EVERY: chrono::Duration = chrono::Duration::minutes(10);
 pub const ACCOUNT_FAILURES: u32 = 10;
 pub const ADDRESS_FAILURES: u32 = 50;
 pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
-/// New accounts per address per hour.
-pub const SIGNUPS_PER_HOUR: u32 = 10;
 
 pub struct AccountService {
     db: db::Db,
