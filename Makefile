@@ -28,6 +28,8 @@ setup-test:
 ## build: the release server binary and the size-optimised browser bundle
 build: setup
 	cargo leptos build --release --split
+	@# The names of the content-hashed files, read by the server from the site root.
+	cp "$(TARGET_DIR)/release/hash.txt" "$(SITE_ROOT)/hash.txt"
 	node scripts/precompress.mjs "$(SITE_ROOT)/pkg" >/dev/null
 
 ## unit: unit and HTTP integration tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set).

@@ -10,7 +10,7 @@ pub mod model;
 pub mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode, StaticSegment,
     components::{Route, Router, Routes},
@@ -46,11 +46,37 @@ object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     )
 }
 
+/// The file, in the site's root, that names the bundle's content-hashed
+/// files (written by a release build).
+pub const HASH_FILE: &str = "hash.txt";
+
+/// The stylesheet's address: under its content-hashed name when the build
+/// named files by content (`css: <hash>` in the hash file).
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    let pkg = &options.site_pkg_dir;
+    let name = &options.output_name;
+    let hash = options
+        .hash_files
+        .then(|| std::fs::read_to_string(&*options.hash_file).ok())
+        .flatten()
+        .and_then(|hashes| {
+            hashes.lines().find_map(|line| {
+                let (file, hash) = line.split_once(':')?;
+                (file.trim() == "css").then(|| hash.trim().to_string())
+            })
+        });
+    match hash {
+        Some(hash) => format!("/{pkg}/{name}.{hash}.css"),
+        None => format!("/{pkg}/{name}.css"),
+    }
+}
+
 /// The HTML document the server wraps around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The server renders each page with a fresh nonce; only scripts that
     // carry it (the theme and the hydration scripts) may run.
     let nonce = leptos::nonce::use_nonce();
+    let stylesheet = stylesheet_href(&options);
     #[cfg(feature = "ssr")]
     if let (Some(nonce), Some(response)) = (
         nonce.as_ref(),
@@ -68,6 +94,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.ico" sizes="any" />
                 <script nonce=nonce inner_html=theme_boot_script()></script>
+                <link rel="stylesheet" href=stylesheet />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -112,7 +139,6 @@ pub fn App() -> impl IntoView {
     provide_viewer();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/rehearse.css" />
         <Title formatter=|page: String| {
             let title = if page.is_empty() {
                 "Rehearse".to_string()

@@ -37,13 +37,7 @@ impl AppState {
         crate::coach::llm::client::install_crypto_provider();
         let passwords = Passwords::for_this_machine();
         let library = offline.library_arc();
-        let leptos = LeptosOptions::builder()
-            .output_name(OUTPUT_NAME)
-            .site_root(settings.site_root.to_string_lossy().into_owned())
-            .site_pkg_dir("pkg")
-            .site_addr(settings.addr)
-            .env(Env::PROD)
-            .build();
+        let leptos = leptos_options(settings);
         let llm = settings.llm.clone().map(|llm| {
             let ledger = Arc::new(DbLedger::new(db.write().clone(), &llm));
             LlmEngine::new(llm, ledger)
@@ -82,8 +76,84 @@ impl AppState {
     }
 }
 
+/// Leptos's options for the site `settings` serve.
+fn leptos_options(settings: &ServeSettings) -> LeptosOptions {
+    // A release build names the bundle's files by their content and lists
+    // the names in the site's hash.txt. Leptos reads that file relative to
+    // the binary's folder, so its path must be absolute.
+    let hash_file = settings.site_root.join(app::HASH_FILE);
+    let hash_file = std::path::absolute(&hash_file).unwrap_or(hash_file);
+    LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(settings.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .hash_files(hash_file.is_file())
+        .hash_file(Arc::<str>::from(hash_file.to_string_lossy()))
+        .site_addr(settings.addr)
+        .env(Env::PROD)
+        .build()
+}
+
+/// Whether `site_root` holds the browser bundle's WebAssembly, under its
+/// plain name or a content-hashed one (`rehearse.<hash>.wasm`).
+pub fn bundle_present(site_root: &std::path::Path) -> bool {
+    let Ok(files) = std::fs::read_dir(site_root.join("pkg")) else {
+        return false;
+    };
+    files.flatten().any(|file| {
+        let name = file.file_name();
+        let name = name.to_string_lossy();
+        name.strip_prefix(OUTPUT_NAME)
+            .and_then(|rest| rest.strip_suffix(".wasm"))
+            .is_some_and(|middle| middle.is_empty() || middle.starts_with('.'))
+    })
+}
+
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_root_given_relative_names_its_hash_file_absolutely() {
+        let dir = tempfile::tempdir_in(".").expect("a folder here");
+        let relative = dir
+            .path()
+            .strip_prefix(std::env::current_dir().unwrap())
+            .unwrap();
+        let settings = ServeSettings::local("127.0.0.1:0".parse().unwrap(), relative.into());
+        assert!(
+            !leptos_options(&settings).hash_files,
+            "no hash file, no hashed names"
+        );
+
+        std::fs::write(dir.path().join(app::HASH_FILE), "js: abc\n").unwrap();
+        let options = leptos_options(&settings);
+        assert!(options.hash_files);
+        let hash_file = std::path::Path::new(&*options.hash_file);
+        assert!(
+            hash_file.is_absolute() && hash_file.is_file(),
+            "{hash_file:?}"
+        );
+    }
+
+    #[test]
+    fn the_bundle_is_found_under_its_plain_or_hashed_name() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!bundle_present(dir.path()));
+        std::fs::create_dir(dir.path().join("pkg")).unwrap();
+        std::fs::write(dir.path().join("pkg/rehearse_bg.wasm"), b"").unwrap();
+        assert!(!bundle_present(dir.path()));
+        std::fs::write(
+            dir.path().join("pkg/rehearse.QBLV0nD3HX3sIb_LWcUdXA.wasm"),
+            b"",
+        )
+        .unwrap();
+        assert!(bundle_present(dir.path()));
     }
 }

@@ -20,11 +20,7 @@ pub(super) async fn serve(args: &Args) -> Result<(), CliError> {
     db::migrate_up(db.write()).await?;
     tracing::info!(database = %database_url, "database ready");
 
-    let pkg = settings.site_root.join("pkg");
-    if !pkg
-        .join(format!("{}.wasm", crate::state::OUTPUT_NAME))
-        .exists()
-    {
+    if !crate::state::bundle_present(&settings.site_root) {
         tracing::warn!(
             site_root = %settings.site_root.display(),
             "the browser bundle is missing, so pages will not become interactive; build it with `make build`"

@@ -322,7 +322,7 @@ mod tests {
         .unwrap();
         assert_eq!(settings.generate_limit, 5);
         assert_eq!(settings.signup_limit, 0);
-        let error = args(&["--signup-limit", "-1"])
+        let error = args(&["--signup-limit", "many"])
             .serve_settings()
             .unwrap_err();
         assert_eq!(error.setting, "REHEARSE_SIGNUP_LIMIT (--signup-limit)");

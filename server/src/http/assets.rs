@@ -3,9 +3,10 @@
 //! They are read into memory once at start-up, with the `.br` and `.gz`
 //! copies that release builds leave beside each file, so a request costs
 //! a map lookup: no file opened, no compression per request. The browser
-//! gets the smallest encoding it accepts. File names are not
-//! content-hashed, so caches revalidate, and the `ETag` turns that into a
-//! 304 with no body.
+//! gets the smallest encoding it accepts. Release builds name every file by
+//! a hash of its content (`rehearse.<hash>.wasm`), so those are cached for a
+//! year as immutable; any other file is revalidated, and the `ETag` turns
+//! that into a 304 with no body.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -196,6 +197,23 @@ fn not_modified(headers: &HeaderMap, etag: &HeaderValue) -> bool {
         .any(|t| t == "*" || t == etag)
 }
 
+/// Whether a file's name carries its content hash, as the release build
+/// names them: `stem.<hash>.ext`, the hash being 22 characters of unpadded
+/// URL-safe base64 (an MD5 digest). A new build gives changed content a new
+/// name, so such a file never changes under its name.
+fn is_content_named(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let mut parts = file.rsplit('.');
+    let (Some(_ext), Some(hash), Some(stem)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !stem.is_empty()
+        && hash.len() == 22
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// `GET /pkg/{*path}` (axum answers `HEAD` from it, without the body).
 pub async fn serve(State(assets): State<Assets>, request: Request) -> Response {
     let name = request.uri().path().trim_start_matches('/');
@@ -207,7 +225,11 @@ pub async fn serve(State(assets): State<Assets>, request: Request) -> Response {
     headers.insert(header::ETAG, chosen.etag.clone());
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=0, must-revalidate"),
+        HeaderValue::from_static(if is_content_named(name) {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=0, must-revalidate"
+        }),
     );
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     if not_modified(request.headers(), &chosen.etag) {
@@ -226,6 +248,18 @@ mod tests {
     use axum::Router;
     use tower::ServiceExt;
 
+    #[test]
+    fn only_names_that_carry_a_content_hash_are_immutable() {
+        assert!(is_content_named("rehearse.Xk3dQ9aB-_c1D2e3F4g5Hw.wasm"));
+        assert!(is_content_named("chunk_12.Xk3dQ9aB-_c1D2e3F4g5Hw.wasm"));
+        assert!(is_content_named("__wasm_split.Xk3dQ9aB-_c1D2e3F4g5Hw.js"));
+        assert!(!is_content_named("rehearse.wasm"));
+        assert!(!is_content_named("rehearse.css"));
+        assert!(!is_content_named("rehearse.short.wasm"));
+        assert!(!is_content_named(".Xk3dQ9aB-_c1D2e3F4g5Hw.js"));
+        assert!(!is_content_named("rehearse.Xk3dQ9aB+/c1D2e3F4g5Hw.wasm"));
+    }
+
     fn bundle() -> (tempfile::TempDir, Router) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let css = "body { color: black; } ".repeat(40);
@@ -237,6 +271,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("app.wasm"), b"\0asm").unwrap();
+        std::fs::write(dir.path().join("app.Xk3dQ9aB-_c1D2e3F4g5Hw.wasm"), b"\0asm").unwrap();
         let assets = Assets::load(dir.path());
         let router =
             Router::new().nest_service("/pkg", axum::routing::get(serve).with_state(assets));
@@ -285,6 +320,17 @@ mod tests {
         let plain = get(&router, "/pkg/app.css", &[]).await;
         assert!(plain.headers().get(header::CONTENT_ENCODING).is_none());
         assert_eq!(body(plain).await.len(), 23 * 40);
+    }
+
+    #[tokio::test]
+    async fn a_file_named_by_its_content_is_cached_as_immutable() {
+        let (_dir, router) = bundle();
+        let hashed = get(&router, "/pkg/app.Xk3dQ9aB-_c1D2e3F4g5Hw.wasm", &[]).await;
+        assert_eq!(hashed.status(), StatusCode::OK);
+        assert_eq!(
+            hashed.headers()[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
     }
 
     #[tokio::test]
