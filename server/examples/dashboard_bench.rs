@@ -32,6 +32,8 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
     let mut settings = ServeSettings::local("127.0.0.1:0".parse().unwrap(), "public".into());
     // Fifty sets from one address in a minute is the point here.
     settings.generate_limit = 0;
+    // So is a thousand answers from one account.
+    settings.write_limits.answers_per_hour = 0;
     let state = AppState::with_offline(conn.clone(), &settings, Arc::clone(&coach));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
