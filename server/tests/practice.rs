@@ -1089,3 +1089,28 @@ async fn an_accounts_writes_are_limited_and_a_refused_answer_is_kept() {
         );
     }
 }
+
+on_every_backend!(the_dashboard_lists_sets_twenty_at_a_time, |app| {
+    let session = signup(app, "many@example.org").await;
+    let mut slugs = Vec::new();
+    for _ in 0..21 {
+        slugs.push(make_set(app, &session, 5).await);
+    }
+    let listed = |html: &str| {
+        slugs
+            .iter()
+            .filter(|s| html.contains(&format!("href=\"/practice/{s}\"")))
+            .count()
+    };
+
+    let (status, first) = page(app, &session, "/me").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed(&first), 20);
+    assert!(first.contains("Show 1 more"), "a link to the rest");
+    assert!(first.contains("(20 of 21 sets shown)"));
+    assert!(first.contains("href=\"/me?sets=40#sets-title\""));
+
+    let (_, all) = page(app, &session, "/me?sets=40").await;
+    assert_eq!(listed(&all), 21);
+    assert!(!all.contains("Show 1 more"));
+});

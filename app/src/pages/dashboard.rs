@@ -1,8 +1,60 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::get_dashboard;
 use crate::components::{BarFill, ErrorView, PageMeta, ScoresByArea, ScoresOverTime, timestamp};
-use crate::model::{AppError, Dashboard};
+use crate::model::{AppError, AreaAverage, Dashboard};
+
+/// Sets listed at first, and how many more each "more" link adds.
+const SETS_PAGE: usize = 20;
+/// Focus areas charted at first: the weakest ones.
+const AREAS_SHOWN: usize = 10;
+
+/// What the page's address asks to see beyond the first screen: `?sets=N`
+/// lists N sets, `?areas=all` charts every focus area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    sets: usize,
+    all_areas: bool,
+}
+
+impl Shown {
+    fn read(sets: Option<String>, areas: Option<String>) -> Self {
+        Self {
+            sets: sets
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(SETS_PAGE)
+                .clamp(SETS_PAGE, 10_000),
+            all_areas: areas.as_deref() == Some("all"),
+        }
+    }
+
+    fn url(self, anchor: &str) -> String {
+        let mut query = vec![];
+        if self.sets != SETS_PAGE {
+            query.push(format!("sets={}", self.sets));
+        }
+        if self.all_areas {
+            query.push("areas=all".to_string());
+        }
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        };
+        format!("/me{query}#{anchor}")
+    }
+}
+
+/// The areas to chart: all of them, or the weakest few, weakest first.
+fn areas_to_chart(mut areas: Vec<AreaAverage>, all: bool) -> Vec<AreaAverage> {
+    if all || areas.len() <= AREAS_SHOWN {
+        return areas;
+    }
+    areas.sort_by(|a, b| a.overall.total_cmp(&b.overall));
+    areas.truncate(AREAS_SHOWN);
+    areas
+}
 
 /// `/me`: the sets you practise and how far you are, recent attempts,
 /// scores over time and by focus area, and what to work on. The server
@@ -10,6 +62,11 @@ use crate::model::{AppError, Dashboard};
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let dashboard = Resource::new(|| (), |_| get_dashboard());
+    let shown = {
+        let query = use_query_map();
+        let query = query.read_untracked();
+        Shown::read(query.get("sets"), query.get("areas"))
+    };
     view! {
         <PageMeta title="Your practice" description="Your practice sets, attempts and progress." />
         <h1>"Your practice"</h1>
@@ -18,7 +75,7 @@ pub fn DashboardPage() -> impl IntoView {
                 dashboard
                     .get()
                     .map(|result| match result {
-                        Ok(dashboard) => view! { <DashboardView dashboard /> }.into_any(),
+                        Ok(dashboard) => view! { <DashboardView dashboard shown /> }.into_any(),
                         Err(AppError::Unauthorized) => view! {
                             <ErrorView error=AppError::Unauthorized />
                             <p><a href="/login?next=/me">"Log in"</a></p>
@@ -32,7 +89,7 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 #[component]
-fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
     let Dashboard {
         sets,
         recent,
@@ -88,9 +145,22 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             {if sets.is_empty() {
                 view! { <p class="muted">"No sets yet."</p> }.into_any()
             } else {
+                let total = sets.len();
+                let listed = total.min(shown.sets);
+                let more = (total > listed).then(|| {
+                    let next = Shown { sets: shown.sets + SETS_PAGE, ..shown };
+                    view! {
+                        <p>
+                            <a href=next.url("sets-title")>
+                                {format!("Show {} more", (total - listed).min(SETS_PAGE))}
+                            </a>
+                            <span class="muted">{format!(" ({listed} of {total} sets shown)")}</span>
+                        </p>
+                    }
+                });
                 view! {
                     <ul class="set-progress">
-                        {sets.into_iter().map(|s| {
+                        {sets.into_iter().take(listed).map(|s| {
                             let share = (s.answered * 100).checked_div(s.questions).unwrap_or(0);
                             view! {
                                 <li>
@@ -128,6 +198,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
+                    {more}
                 }.into_any()
             }}
         </section>
@@ -138,11 +209,22 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                 <ScoresOverTime points=timeline />
             </section>
         })}
-        {(!areas.is_empty()).then(|| view! {
-            <section class="card" aria-labelledby="area-heading">
-                <h2 id="area-heading">"By focus area"</h2>
-                <ScoresByArea areas />
-            </section>
+        {(!areas.is_empty()).then(|| {
+            let total = areas.len();
+            let areas = areas_to_chart(areas, shown.all_areas);
+            let all = Shown { all_areas: true, ..shown };
+            view! {
+                <section class="card" aria-labelledby="area-heading">
+                    <h2 id="area-heading">"By focus area"</h2>
+                    {(areas.len() < total).then(|| view! {
+                        <p class="muted">
+                            {format!("Your {} weakest of {total} focus areas, weakest first. ", areas.len())}
+                            <a href=all.url("area-heading")>{format!("Show all {total}")}</a>
+                        </p>
+                    })}
+                    <ScoresByArea areas />
+                </section>
+            }
         })}
 
         <section class="card" aria-labelledby="recent-title">
@@ -164,4 +246,53 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_asks_for_more_sets_or_every_area_within_bounds() {
+        let first = Shown::read(None, None);
+        assert_eq!(
+            first,
+            Shown {
+                sets: SETS_PAGE,
+                all_areas: false
+            }
+        );
+        assert_eq!(first.url("x"), "/me#x");
+        assert_eq!(Shown::read(Some("3".into()), None).sets, SETS_PAGE);
+        assert_eq!(Shown::read(Some("many".into()), None).sets, SETS_PAGE);
+        let more = Shown::read(Some("40".into()), Some("all".into()));
+        assert_eq!(
+            more,
+            Shown {
+                sets: 40,
+                all_areas: true
+            }
+        );
+        assert_eq!(more.url("sets-title"), "/me?sets=40&areas=all#sets-title");
+    }
+
+    #[test]
+    fn the_weakest_areas_are_charted_first_unless_all_are_asked_for() {
+        let area = |name: &str, overall: f32| AreaAverage {
+            focus_area: name.to_string(),
+            questions: 1,
+            structure: overall,
+            specificity: overall,
+            relevance: overall,
+            overall,
+        };
+        let areas: Vec<_> = (0..15)
+            .map(|i| area(&format!("area {i}"), 10.0 - i as f32 * 0.5))
+            .collect();
+        let charted = areas_to_chart(areas.clone(), false);
+        assert_eq!(charted.len(), AREAS_SHOWN);
+        assert_eq!(charted[0].focus_area, "area 14");
+        assert!(charted.windows(2).all(|w| w[0].overall <= w[1].overall));
+        assert_eq!(areas_to_chart(areas.clone(), true), areas);
+    }
 }
