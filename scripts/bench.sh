@@ -53,10 +53,21 @@ slug=$(curl -fs -X POST -H 'content-type: application/json' \
   -d '{"role":"backend-engineer","count":10}' \
   "http://127.0.0.1:$port/api/v1/question-sets" | sed -E 's/.*"slug":"([a-z0-9]+)".*/\1/')
 
-for path in "/s/$slug" "/roles/backend-engineer"; do
+# A static file served by the same server in the same run is the yardstick:
+# the pages' figures are quoted as a share of its rate, which a noisy machine
+# disturbs less than the raw rates.
+static="/pkg/$(cd target/site/pkg && ls rehearse*.css | head -n1)"
+declare -A rate
+for path in "$static" "/s/$slug" "/roles/backend-engineer"; do
   echo "== GET $path ($connections connections, ${duration}s, 2 threads)"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path" \
-    | grep -E 'Requests/sec|Latency|50%|99%|Non-2xx'
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path")
+  grep -E 'Requests/sec|Latency|50%|99%|Non-2xx' <<<"$out"
+  rate[$path]=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+done
+echo "== the pages' request rates as a share of the static file's"
+for path in "/s/$slug" "/roles/backend-engineer"; do
+  awk -v page="${rate[$path]}" -v file="${rate[$static]}" -v path="$path" \
+    'BEGIN { printf "%s: %.3f\n", path, page / file }'
 done
 
 curl -fs -o /dev/null -X POST -H 'content-type: application/json' \
