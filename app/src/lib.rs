@@ -51,8 +51,14 @@ object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 pub const HASH_FILE: &str = "hash.txt";
 
 /// The stylesheet's address: under its content-hashed name when the build
-/// named files by content (`css: <hash>` in the hash file).
-fn stylesheet_href(options: &LeptosOptions) -> String {
+/// named files by content (`css: <hash>` in the hash file). A process
+/// serves one build, so the hash file is read once, not on every page.
+fn stylesheet_href(options: &LeptosOptions) -> &'static str {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| read_stylesheet_href(options))
+}
+
+fn read_stylesheet_href(options: &LeptosOptions) -> String {
     let pkg = &options.site_pkg_dir;
     let name = &options.output_name;
     let hash = options

@@ -41,16 +41,13 @@ fn CopyButton(from: &'static str, label: &'static str, done: &'static str) -> im
     let copy = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(window) = web_sys::window()
-            && let Some(text) = window
-                .document()
-                .and_then(|d| d.get_element_by_id(from))
-                .map(|el| {
-                    use wasm_bindgen::JsCast;
-                    match el.dyn_ref::<web_sys::HtmlInputElement>() {
-                        Some(input) => input.value(),
-                        None => el.text_content().unwrap_or_default(),
-                    }
-                })
+            && let Some(text) = super::dom::element_by_id(from).map(|el| {
+                use wasm_bindgen::JsCast;
+                match el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    Some(input) => input.value(),
+                    None => el.text_content().unwrap_or_default(),
+                }
+            })
         {
             let _ = window.navigator().clipboard().write_text(&text);
             copied.set(true);

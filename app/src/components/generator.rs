@@ -190,10 +190,7 @@ fn JdCountIsland() -> impl IntoView {
         // The box as hydration finds it: what the server sent, or what the
         // browser put back on Back.
         Effect::new(move |_| {
-            let area = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(JD_ID));
-            read(area.map(Into::into));
+            read(super::dom::element_by_id(JD_ID).map(Into::into));
         });
     }
     view! {
@@ -218,12 +215,11 @@ fn GeneratorActions() -> impl IntoView {
     // The form this island sits in, once it is in the page.
     let form = move || {
         actions
-            .get_untracked()
+            .get()
             .and_then(|div| div.closest("form").ok().flatten())
     };
+    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        actions.track();
-        #[cfg(feature = "hydrate")]
         if let Some(form) = form() {
             super::generate_stream::enhance(form, submitting, working);
         }

@@ -6,6 +6,8 @@ mod charts;
 mod comment_item;
 mod copy_link;
 mod diff_text;
+#[cfg(feature = "hydrate")]
+pub(crate) mod dom;
 mod error_view;
 mod feedback_view;
 mod form_errors;

@@ -24,10 +24,7 @@ pub fn SiteFooter() -> impl IntoView {
 fn Interactive() -> impl IntoView {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
+        if let Some(root) = super::dom::root() {
             let _ = root.set_attribute("data-interactive", "");
         }
     });

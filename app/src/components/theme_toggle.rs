@@ -73,10 +73,7 @@ pub fn ThemeToggle() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod browser {
     use super::Theme;
-
-    fn root() -> Option<web_sys::Element> {
-        web_sys::window()?.document()?.document_element()
-    }
+    use crate::components::dom::root;
 
     pub fn current() -> Theme {
         root()

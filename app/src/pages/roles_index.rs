@@ -104,8 +104,7 @@ fn RoleFilter() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast;
-            let Some(cards) = web_sys::window()
-                .and_then(|w| w.document())
+            let Some(cards) = crate::components::dom::document()
                 .and_then(|d| d.query_selector_all(".role-grid > [data-search]").ok())
             else {
                 return;
