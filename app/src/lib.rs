@@ -19,8 +19,9 @@ use leptos_router::{
 
 use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer};
 use crate::pages::{
-    ComparePage, DashboardPage, DrillPage, HomePage, LoginPage, NotFoundPage, PracticePage,
-    PrintPage, RolePage, RolesIndexPage, SettingsPage, SharePage, SignupPage,
+    ComparePage, DashboardPage, DrillPage, HomePage, LoginPage, MockRunPage, MockSetupPage,
+    NotFoundPage, PracticePage, PrintPage, RolePage, RolesIndexPage, SettingsPage, SharePage,
+    SignupPage,
 };
 
 /// Sets the colour theme before first paint so a stored choice never flashes
@@ -168,6 +169,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/practice/:slug/compare") view=ComparePage ssr=SsrMode::Async />
                     <Route path=path!("/practice/:slug/drill") view=DrillPage ssr=SsrMode::Async />
                     <Route path=path!("/practice/:slug/print") view=PrintPage ssr=SsrMode::Async />
+                    <Route path=path!("/practice/:slug/mock") view=MockSetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/mock/:id") view=MockRunPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("me") view=DashboardPage ssr=SsrMode::Async />

@@ -6,6 +6,7 @@ mod m20261128_000001_initial;
 mod m20261129_000001_llm;
 mod m20261130_000001_practice;
 mod m20261201_000001_progress;
+mod m20261207_000001_mock;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_llm::Migration),
             Box::new(m20261130_000001_practice::Migration),
             Box::new(m20261201_000001_progress::Migration),
+            Box::new(m20261207_000001_mock::Migration),
         ]
     }
 }

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use crate::model::{
     AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
-    GenerateInput, LoginInput, PasswordChange, PracticeExport, PracticeView, ProgressEvent,
-    RolePage, RoleSummary, SharedSet, SignupInput, Stage, Submission, Viewer,
+    GenerateInput, LoginInput, MockRun, MockSetup, MockSetupView, PasswordChange, PracticeExport,
+    PracticeView, ProgressEvent, RolePage, RoleSummary, SharedSet, SignupInput, Stage, Submission,
+    Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -145,6 +146,34 @@ pub trait Practice: Send + Sync {
     /// Computes an attempt's feedback if it has none yet (the first try
     /// failed or never finished), under the account's feedback limit.
     async fn feedback(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
+    /// What a mock interview over set `slug` could hold.
+    async fn mock_setup(
+        &self,
+        slug: &str,
+        requester: &Requester,
+    ) -> Result<MockSetupView, AppError>;
+    /// Starts a mock interview. Its answers go through [`Practice::answer`]
+    /// with the run's id.
+    async fn start_mock(
+        &self,
+        setup: MockSetup,
+        requester: &Requester,
+    ) -> Result<MockRun, AppError>;
+    /// One of the account's mock interviews: what comes next, or the report.
+    async fn mock_run(&self, run: i64, requester: &Requester) -> Result<MockRun, AppError>;
+    /// Ends a mock interview where it is: the questions not reached are
+    /// not asked.
+    async fn finish_mock(&self, run: i64, requester: &Requester) -> Result<MockRun, AppError>;
+    /// Moves a mock interview past the question it is on, unanswered,
+    /// after `seconds_used`.
+    async fn skip_mock(
+        &self,
+        run: i64,
+        position: u32,
+        follow_up: bool,
+        seconds_used: u32,
+        requester: &Requester,
+    ) -> Result<MockRun, AppError>;
 }
 
 /// An answer committed by [`Practice::answer`].

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use crate::model::{AppError, Comparison, Dashboard, DrillView, PracticeExport, PracticeView};
+use crate::model::{
+    AppError, Comparison, Dashboard, DrillView, MockRun, MockSetupView, PracticeExport,
+    PracticeView,
+};
 
 /// The practice page for one question of a set: `q` is 1-based (the first
 /// unanswered one when absent); `attempt` shows that attempt's feedback.
@@ -80,4 +83,26 @@ pub async fn get_export(slug: String) -> Result<PracticeExport, AppError> {
     use crate::api::port::{Ports, Requester};
     let requester = Requester::current()?;
     super::answered(Ports::current()?.practice.export(&slug, &requester).await)
+}
+
+/// What a mock interview over set `slug` could hold, for its setup page.
+#[server(endpoint = "practice/mock-setup", input = GetUrl)]
+pub async fn get_mock_setup(slug: String) -> Result<MockSetupView, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    super::answered(
+        Ports::current()?
+            .practice
+            .mock_setup(&slug, &requester)
+            .await,
+    )
+}
+
+/// One of your mock interviews: what the interviewer asks next, or the
+/// report once it is over.
+#[server(endpoint = "practice/mock", input = GetUrl)]
+pub async fn get_mock_run(id: i64) -> Result<MockRun, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    super::answered(Ports::current()?.practice.mock_run(id, &requester).await)
 }

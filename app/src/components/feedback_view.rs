@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::copy_link::REWRITE_TEXT_ID;
 use super::{BarFill, CopyRewrite, DiffText, highlight};
-use crate::model::{AttemptView, Dimension, DrillPart, Feedback, Star, Verdict};
+use crate::model::{AttemptView, Dimension, Feedback, Star, Verdict};
 
 fn engine_label(feedback: &Feedback) -> String {
     match feedback.engine.strip_prefix("model:") {
@@ -24,7 +24,7 @@ fn engine_label(feedback: &Feedback) -> String {
 /// Forgets this browser's copy of the answer named by its fingerprint,
 /// once the page is interactive.
 #[island(lazy)]
-fn ForgetLocalCopy(key: String, answer: String) -> impl IntoView {
+pub fn ForgetLocalCopy(key: String, answer: String) -> impl IntoView {
     Effect::new(move |_| super::answer_form::local_copy::forget_if(&key, &answer));
 }
 
@@ -66,7 +66,7 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
             {feedback.notice.clone().map(|n| view! { <p class="banner" role="status">{n}</p> })}
             <Scores feedback=feedback.clone() />
             {feedback.star.map(|star| view! { <StarParts star /> })}
-            {first_missing(feedback.star).map(|part| view! {
+            {feedback.star.as_ref().and_then(crate::model::first_missing).map(|part| view! {
                 <p>
                     <a class="button button--secondary" href=format!("/practice/{}/drill?attempt={}&part={}", attempt.question_set, attempt.id, part.as_str())>
                         {format!("Drill just {}", part.label())}
@@ -137,20 +137,6 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// The first STAR part an answer lacks, as a drill.
-fn first_missing(star: Option<Star>) -> Option<DrillPart> {
-    let star = star?;
-    [
-        (star.situation, DrillPart::Situation),
-        (star.task, DrillPart::Task),
-        (star.action, DrillPart::Action),
-        (star.result, DrillPart::Result),
-    ]
-    .into_iter()
-    .find(|(present, _)| !present)
-    .map(|(_, part)| part)
 }
 
 fn verdict_name(verdict: Verdict) -> &'static str {

@@ -1,6 +1,6 @@
 //! The browser's speech recognition (`SpeechRecognition`, or Chromium's
-//! `webkitSpeechRecognition`), reached by name so that a browser without
-//! it simply never offers dictation.
+//! `webkitSpeechRecognition`) and speech synthesis, reached by name so that
+//! a browser without them simply never offers dictation or reading aloud.
 
 use std::cell::RefCell;
 
@@ -141,4 +141,53 @@ pub fn abort() {
             let _ = abort.call0(&session.recognition);
         }
     });
+}
+
+/// The browser's speech synthesis, when it has it.
+fn synthesis() -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    Reflect::get(&window, &"speechSynthesis".into())
+        .ok()
+        .filter(|s| s.is_object())
+}
+
+fn utterance() -> Option<Function> {
+    let window: JsValue = web_sys::window()?.into();
+    Reflect::get(&window, &"SpeechSynthesisUtterance".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Whether the browser can read text aloud.
+pub fn can_read_aloud() -> bool {
+    synthesis().is_some() && utterance().is_some()
+}
+
+/// Reads `text` aloud in the browser's language, instead of anything it
+/// was reading.
+pub fn read_aloud(text: &str) -> bool {
+    let (Some(synthesis), Some(ctor)) = (synthesis(), utterance()) else {
+        return false;
+    };
+    hush();
+    let Ok(spoken) = Reflect::construct(&ctor, &Array::of1(&text.into())) else {
+        return false;
+    };
+    if let Some(lang) = web_sys::window().and_then(|w| w.navigator().language()) {
+        let _ = Reflect::set(&spoken, &"lang".into(), &lang.into());
+    }
+    get(&synthesis, "speak")
+        .dyn_into::<Function>()
+        .ok()
+        .is_some_and(|speak| speak.call1(&synthesis, &spoken).is_ok())
+}
+
+/// Stops reading aloud.
+pub fn hush() {
+    if let Some(synthesis) = synthesis()
+        && let Ok(cancel) = get(&synthesis, "cancel").dyn_into::<Function>()
+    {
+        let _ = cancel.call0(&synthesis);
+    }
 }

@@ -122,7 +122,36 @@ pub struct AccountExport {
     /// Answers being written.
     #[serde(default)]
     pub drafts: Vec<ExportedDraft>,
+    /// Mock interviews, newest first; their answers are among `answers`.
+    #[serde(default)]
+    pub mock_interviews: Vec<ExportedMockRun>,
     pub sessions: Vec<ExportedSession>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedMockRun {
+    pub id: i64,
+    pub question_set: String,
+    pub title: String,
+    pub questions: u32,
+    pub voice: bool,
+    pub answer_mode: super::AnswerMode,
+    pub created_at: String,
+    pub finished_at: Option<String>,
+    pub turns: Vec<ExportedMockTurn>,
+}
+
+/// One question or follow-up of a mock interview; `attempt` is the id of
+/// its answer among the export's answers, `None` when it was skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedMockTurn {
+    pub position: u32,
+    pub follow_up: bool,
+    pub prompt: String,
+    pub attempt: Option<i64>,
+    pub timing: super::Timing,
+    /// The follow-up the interviewer asked after this answer.
+    pub follow_up_asked: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -98,6 +98,9 @@ pub struct Dashboard {
     pub timeline: Vec<ScorePoint>,
     pub areas: Vec<AreaAverage>,
     pub weakest: Option<Weakest>,
+    /// The account's mock interviews, newest first.
+    #[serde(default)]
+    pub mock_runs: Vec<super::MockSummary>,
 }
 
 /// Attempts on the chart over time.

@@ -127,6 +127,86 @@ impl AnswerPost {
             answer: self.answer,
             idempotency_key: self.idempotency_key,
             draft_revision: self.draft_revision.0,
+            mock_interview: None,
+            follow_up: false,
+            timing: None,
+        }
+    }
+}
+
+/// The mock interview's setup form. Times are in seconds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct MockSetupForm {
+    pub questions: Number<u32>,
+    pub seconds_story: Number<u32>,
+    pub seconds_technical: Number<u32>,
+    pub seconds_design: Number<u32>,
+    pub voice: Checkbox,
+    pub answer_mode: String,
+}
+
+impl MockSetupForm {
+    /// The setup as submitted for set `slug`; a number that could not be
+    /// read is out of bounds, so that it earns its field's message.
+    pub fn setup(self, slug: &str) -> super::MockSetup {
+        let seconds = |n: Number<u32>| n.0.unwrap_or(0);
+        super::MockSetup {
+            question_set: slug.to_string(),
+            questions: Some(self.questions.0.unwrap_or(0)),
+            seconds: super::MockSeconds {
+                story: seconds(self.seconds_story),
+                technical: seconds(self.seconds_technical),
+                system_design: seconds(self.seconds_design),
+            },
+            voice: self.voice.0,
+            answer_mode: super::AnswerMode::parse(&self.answer_mode)
+                .unwrap_or(super::AnswerMode::Typed),
+        }
+    }
+}
+
+/// The mock interview page's forms, which post to the run's page: an
+/// answer, or skipping the question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct MockAnswerForm {
+    /// `answer` or `skip`.
+    pub form: String,
+    pub q: Number<u32>,
+    pub follow_up: Checkbox,
+    pub answer: String,
+    pub idempotency_key: String,
+    pub draft_revision: Number<i64>,
+    /// `spoken` or `typed`: how this answer was given.
+    pub mode: String,
+    pub seconds_used: Number<u32>,
+    pub longest_pause_ms: Number<u32>,
+}
+
+impl MockAnswerForm {
+    pub fn skipping(&self) -> bool {
+        self.form == "skip"
+    }
+
+    /// The answer as submitted in run `run` over set `slug`; the time
+    /// allowed is the run's, filled in by the server.
+    pub fn submission(self, slug: &str, run: i64) -> Submission {
+        let mode = super::AnswerMode::parse(&self.mode).unwrap_or(super::AnswerMode::Typed);
+        Submission {
+            question_set: slug.to_string(),
+            question_index: self.q.0.unwrap_or(0),
+            answer: self.answer,
+            idempotency_key: self.idempotency_key,
+            draft_revision: self.draft_revision.0,
+            mock_interview: Some(run),
+            follow_up: self.follow_up.0,
+            timing: Some(super::Timing {
+                mode,
+                seconds_used: self.seconds_used.0.unwrap_or(0),
+                seconds_allowed: 0,
+                longest_pause_ms: self.longest_pause_ms.0,
+            }),
         }
     }
 }
@@ -256,7 +336,14 @@ macro_rules! echo {
         }
     )*};
 }
-echo!(GeneratorEcho, PracticeEcho, AccountEcho);
+echo!(GeneratorEcho, PracticeEcho, AccountEcho, MockEcho);
+
+/// The mock interview's setup as submitted, and what was wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MockEcho {
+    pub setup: super::MockSetup,
+    pub error: AppError,
+}
 
 /// What was submitted and what was wrong, when the server shows the
 /// answer form again after refusing an answer.

@@ -9,6 +9,7 @@ mod feedback;
 mod forms;
 mod generate;
 mod input;
+mod mock;
 mod practice;
 mod progress;
 mod question_set;
@@ -17,8 +18,8 @@ mod shared_set;
 
 pub use account::{
     AccountDeletion, AccountExport, ExportedAccount, ExportedAnswer, ExportedDraft,
-    ExportedSession, ExportedSet, LoginInput, NewAccount, PasswordChange, RETENTION_CHOICES,
-    SignupInput, Viewer,
+    ExportedMockRun, ExportedMockTurn, ExportedSession, ExportedSet, LoginInput, NewAccount,
+    PasswordChange, RETENTION_CHOICES, SignupInput, Viewer,
 };
 pub use attempts::{Comparison, ScoreChange, compare_comments, score_changes};
 pub use dashboard::{
@@ -36,8 +37,9 @@ pub use feedback::{
     word_count,
 };
 pub use forms::{
-    AccountEcho, AnswerPost, Checkbox, Echo, GenerateForm, GeneratorEcho, LoginForm, Number,
-    Outcome, PracticeEcho, PracticeForm, SettingsForm, SignupForm, retention_days, safe_next,
+    AccountEcho, AnswerPost, Checkbox, Echo, GenerateForm, GeneratorEcho, LoginForm,
+    MockAnswerForm, MockEcho, MockSetupForm, Number, Outcome, PracticeEcho, PracticeForm,
+    SettingsForm, SignupForm, retention_days, safe_next,
 };
 pub use generate::{
     DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
@@ -46,6 +48,10 @@ pub use input::{
     AnswerText, DisplayName, DraftText, DrillText, Email, IdempotencyKey, JobDescription,
     MAX_DISPLAY_NAME_CHARS, MAX_DRAFT_CHARS, MAX_EMAIL_CHARS, MAX_IDEMPOTENCY_KEY_CHARS,
     MAX_PASSWORD_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, MIN_PASSWORD_CHARS, Password, clean,
+};
+pub use mock::{
+    DeliverySummary, MAX_MOCK_QUESTIONS, MockPrompt, MockRun, MockSeconds, MockSetup,
+    MockSetupView, MockSummary, MockTurn, WorkOn, drill_part, first_missing, summarise, work_on,
 };
 pub use practice::{
     Attempt, AttemptSummary, AttemptView, Change, CheckedSubmission, DiffPart, DrillView,

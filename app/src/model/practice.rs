@@ -19,6 +19,16 @@ pub struct Submission {
     /// does not bring the text back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft_revision: Option<i64>,
+    /// The mock interview this answer belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mock_interview: Option<i64>,
+    /// In a mock interview: an answer to the interviewer's follow-up to
+    /// question `question_index`, rather than to the question itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub follow_up: bool,
+    /// In a mock interview: how the answer was given and how long it took.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<super::Timing>,
 }
 
 /// A submission with every field parsed.
@@ -151,6 +161,9 @@ mod tests {
             answer: answer.into(),
             idempotency_key: key.into(),
             draft_revision: None,
+            mock_interview: None,
+            follow_up: false,
+            timing: None,
         }
     }
 

@@ -96,8 +96,9 @@ fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
         timeline,
         areas,
         weakest,
+        mock_runs,
     } = dashboard;
-    if recent.is_empty() && sets.is_empty() {
+    if recent.is_empty() && sets.is_empty() && mock_runs.is_empty() {
         return view! {
             <section class="card">
                 <h2>"Nothing practised yet"</h2>
@@ -174,6 +175,8 @@ fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
                                         {s.average.map(|a| format!(" · average {a:.1}/10"))}
                                     </span>
                                     <span class="set-progress__files">
+                                        <a href=format!("/practice/{}/mock", s.slug)>"Mock interview"</a>
+                                        " · "
                                         <a href=format!("/practice/{}/print", s.slug)>"Printable"</a>
                                         " · "
                                         <a href=format!("/practice/{}/export.md", s.slug) rel="external" download="">"Markdown"</a>
@@ -225,6 +228,31 @@ fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
                     <ScoresByArea areas />
                 </section>
             }
+        })}
+
+        {(!mock_runs.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="mock-title">
+                <h2 id="mock-title">"Mock interviews"</h2>
+                <ol class="attempts">
+                    {mock_runs.into_iter().map(|m| view! {
+                        <li>
+                            <a href=format!("/mock/{}", m.id)>{m.title}</a>
+                            <span class="muted">
+                                {format!(
+                                    " · {} · {} questions · {}",
+                                    timestamp(&m.created_at),
+                                    m.questions,
+                                    match (m.finished, m.overall) {
+                                        (false, _) => "in progress: continue".to_string(),
+                                        (true, Some(o)) => format!("report, {o}/10 overall"),
+                                        (true, None) => "report".to_string(),
+                                    }
+                                )}
+                            </span>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
         })}
 
         <section class="card" aria-labelledby="recent-title">

@@ -107,6 +107,7 @@ fn Practice(view: PracticeView) -> impl IntoView {
                         .collect_view()}
                 </ol>
             </nav>
+            <p class="muted"><a href=format!("/practice/{slug}/mock")>"Run this set as a timed mock interview"</a></p>
         </header>
 
         <section class="card practice-question" aria-labelledby="question-text">

@@ -91,7 +91,7 @@ fn Printable(export: PracticeExport) -> impl IntoView {
 
 /// Opens the browser's print dialogue, once the page is interactive.
 #[island(lazy)]
-fn PrintButton() -> impl IntoView {
+pub fn PrintButton() -> impl IntoView {
     let print = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(window) = web_sys::window() {

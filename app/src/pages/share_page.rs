@@ -73,6 +73,10 @@ fn SetView(shared: SharedSet) -> impl IntoView {
                 <span class="muted">" One question at a time, with feedback on every answer. Free account."</span>
             </p>
             <p>
+                <a href=format!("/practice/{}/mock", shared.slug)>"Run a mock interview over this set"</a>
+                <span class="muted">" Timed, read aloud where your browser can, with follow-up questions and a report at the end."</span>
+            </p>
+            <p>
                 <a href=format!("/s/{}/questions.csv", shared.slug) rel="external" download="">"Download the questions as CSV"</a>
                 <span class="muted">" for flashcard apps: the question on the front, what a strong answer covers on the back."</span>
             </p>

@@ -10,6 +10,7 @@ mod downloads;
 mod form;
 mod headers;
 mod health;
+mod mock_forms;
 mod practice_forms;
 mod progress;
 mod requester;
@@ -76,6 +77,10 @@ pub fn router(state: AppState) -> Router {
         // The practice page takes its answers, and requests for feedback,
         // at its own address.
         .route("/practice/{slug}", post(practice_forms::post))
+        // A mock interview starts from its setup page, and takes each
+        // answer at the run's own address.
+        .route("/practice/{slug}/mock", post(mock_forms::start))
+        .route("/mock/{id}", post(mock_forms::post))
         .route(
             "/practice/{slug}/export.md",
             get(downloads::practice_markdown),

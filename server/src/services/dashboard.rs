@@ -131,6 +131,7 @@ pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -
         timeline,
         areas,
         weakest: weakest(&latest),
+        mock_runs: Vec::new(),
     }
 }
 
@@ -247,6 +248,7 @@ mod tests {
             word_count: 2,
             idempotency_key: format!("key-{id}"),
             created_at: Utc.with_ymd_and_hms(2026, 11, 1, 9, minute, 0).unwrap(),
+            follow_up: false,
         }
     }
 

@@ -5,6 +5,16 @@ pub fn key(slug: &str, position: u32) -> String {
     format!("rehearse:answer:{slug}:{position}")
 }
 
+/// The key of a mock interview's answer: a question's is the practice
+/// page's, so its draft is shared; a follow-up's belongs to the run.
+pub fn mock_key(slug: &str, run: i64, position: u32, follow_up: bool) -> String {
+    if follow_up {
+        format!("rehearse:mock:{run}:{position}:follow-up")
+    } else {
+        key(slug, position)
+    }
+}
+
 #[cfg(feature = "hydrate")]
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

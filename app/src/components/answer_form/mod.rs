@@ -243,7 +243,7 @@ fn AnswerFormIsland(
 
 /// The browser's clock in milliseconds (0 on the server, where nothing is
 /// typed).
-fn now_millis() -> i64 {
+pub(crate) fn now_millis() -> i64 {
     #[cfg(feature = "hydrate")]
     {
         js_sys::Date::now() as i64
@@ -268,15 +268,15 @@ fn new_key() -> String {
 }
 
 #[cfg(feature = "hydrate")]
-fn set_value(area: &web_sys::HtmlTextAreaElement, value: &str) {
+pub(crate) fn set_value(area: &web_sys::HtmlTextAreaElement, value: &str) {
     area.set_value(value);
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn set_value<T>(_: &T, _: &str) {}
+pub(crate) fn set_value<T>(_: &T, _: &str) {}
 
 /// Submits the answer form through the browser, as the button would.
-fn submit_form(textarea: NodeRef<Textarea>) {
+pub(crate) fn submit_form(textarea: NodeRef<Textarea>) {
     #[cfg(feature = "hydrate")]
     if let Some(form) = textarea.get_untracked().and_then(|t| t.form()) {
         let _ = form.request_submit();

@@ -21,6 +21,8 @@ pub struct Model {
     pub word_count: i32,
     pub idempotency_key: String,
     pub created_at: DateTimeUtc,
+    /// An answer to an interviewer's follow-up in a mock interview.
+    pub follow_up: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

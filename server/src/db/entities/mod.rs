@@ -4,6 +4,8 @@
 pub mod answer;
 pub mod draft;
 pub mod feedback;
+pub mod mock_run;
+pub mod mock_turn;
 pub mod question;
 pub mod question_set;
 pub mod session;

@@ -30,6 +30,9 @@ pub struct NewAnswer<'a> {
     /// The draft revision this answer supersedes: drafts saved before it
     /// and arriving late are ignored.
     pub draft_revision: i64,
+    /// An answer to a mock interview's follow-up: it has no draft, and is
+    /// not one of the question's own attempts.
+    pub follow_up: bool,
 }
 
 /// What committing an answer did.
@@ -69,6 +72,7 @@ pub async fn commit(
     let latest = answer::Entity::find()
         .filter(answer::Column::UserId.eq(new.user_id))
         .filter(answer::Column::QuestionId.eq(new.question_id))
+        .filter(answer::Column::FollowUp.eq(new.follow_up))
         .order_by_desc(answer::Column::CreatedAt)
         .order_by_desc(answer::Column::Id)
         .one(&txn)
@@ -92,6 +96,7 @@ pub async fn commit(
         word_count: Set(new.word_count as i32),
         idempotency_key: Set(new.idempotency_key.to_string()),
         created_at: Set(now),
+        follow_up: Set(new.follow_up),
         ..Default::default()
     }
     .insert(&txn)
@@ -108,7 +113,9 @@ pub async fn commit(
             };
         }
     };
-    write_draft(&txn, new.user_id, new.question_id, "", new.draft_revision).await?;
+    if !new.follow_up {
+        write_draft(&txn, new.user_id, new.question_id, "", new.draft_revision).await?;
+    }
     txn.commit().await?;
     Ok(Committed::New(row))
 }
@@ -119,6 +126,15 @@ fn same_or_reused(found: StoredAnswer, new: &NewAnswer<'_>) -> Committed {
     } else {
         Committed::KeyReused
     }
+}
+
+/// The answer of `user_id` with idempotency key `key`, if any.
+pub async fn answer_by_key(
+    db: &DatabaseConnection,
+    user_id: i64,
+    key: &str,
+) -> Result<Option<StoredAnswer>, DbErr> {
+    by_key(db, user_id, key).await
 }
 
 async fn by_key(
@@ -160,7 +176,8 @@ pub async fn delete_answer(
     Ok(result.rows_affected > 0)
 }
 
-/// Every attempt `user_id` made at any of `question_ids`, newest first.
+/// Every attempt `user_id` made at any of `question_ids`, newest first;
+/// answers to mock interviews' follow-ups are not attempts at the question.
 pub async fn attempts(
     db: &DatabaseConnection,
     user_id: i64,
@@ -169,6 +186,7 @@ pub async fn attempts(
     answer::Entity::find()
         .filter(answer::Column::UserId.eq(user_id))
         .filter(answer::Column::QuestionId.is_in(question_ids.iter().copied()))
+        .filter(answer::Column::FollowUp.eq(false))
         .order_by_desc(answer::Column::CreatedAt)
         .order_by_desc(answer::Column::Id)
         .all(db)

@@ -4,10 +4,11 @@
 mod answers;
 mod drafts;
 mod feedback;
+pub mod mock;
 mod retention;
 
 pub use self::answers::{
-    Committed, NewAnswer, answer_of, answers_of, attempts, commit, delete_answer,
+    Committed, NewAnswer, answer_by_key, answer_of, answers_of, attempts, commit, delete_answer,
 };
 pub use self::drafts::{draft, drafts_of, save_draft};
 pub use self::feedback::{feedback_on, overall_scores, store_feedback};

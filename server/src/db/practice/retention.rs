@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 
-use crate::db::entities::{answer, draft};
+use crate::db::entities::{answer, draft, mock_run};
 
 /// Sets how many days `user_id`'s attempts are kept; `None` keeps them.
 pub async fn set_retention(
@@ -47,11 +47,18 @@ pub async fn prune_attempts(db: &DatabaseConnection, now: DateTime<Utc>) -> Resu
             .exec(db)
             .await?
             .rows_affected;
+        // A mock interview goes with its answers: its turns with them.
+        mock_run::Entity::delete_many()
+            .filter(mock_run::Column::UserId.eq(user_id))
+            .filter(mock_run::Column::CreatedAt.lt(cutoff))
+            .exec(db)
+            .await?;
     }
     Ok(removed)
 }
 
-/// Deletes every attempt, its feedback and every draft of `user_id`; the
+/// Deletes every attempt, its feedback, every draft and every mock
+/// interview of `user_id`; the
 /// account and its sets stay.
 pub async fn delete_practice_of(db: &DatabaseConnection, user_id: i64) -> Result<u64, DbErr> {
     let txn = db.begin().await?;
@@ -62,6 +69,10 @@ pub async fn delete_practice_of(db: &DatabaseConnection, user_id: i64) -> Result
         .rows_affected;
     draft::Entity::delete_many()
         .filter(draft::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
+    mock_run::Entity::delete_many()
+        .filter(mock_run::Column::UserId.eq(user_id))
         .exec(&txn)
         .await?;
     txn.commit().await?;

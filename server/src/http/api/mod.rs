@@ -3,6 +3,7 @@
 
 mod accounts;
 mod error;
+mod mock;
 mod openapi;
 mod practice;
 
@@ -37,6 +38,10 @@ pub fn routes() -> Router<AppState> {
             get(practice::get).delete(practice::delete),
         )
         .route("/assessments/{id}/feedback", post(practice::assess))
+        .route("/mock-interviews", post(mock::create))
+        .route("/mock-interviews/{id}", get(mock::get))
+        .route("/mock-interviews/{id}/skip", post(mock::skip))
+        .route("/mock-interviews/{id}/finish", post(mock::finish))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { ApiError(app::model::AppError::NotFound) })
 }

@@ -3,8 +3,8 @@
 
 use app::api::port::Requester;
 use app::model::{
-    AccountExport, AppError, ExportedAccount, ExportedAnswer, ExportedDraft, ExportedSession,
-    ExportedSet, RETENTION_CHOICES,
+    AccountExport, AnswerMode, AppError, ExportedAccount, ExportedAnswer, ExportedDraft,
+    ExportedMockRun, ExportedMockTurn, ExportedSession, ExportedSet, RETENTION_CHOICES, Timing,
 };
 use chrono::{DateTime, Utc};
 
@@ -32,6 +32,7 @@ impl AccountService {
         let drafts = db::practice::drafts_of(self.db.read(), user.id)
             .await
             .map_err(|e| internal("exporting drafts failed", e))?;
+        let mock_interviews = self.export_mock_runs(user.id).await?;
         Ok(AccountExport {
             exported_at: Utc::now().to_rfc3339(),
             account: ExportedAccount {
@@ -65,6 +66,7 @@ impl AccountService {
                     updated_at: updated_at.to_rfc3339(),
                 })
                 .collect(),
+            mock_interviews,
             sessions: sessions
                 .into_iter()
                 .map(|s| ExportedSession {
@@ -74,6 +76,47 @@ impl AccountService {
                 })
                 .collect(),
         })
+    }
+
+    async fn export_mock_runs(&self, user_id: i64) -> Result<Vec<ExportedMockRun>, AppError> {
+        use db::practice::mock;
+        let failed = |e| internal("exporting mock interviews failed", e);
+        let runs = mock::runs_of(self.db.read(), user_id)
+            .await
+            .map_err(failed)?;
+        let ids: Vec<i64> = runs.iter().map(|r| r.id).collect();
+        let turns = mock::turns_of(self.db.read(), &ids).await.map_err(failed)?;
+        let count = |n: i32| u32::try_from(n).unwrap_or(0);
+        Ok(runs
+            .into_iter()
+            .map(|run| ExportedMockRun {
+                id: run.id,
+                turns: turns
+                    .iter()
+                    .filter(|(t, _)| t.run_id == run.id)
+                    .map(|(t, _)| ExportedMockTurn {
+                        position: count(t.position),
+                        follow_up: t.follow_up,
+                        prompt: t.prompt.clone(),
+                        attempt: t.answer_id,
+                        timing: Timing {
+                            mode: AnswerMode::parse(&t.mode).unwrap_or(AnswerMode::Typed),
+                            seconds_used: count(t.seconds_used),
+                            seconds_allowed: count(t.seconds_allowed),
+                            longest_pause_ms: t.longest_pause_ms.map(count),
+                        },
+                        follow_up_asked: t.follow_up_asked.clone(),
+                    })
+                    .collect(),
+                question_set: run.set_slug,
+                title: run.title,
+                questions: count(run.questions),
+                voice: run.voice,
+                answer_mode: AnswerMode::parse(&run.answer_mode).unwrap_or(AnswerMode::Typed),
+                created_at: run.created_at.to_rfc3339(),
+                finished_at: run.finished_at.map(|t| t.to_rfc3339()),
+            })
+            .collect())
     }
 
     pub(super) async fn keep_for(

@@ -87,6 +87,17 @@ impl PracticeService {
         submission: Submission,
         requester: &Requester,
     ) -> Result<Attempt, AppError> {
+        self.commit_to(submission, None, requester).await
+    }
+
+    /// Commits an answer to the question the submission names or, given
+    /// `follow_up`, to that follow-up of it.
+    pub(super) async fn commit_to(
+        &self,
+        submission: Submission,
+        follow_up: Option<&str>,
+        requester: &Requester,
+    ) -> Result<Attempt, AppError> {
         let user = viewer(requester)?;
         let submission = submission.parse()?;
         self.count(self.limits.answers, "answers", user).await?;
@@ -105,7 +116,7 @@ impl PracticeService {
                 question_id: qid,
                 set_slug: &set.slug,
                 position: submission.question_index,
-                question_text: &question.text,
+                question_text: follow_up.unwrap_or(&question.text),
                 question_kind: question.kind.as_str(),
                 focus_area: &question.focus_area,
                 text: &submission.answer,
@@ -114,6 +125,7 @@ impl PracticeService {
                 draft_revision: submission
                     .draft_revision
                     .unwrap_or_else(|| chrono::Utc::now().timestamp_millis()),
+                follow_up: follow_up.is_some(),
             },
             chrono::Utc::now(),
         )
@@ -186,6 +198,17 @@ impl PracticeService {
             // The set is gone: the question as answered was kept.
             return Ok((as_answered(answer), Vec::new()));
         };
+        if answer.follow_up {
+            // A follow-up is assessed against its own words, in its
+            // question's focus area.
+            return Ok((
+                Question {
+                    focus_area: answer.focus_area.clone(),
+                    ..as_answered(answer)
+                },
+                Vec::new(),
+            ));
+        }
         let position = position_of(&set, answer.question_id);
         let Some(question) = set.set.questions.get((position as usize).wrapping_sub(1)) else {
             return Ok((as_answered(answer), Vec::new()));

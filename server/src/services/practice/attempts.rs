@@ -203,9 +203,14 @@ impl PracticeService {
     /// The account's practice at a glance; see [`Practice::dashboard`].
     pub(super) async fn overview(&self, requester: &Requester) -> Result<Dashboard, AppError> {
         let user = viewer(requester)?;
-        let answers = store::answers_of(self.db.read(), user.id)
+        // Answers to a mock interview's follow-ups belong to their run, not
+        // to the question's progress.
+        let answers: Vec<_> = store::answers_of(self.db.read(), user.id)
             .await
-            .map_err(|e| internal("loading attempts failed", e))?;
+            .map_err(|e| internal("loading attempts failed", e))?
+            .into_iter()
+            .filter(|(a, _)| !a.follow_up)
+            .collect();
         let owned = db::sets::owned_by(self.db.read(), user.id)
             .await
             .map_err(|e| internal("loading sets failed", e))?;
@@ -262,7 +267,9 @@ impl PracticeService {
                 });
             }
         }
-        Ok(crate::services::dashboard::build(&answers, sets))
+        let mut dashboard = crate::services::dashboard::build(&answers, sets);
+        dashboard.mock_runs = self.mock_summaries(user).await?;
+        Ok(dashboard)
     }
 }
 

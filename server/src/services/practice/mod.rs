@@ -10,14 +10,15 @@
 mod answers;
 mod attempts;
 mod drills;
+mod mock;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use app::api::port::{Answered, Practice, Requester};
 use app::model::{
-    AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, PracticeExport, PracticeView,
-    Submission, Viewer,
+    AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, MockRun, MockSetup,
+    MockSetupView, PracticeExport, PracticeView, Submission, Viewer,
 };
 
 pub use self::attempts::word_diff;
@@ -189,7 +190,10 @@ impl Practice for PracticeService {
         submission: Submission,
         requester: &Requester,
     ) -> Result<Answered, AppError> {
-        self.answer_and_assess(submission, requester).await
+        match submission.mock_interview {
+            Some(run) => self.answer_in_run(run, submission, requester).await,
+            None => self.answer_and_assess(submission, requester).await,
+        }
     }
 
     async fn attempt(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
@@ -239,6 +243,42 @@ impl Practice for PracticeService {
 
     async fn feedback(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
         self.assessed(attempt, requester, Some(self.limits.feedback))
+            .await
+    }
+
+    async fn mock_setup(
+        &self,
+        slug: &str,
+        requester: &Requester,
+    ) -> Result<MockSetupView, AppError> {
+        self.setup_view(slug, requester).await
+    }
+
+    async fn start_mock(
+        &self,
+        setup: MockSetup,
+        requester: &Requester,
+    ) -> Result<MockRun, AppError> {
+        self.start(setup, requester).await
+    }
+
+    async fn mock_run(&self, run: i64, requester: &Requester) -> Result<MockRun, AppError> {
+        self.run(run, requester).await
+    }
+
+    async fn finish_mock(&self, run: i64, requester: &Requester) -> Result<MockRun, AppError> {
+        self.end(run, requester).await
+    }
+
+    async fn skip_mock(
+        &self,
+        run: i64,
+        position: u32,
+        follow_up: bool,
+        seconds_used: u32,
+        requester: &Requester,
+    ) -> Result<MockRun, AppError> {
+        self.skip(run, position, follow_up, seconds_used, requester)
             .await
     }
 }

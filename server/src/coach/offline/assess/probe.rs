@@ -254,6 +254,33 @@ mod tests {
     }
 
     #[test]
+    fn every_gap_has_a_probe_that_names_what_is_missing() {
+        let probes = [
+            (Gap::NoResult, "outcome"),
+            (Gap::NoOwnAction, "yourself"),
+            (Gap::NoNumbers, "number"),
+            (Gap::NeverCommits, "choose"),
+            (Gap::NoTradeOff, "give up"),
+        ];
+        for (gap, word) in probes {
+            let asked = follow_up(&gap, "Tell me about an outage.", &[], &[]);
+            assert!(asked.contains(word), "{gap:?}: {asked}");
+        }
+        let own = vec![
+            "How many users did it touch?".to_string(),
+            "Why not a queue instead?".to_string(),
+        ];
+        assert_eq!(
+            follow_up(&Gap::NoNumbers, "Q", &[], &own),
+            "How many users did it touch?"
+        );
+        assert_eq!(
+            follow_up(&Gap::NoTradeOff, "Q", &[], &own),
+            "Why not a queue instead?"
+        );
+    }
+
+    #[test]
     fn an_off_topic_answer_is_brought_back_to_the_question() {
         let asked = follow_up(
             &Gap::OffTopic,

@@ -969,3 +969,83 @@ fn an_answer_on_the_question_that_misses_its_rubric_is_not_off_topic() {
         feedback.reasons.relevance
     );
 }
+
+/// Each weakness draws the follow-up that probes it: the question's own
+/// when one does, in the order an interviewer would go after them.
+#[test]
+fn each_weakness_draws_its_own_follow_up() {
+    let own = [
+        "Who else did you bring in?".to_string(),
+        "What was the outcome, in the end?".to_string(),
+        "Which part of it did you do yourself?".to_string(),
+        "How many customers did it touch?".to_string(),
+        "If you had to choose one option, which would it be?".to_string(),
+        "What would you give up with that design?".to_string(),
+    ];
+    let story = "Tell me about a time you led a risky migration.";
+    let design = "How would you cache the product catalogue for the shop's pages?";
+    let cases = [
+        (
+            story,
+            QuestionKind::Behavioral,
+            "I led the migration of our billing tables to Postgres. We planned it for a \
+             month and I wrote the runbook myself. I ran the cutover on a Sunday night \
+             with two engineers from the payments team.",
+            Some("What was the outcome, in the end?"),
+        ),
+        (
+            story,
+            QuestionKind::Behavioral,
+            "Our team led the migration of the billing tables to Postgres. We planned it \
+             for a month, we wrote the runbook together and we ran the cutover on a Sunday \
+             night. As a result the nightly billing job went from 40 minutes to 6.",
+            Some("Which part of it did you do yourself?"),
+        ),
+        (
+            story,
+            QuestionKind::Behavioral,
+            "I led the migration of our billing tables to Postgres. I planned it with the \
+             payments team, I wrote the runbook myself and I ran the cutover on a Sunday \
+             night. As a result the billing job became much faster and the team stopped \
+             being paged about it.",
+            Some("How many customers did it touch?"),
+        ),
+        (
+            design,
+            QuestionKind::Technical,
+            "There are a lot of ways to cache the product catalogue: a CDN in front of the \
+             pages, a Redis cache in front of the database, or a cache inside the \
+             application. Each of them has pros and cons, and it really depends on the \
+             traffic and the budget, so it is hard to say which one in general.",
+            Some("If you had to choose one option, which would it be?"),
+        ),
+        (
+            design,
+            QuestionKind::Technical,
+            "I would put the catalogue behind a Redis cache with a five-minute expiry, keyed \
+             by product id, and delete a product's entry whenever it is edited, so pages \
+             read from memory and only a miss reaches the database.",
+            Some("What would you give up with that design?"),
+        ),
+    ];
+    for (question, kind, answer, expected) in cases {
+        let (feedback, asked) = coach().assess_with_follow_up(
+            &AssessInput {
+                question,
+                kind,
+                rubric: &[],
+                focus_area: None,
+                jd_skills: &[],
+                answer,
+            },
+            &own,
+        );
+        assert_eq!(
+            asked.as_deref(),
+            expected,
+            "overall {}, relevance {}: {answer}",
+            feedback.scores.overall,
+            feedback.scores.relevance
+        );
+    }
+}
