@@ -223,6 +223,18 @@ fn MockAnswerIsland(
         if used.get_untracked().is_empty() {
             used.set(elapsed().min(seconds_allowed + 60).to_string());
         }
+        // The form is read as soon as this handler returns, before the
+        // page updates: its timing fields are filled in here.
+        set_field(&ev, "seconds_used", &used.get_untracked());
+        set_field(&ev, "draft_revision", &now_millis().to_string());
+        let spoke = heard.get_untracked();
+        set_field(&ev, "mode", if spoke { "spoken" } else { "typed" });
+        let pause = if spoke {
+            longest_pause.get_untracked().to_string()
+        } else {
+            String::new()
+        };
+        set_field(&ev, "longest_pause_ms", &pause);
         submitting.set(true);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -300,9 +312,9 @@ fn MockAnswerIsland(
             <input type="hidden" name="q" value=position.to_string() />
             {follow_up.then(|| view! { <input type="hidden" name="follow_up" value="on" /> })}
             <input type="hidden" name="idempotency_key" value=idempotency_key />
-            <input type="hidden" name="draft_revision" value=move || if submitting.get() { now_millis().to_string() } else { String::new() } />
+            <input type="hidden" name="draft_revision" value="" />
             <input type="hidden" name="mode" value=move || if heard.get() { "spoken" } else { "typed" } />
-            <input type="hidden" name="seconds_used" value=move || used.get() />
+            <input type="hidden" name="seconds_used" value="" />
             <input type="hidden" name="longest_pause_ms" value=move || if heard.get() { longest_pause.get().to_string() } else { String::new() } />
             <p class="mock-timer" class:mock-timer--low=low role="timer" aria-live="off">
                 <span class="visually-hidden">"Time left: "</span>
@@ -374,6 +386,28 @@ fn MockAnswerIsland(
             </div>
         </form>
     }
+}
+
+/// Sets the value of the submitted form's field `name`.
+fn set_field(ev: &leptos::ev::SubmitEvent, name: &str, value: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .and_then(|form| {
+                form.query_selector(&format!("input[name={name}]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = field {
+            input.set_value(value);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (ev, name, value);
 }
 
 fn stop_listening() {

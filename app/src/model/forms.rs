@@ -189,8 +189,9 @@ impl MockAnswerForm {
         self.form == "skip"
     }
 
-    /// The answer as submitted in run `run` over set `slug`; the time
-    /// allowed is the run's, filled in by the server.
+    /// The answer as submitted in run `run` over set `slug` (the server
+    /// uses the run's own); the time allowed is the run's, filled in by the
+    /// server.
     pub fn submission(self, slug: &str, run: i64) -> Submission {
         let mode = super::AnswerMode::parse(&self.mode).unwrap_or(super::AnswerMode::Typed);
         Submission {

@@ -300,6 +300,11 @@ impl PracticeService {
         let user = viewer(requester)?;
         let checked = submission.parse()?;
         let run = self.run_owned(run, user).await?;
+        // The run says which set the answer is to, whatever the request says.
+        let submission = Submission {
+            question_set: run.set_slug.clone(),
+            ..submission
+        };
         // The same key again is the same answer, whatever the run is on now.
         if let Some(found) = self.by_key(user, checked.idempotency_key.as_str()).await? {
             if found.answer.as_str() == checked.answer.as_str() {
