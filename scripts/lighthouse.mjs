@@ -20,13 +20,15 @@ const at = process.argv.indexOf('--runs');
 const runs = at > 0 ? Number(process.argv[at + 1]) : 5;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
-const { base, cookie, slug, stop } = await served(Number(process.env.LIGHTHOUSE_PORT ?? 3110));
+const { base, cookie, slug, mocks, stop } = await served(Number(process.env.LIGHTHOUSE_PORT ?? 3110));
 const pages = [
   ['/', false],
   ['/roles/backend-engineer', false],
   [`/s/${slug}`, false],
   [`/practice/${slug}`, true],
   ['/me', true],
+  [`/mock/${mocks.running}`, true],
+  [`/mock/${mocks.report}`, true],
 ];
 
 const median = (values) => {

@@ -25,7 +25,7 @@ const PUBLIC = 100 * KB;
 const PRACTICE = 220 * KB;
 const OTHER = 250 * KB;
 
-const { base, cookie, slug, attempts: ids, stop } = await served(
+const { base, cookie, slug, attempts: ids, mocks, stop } = await served(
   Number(process.env.ROUTE_BYTES_PORT ?? 3109),
 );
 
@@ -41,6 +41,9 @@ try {
     [`/practice/${slug}/compare?a=${ids[0]}&b=${ids[1]}`, OTHER, true],
     [`/practice/${slug}/drill?attempt=${ids[1]}&part=structure`, OTHER, true],
     [`/practice/${slug}/print`, OTHER, true],
+    [`/practice/${slug}/mock`, OTHER, true],
+    [`/mock/${mocks.running}`, PRACTICE, true],
+    [`/mock/${mocks.report}`, OTHER, true],
     ['/me', OTHER, true],
     ['/me/settings', OTHER, true],
   ];

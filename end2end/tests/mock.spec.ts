@@ -176,9 +176,9 @@ test('spoken answers: the question is read aloud, dictation fills the box, and t
 
   const first = await question(page);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toContain(first);
-  await page.getByRole('button', { name: 'Speak your answer' }).click();
+  await page.getByRole('button', { name: 'Dictate' }).click();
   await expect(page.getByLabel('Your answer')).toHaveValue(/runbook myself, like, over two weeks$/);
-  await page.getByRole('button', { name: 'Stop speaking' }).click();
+  await page.getByRole('button', { name: 'Stop dictation' }).click();
   await handIn(page, /^(Question 2 of 3|Follow-up to question 1 of 3)$/);
   await page.getByRole('button', { name: 'End the interview here and see the report' }).click();
   await expect(page.getByText('Mock interview report', { exact: true })).toBeVisible();
@@ -202,7 +202,7 @@ test('without speech in the browser, the run says so in one line each and works 
   await startMock(page, slug, { seconds: '120', voice: true, spoken: true });
   await expect(page.getByText('This browser cannot read questions aloud: read each one on screen.')).toBeVisible();
   await expect(page.getByText('This browser has no speech recognition: type your answers instead.')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Speak your answer' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Dictate' })).toHaveCount(0);
   await page.getByLabel('Your answer').fill('I wrote the migration plan myself and we moved the billing tables over one weekend.');
   await handIn(page, /^(Question 2 of 3|Follow-up to question 1 of 3)$/);
 });

@@ -16,7 +16,7 @@ const ANSWER =
 
 // Starts the server on `port` and prepares the account. Returns the base
 // URL, the session cookie (name and value), the set's slug, the two
-// attempt ids and a function that stops the server and removes its files.
+// attempt ids, two mock interviews (one running, one over) and a function that stops the server and removes its files.
 export async function served(port) {
   const base = `http://127.0.0.1:${port}`;
   const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');
@@ -70,7 +70,19 @@ export async function served(port) {
       );
       attempts.push((await attempt.json()).id);
     }
-    return { base, cookie: { name, value, header: session }, slug, attempts, stop };
+    // Two mock interviews of one question: one asking it, one over.
+    const mocks = {};
+    for (const which of ['running', 'report']) {
+      const started = await post('/api/v1/mock-interviews', { question_set: slug, questions: 1 }, session);
+      mocks[which] = (await started.json()).id;
+    }
+    await post(
+      '/api/v1/assessments',
+      { question_set: slug, question_index: 1, answer: ANSWER, idempotency_key: 'pages-mock-1', mock_interview: mocks.report },
+      session,
+    );
+    await post(`/api/v1/mock-interviews/${mocks.report}/finish`, {}, session);
+    return { base, cookie: { name, value, header: session }, slug, attempts, mocks, stop };
   } catch (error) {
     stop();
     throw error;

@@ -10,6 +10,8 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 const VAGUE: &str = "We worked on it as a team and it went fine in the end, more or less.";
+/// An answer to the set's first question that stops before its result.
+const NO_RESULT: &str = "Last year I renamed a field in our orders API, from total to total_cents, as part of a contract change. I thought every consumer had moved to the new field. I checked the two services I knew about, wrote the release note and deployed the change on a Tuesday morning.";
 
 async fn start(app: &TestApp, session: &str, body: Value) -> reqwest::Response {
     app.client
@@ -53,7 +55,7 @@ async fn answer(
             "idempotency_key": key,
             "mock_interview": id,
             "follow_up": follow_up,
-            "timing": {"mode": "spoken", "seconds_used": 45, "seconds_allowed": 0, "longest_pause_ms": 1800},
+            "timing": {"mode": "spoken", "seconds_used": 45, "longest_pause_ms": 1800},
         }))
         .send()
         .await
@@ -120,12 +122,33 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
     assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.text().await.unwrap().contains("question 1 now"));
 
-    // A vague answer is committed once, assessed, and draws a follow-up.
-    let first = answer(app, &session, &slug, id, 1, false, VAGUE, "mock-key-0001").await;
+    // An answer with no result is committed once, assessed, and draws a
+    // follow-up.
+    let first = answer(
+        app,
+        &session,
+        &slug,
+        id,
+        1,
+        false,
+        NO_RESULT,
+        "mock-key-0001",
+    )
+    .await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first: Value = first.json().await.unwrap();
     assert!(first["feedback"]["scores"]["overall"].as_u64().unwrap() < 8);
-    let again = answer(app, &session, &slug, id, 1, false, VAGUE, "mock-key-0001").await;
+    let again = answer(
+        app,
+        &session,
+        &slug,
+        id,
+        1,
+        false,
+        NO_RESULT,
+        "mock-key-0001",
+    )
+    .await;
     assert_eq!(again.status(), StatusCode::CREATED);
     let again: Value = again.json().await.unwrap();
     assert_eq!(again["id"], first["id"], "the same key is the same answer");
@@ -140,8 +163,17 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         "half of a minute is raised to a minute"
     );
 
-    // The follow-up's answer is assessed against the follow-up itself, and
-    // is not one of the question's attempts.
+    // The follow-up's answer is assessed against the follow-up, read after
+    // the question it follows: a reply in that question's terms is on
+    // topic, whatever words the follow-up used. It is not one of the
+    // question's attempts.
+    assert!(
+        started["next"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("API contract change"),
+        "the set's first question is the one this reply is about: {started}"
+    );
     let reply = answer(
         app,
         &session,
@@ -149,13 +181,16 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         id,
         1,
         true,
-        "I rewrote the retry logic myself, and failed payments fell from 40 a day to 3 within two weeks.",
+        "The mobile app was the consumer that broke. I restored the old field the same day and added a contract test for every client, and crashes fell from 300 an hour to none.",
         "mock-key-0002",
     )
     .await;
     assert_eq!(reply.status(), StatusCode::CREATED);
     let reply: Value = reply.json().await.unwrap();
-    assert!(reply["feedback"].is_object());
+    assert!(
+        reply["feedback"]["scores"]["relevance"].as_u64().unwrap() > 3,
+        "{reply}"
+    );
     let stored: i64 = count(
         app,
         &format!(

@@ -56,6 +56,8 @@ pub struct Timing {
     pub mode: AnswerMode,
     /// From the question being shown to the answer being handed in.
     pub seconds_used: u32,
+    /// Filled in by the server from the run; a client may leave it out.
+    #[serde(default)]
     pub seconds_allowed: u32,
     /// The longest silence the speech recogniser reported, in milliseconds;
     /// `None` for a typed answer or a browser that reports none.

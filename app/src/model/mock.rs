@@ -245,11 +245,12 @@ pub fn work_on(turns: &[MockTurn]) -> Vec<WorkOn> {
         let Some(feedback) = &attempt.feedback else {
             continue;
         };
-        for comment in feedback
-            .comments
-            .iter()
-            .filter(|c| c.verdict == super::Verdict::Improve)
-        {
+        // A follow-up's answer finishes the story its question began: its
+        // missing STAR parts are in the first answer, not missing.
+        for comment in feedback.comments.iter().filter(|c| {
+            c.verdict == super::Verdict::Improve
+                && !(turn.follow_up && c.dimension == Dimension::Structure)
+        }) {
             candidates.push((
                 feedback.scores.get(comment.dimension),
                 WorkOn {
@@ -454,6 +455,28 @@ mod tests {
         assert_eq!(chosen[1].advice, "Which tool?");
         assert_eq!(chosen[1].quote.as_deref(), Some("some tool"));
         assert_eq!(chosen[2].advice, "Name the number.");
+    }
+
+    #[test]
+    fn a_follow_up_answer_is_not_told_its_story_lacks_a_part() {
+        let mut follow_up = turn(
+            2,
+            feedback(
+                2,
+                5,
+                vec![
+                    improve(Dimension::Structure, "There is no Task.", None),
+                    improve(Dimension::Specificity, "Name the number.", Some("a while")),
+                ],
+            ),
+        );
+        follow_up.follow_up = true;
+        let chosen = work_on(&[follow_up.clone()]);
+        assert_eq!(chosen.len(), 1);
+        assert_eq!(chosen[0].advice, "Name the number.");
+        // The same comments on a question's own answer are both kept.
+        follow_up.follow_up = false;
+        assert_eq!(work_on(&[follow_up]).len(), 2);
     }
 
     #[test]

@@ -8,7 +8,8 @@ use leptos_router::hooks::use_params_map;
 use super::PrintButton;
 use crate::api::{get_mock_run, get_mock_setup};
 use crate::components::{
-    ErrorView, FieldMessage, ForgetLocalCopy, FormErrors, MockAnswer, PageMeta, duration_label,
+    AnswerForm, ErrorView, FieldMessage, ForgetLocalCopy, FormErrors, Interview, PageMeta,
+    SKIP_FORM, SKIP_SECONDS, duration_label,
 };
 use crate::model::{
     AnswerMode, AppError, Delivery, Dimension, MAX_MOCK_QUESTIONS, MockEcho, MockRun, MockSetup,
@@ -167,7 +168,7 @@ pub fn MockRunPage() -> impl IntoView {
             {move || {
                 run.get()
                     .map(|result| match result {
-                        Ok(run) if run.next.is_some() => view! { <Interview run /> }.into_any(),
+                        Ok(run) if run.next.is_some() => view! { <InterviewTurn run /> }.into_any(),
                         Ok(run) => view! { <Report run /> }.into_any(),
                         Err(AppError::NotFound) => view! { <super::NotFoundPage /> }.into_any(),
                         Err(error) => view! { <ErrorView error=error /> }.into_any(),
@@ -178,10 +179,11 @@ pub fn MockRunPage() -> impl IntoView {
 }
 
 #[component]
-fn Interview(run: MockRun) -> impl IntoView {
+fn InterviewTurn(run: MockRun) -> impl IntoView {
     let Some(prompt) = run.next.clone() else {
         return ().into_any();
     };
+    // A refused answer comes back through the form's own echo.
     let echo = use_context::<PracticeEcho>();
     let initial = echo
         .as_ref()
@@ -213,24 +215,26 @@ fn Interview(run: MockRun) -> impl IntoView {
             </p>
             <h2 id="question-text" class="question__text">{prompt.text.clone()}</h2>
         </section>
-        <MockAnswer
-            run=run.id
+        <AnswerForm
             slug=run.question_set.clone()
             position=prompt.position
-            follow_up=prompt.follow_up
-            question=prompt.text.clone()
-            seconds_allowed=prompt.seconds_allowed
-            voice=run.voice
-            mode=run.answer_mode
-            idempotency_key=run.idempotency_key.clone()
+            kind=prompt.kind
             initial
-            error=echo.map(|e| e.error)
+            idempotency_key=run.idempotency_key.clone()
+            interview=Interview {
+                run: run.id,
+                follow_up: prompt.follow_up,
+                question: prompt.text.clone(),
+                seconds_allowed: prompt.seconds_allowed,
+                voice: run.voice,
+                mode: run.answer_mode,
+            }
         />
-        <form class="mock-skip" id="mock-skip" method="post" action=action.clone()>
+        <form class="mock-skip" id=SKIP_FORM method="post" action=action.clone()>
             <input type="hidden" name="form" value="skip" />
             <input type="hidden" name="q" value=prompt.position.to_string() />
             {prompt.follow_up.then(|| view! { <input type="hidden" name="follow_up" value="on" /> })}
-            <input type="hidden" name="seconds_used" value="" />
+            <input type="hidden" name="seconds_used" id=SKIP_SECONDS value="" />
             <button class="button button--secondary" type="submit">"Skip this question"</button>
         </form>
         <form class="mock-finish" method="post" action=action>

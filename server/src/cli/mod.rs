@@ -96,8 +96,15 @@ fn run() -> Result<(), CliError> {
     }
 }
 
+/// Each worker thread's stack. Rendering a page walks its view tree
+/// recursively, a few frames per element; an unoptimised build's frames are
+/// several times a release build's, and the answer form is deep enough to
+/// pass the default 2 MiB there. Reserved address space, not memory used.
+pub const WORKER_STACK_BYTES: usize = 8 << 20;
+
 fn block_on(work: impl std::future::Future<Output = Result<(), CliError>>) -> Result<(), CliError> {
     tokio::runtime::Builder::new_multi_thread()
+        .thread_stack_size(WORKER_STACK_BYTES)
         .enable_all()
         .build()
         .map_err(CliError::Runtime)?

@@ -10,6 +10,9 @@ pub(super) fn Dictate(
     hydrated: RwSignal<bool>,
     textarea: NodeRef<Textarea>,
     on_text: Callback<String>,
+    /// Told when listening starts.
+    #[prop(optional)]
+    on_start: Option<Callback<()>>,
 ) -> impl IntoView {
     let supported = RwSignal::new(false);
     let listening = RwSignal::new(false);
@@ -53,6 +56,9 @@ pub(super) fn Dictate(
             },
         );
         listening.set(started);
+        if started && let Some(on_start) = on_start {
+            on_start.run(());
+        }
         if !started {
             problem.set(Some("Dictation could not start in this browser.".into()));
         }

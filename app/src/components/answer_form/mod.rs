@@ -1,17 +1,21 @@
-//! Writing an answer: a plain form post to the page itself that works
-//! without JavaScript, with a live word count, a spoken-length estimate,
-//! drafts saved as you type (and a copy in this browser until the answer
-//! is in), an optional timer, dictation where the browser has it, and
-//! Ctrl+Enter.
+//! Writing an answer: a plain form post that works without JavaScript,
+//! with a live word count, drafts saved as you type (and a copy in this
+//! browser until the answer is in), dictation where the browser has it,
+//! and Ctrl+Enter. On the practice page it adds a spoken-length estimate
+//! and an optional stopwatch; in a mock interview, a countdown that hands
+//! the answer in at zero, the question read aloud where the browser can,
+//! and the answer's timing.
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
 mod dictation;
+mod interview;
 pub mod local_copy;
 mod timer;
 
 use self::dictation::Dictate;
+pub use self::interview::{Interview, SKIP_FORM, SKIP_SECONDS};
 use self::timer::Timer;
 pub use self::timer::duration_label;
 use super::{ErrorView, FormErrors};
@@ -36,11 +40,14 @@ pub fn AnswerForm(
     /// last attempt to improve on.
     initial: String,
     idempotency_key: String,
+    /// In a mock interview, the run's side of the form.
+    #[prop(optional)]
+    interview: Option<Interview>,
 ) -> impl IntoView {
     // Read on the server, where a refused answer's echo is; the island
     // receives it with its other props.
     let echo = use_context::<PracticeEcho>();
-    view! { <AnswerFormIsland slug position kind initial idempotency_key echo /> }
+    view! { <AnswerFormIsland slug position kind initial idempotency_key echo interview /> }
 }
 
 /// The interactive part of [`AnswerForm`]: everything it needs arrives as
@@ -53,6 +60,7 @@ fn AnswerFormIsland(
     initial: String,
     idempotency_key: String,
     echo: Option<PracticeEcho>,
+    interview: Option<Interview>,
 ) -> impl IntoView {
     let initial = echo.as_ref().map_or(initial, |e| e.answer.clone());
     let errors = FormErrors::new(echo.map(|e| e.error));
@@ -65,15 +73,69 @@ fn AnswerFormIsland(
     let draft = RwSignal::new(DraftState::Idle);
     let submitting = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
-    let key = RwSignal::new(idempotency_key);
-    let revision = RwSignal::new(String::new());
-    let backup = local_copy::key(&slug, position);
+    let backup = match &interview {
+        Some(i) => local_copy::mock_key(&slug, i.run, position, i.follow_up),
+        None => local_copy::key(&slug, position),
+    };
+    // A follow-up is not a question of the set: it has no draft on the
+    // server, only this browser's copy.
+    let server_draft = interview.as_ref().is_none_or(|i| !i.follow_up);
+    let seconds_allowed = interview.as_ref().map_or(0, |i| i.seconds_allowed);
+    let timed = interview.is_some();
+
+    // The interview's clock and delivery.
+    let remaining = RwSignal::new(seconds_allowed);
+    let announcement = RwSignal::new("");
+    let started = StoredValue::new(0.0f64);
+    let last_heard = StoredValue::new(0.0f64);
+    let longest_pause = StoredValue::new(0u32);
+    let heard = StoredValue::new(false);
+    let can_read = RwSignal::new(false);
+    let can_listen = RwSignal::new(false);
+    let elapsed = move || {
+        let ms = now_millis() as f64 - started.get_value();
+        (ms / 1000.0).max(0.0).round() as u32
+    };
+    // Hands the answer in as it stands: the answer form when there is
+    // text, the skip form when there is none.
+    let hand_in = move || {
+        if submitting.get_untracked() {
+            return;
+        }
+        if text.with_untracked(|t| t.trim().is_empty()) {
+            submitting.set(true);
+            interview::submit_skip(seconds_allowed);
+        } else {
+            submit_form(textarea);
+        }
+    };
+    let ticking = StoredValue::new(None::<IntervalHandle>);
+    let tick = move || {
+        let left = seconds_allowed.saturating_sub(elapsed());
+        if left != remaining.get_untracked() {
+            remaining.set(left);
+            if let Some(line) = interview::warning(left) {
+                announcement.set(line);
+            }
+        }
+        if left == 0 {
+            hand_in();
+        }
+    };
+    on_cleanup(move || {
+        if let Some(handle) = ticking.get_value() {
+            handle.clear();
+        }
+        speech::hush();
+    });
 
     // Once interactive: bring back text this browser had not got to the
-    // server (a lost connection, a session that ended).
+    // server (a lost connection, a session that ended); in an interview,
+    // read the question aloud and start the clock.
     {
         let backup = backup.clone();
         let initial = initial.clone();
+        let interview = interview.clone();
         Effect::new(move |_| {
             hydrated.set(true);
             if let Some(saved) = local_copy::read(&backup)
@@ -85,6 +147,18 @@ fn AnswerFormIsland(
                 }
                 text.set(saved);
                 draft.set(DraftState::Restored);
+            }
+            if let Some(interview) = &interview {
+                started.set_value(now_millis() as f64);
+                last_heard.set_value(now_millis() as f64);
+                can_read.set(speech::can_read_aloud());
+                can_listen.set(speech::available());
+                if interview.voice {
+                    speech::read_aloud(&interview.question);
+                }
+                ticking.set_value(
+                    set_interval_with_handle(tick, std::time::Duration::from_millis(250)).ok(),
+                );
             }
         });
     }
@@ -100,7 +174,7 @@ fn AnswerFormIsland(
     let words = move || text.with(|t| word_count(t));
     let chars = move || text.with(|t| t.chars().count());
     let over = move || chars() > MAX_ANSWER_CHARS;
-    let target = matches!(kind, QuestionKind::Behavioral | QuestionKind::Situational)
+    let target = (!timed && matches!(kind, QuestionKind::Behavioral | QuestionKind::Situational))
         .then_some(" · Behavioral answers aim for 1.5–2 minutes.");
 
     let draft_slug = slug.clone();
@@ -122,6 +196,9 @@ fn AnswerFormIsland(
         move |value: String| {
             text.set(value.clone());
             local_copy::write(&backup, &value);
+            if !server_draft {
+                return;
+            }
             if let Some(handle) = pending.get_value() {
                 handle.clear();
             }
@@ -139,7 +216,8 @@ fn AnswerFormIsland(
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         if submitting.get_untracked() {
-            // One submission at a time: a double click is one attempt.
+            // One submission at a time: a double click, or the countdown
+            // and a click at once, are one attempt.
             ev.prevent_default();
             return;
         }
@@ -148,10 +226,23 @@ fn AnswerFormIsland(
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        // A fresh key per deliberate submission, so an edited answer sent
-        // after going Back is a new attempt rather than a clash.
-        key.set(new_key());
-        revision.set(now_millis().to_string());
+        // The form is read as soon as this handler returns, before the
+        // page updates: its fields are filled in here. A fresh key per
+        // deliberate submission, so an edited answer sent after going
+        // Back is a new attempt rather than a clash.
+        let form = form_of(&ev);
+        set_field(&form, "idempotency_key", &new_key());
+        set_field(&form, "draft_revision", &now_millis().to_string());
+        if timed {
+            speech::stop();
+            speech::hush();
+            let spoke = heard.get_value();
+            let used = elapsed().min(seconds_allowed + 60);
+            set_field(&form, "seconds_used", &used.to_string());
+            set_field(&form, "mode", if spoke { "spoken" } else { "typed" });
+            let pause = spoke.then(|| longest_pause.get_value().to_string());
+            set_field(&form, "longest_pause_ms", &pause.unwrap_or_default());
+        }
         submitting.set(true);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -161,19 +252,69 @@ fn AnswerFormIsland(
         }
     };
     let changed_input = changed.clone();
+    // Dictated words: in an interview, the gaps between them are the
+    // pauses the report shows.
+    let dictated = Callback::new(move |value: String| {
+        if timed {
+            let now = now_millis() as f64;
+            let gap = (now - last_heard.get_value()).max(0.0) as u32;
+            longest_pause.update_value(|p| *p = (*p).max(gap));
+            last_heard.set_value(now);
+            heard.set_value(true);
+        }
+        changed(value)
+    });
+    let listening_started = Callback::new(move |()| {
+        last_heard.set_value(now_millis() as f64);
+        speech::hush();
+    });
+
+    let action = match &interview {
+        Some(i) => format!("/mock/{}", i.run),
+        None => format!("/practice/{slug}?q={position}"),
+    };
+    let voice = interview.as_ref().is_some_and(|i| i.voice);
+    let spoken = interview
+        .as_ref()
+        .is_some_and(|i| i.mode == crate::model::AnswerMode::Spoken);
+    let follow_up = interview.as_ref().is_some_and(|i| i.follow_up);
+    let question = interview
+        .as_ref()
+        .map(|i| i.question.clone())
+        .unwrap_or_default();
+    let low = move || remaining.get() <= 30;
 
     view! {
         <form
             class="answer-form"
             method="post"
-            action=format!("/practice/{slug}?q={position}")
+            action=action
             on:submit=on_submit
         >
             {general.map(|e| view! { <ErrorView error=e /> })}
             <input type="hidden" name="form" value="answer" />
             <input type="hidden" name="q" value=position.to_string() />
-            <input type="hidden" name="idempotency_key" value=move || key.get() />
-            <input type="hidden" name="draft_revision" value=move || revision.get() />
+            <input type="hidden" name="idempotency_key" value=idempotency_key />
+            <input type="hidden" name="draft_revision" value="" />
+            {timed.then(|| view! {
+                {follow_up.then(|| view! { <input type="hidden" name="follow_up" value="on" /> })}
+                <input type="hidden" name="mode" value="typed" />
+                <input type="hidden" name="seconds_used" value="" />
+                <input type="hidden" name="longest_pause_ms" value="" />
+                // A class set whole rather than a `class:` toggle: the toggle's code
+                // would otherwise be hoisted into the module every page loads.
+                <p class=move || if low() { "mock-timer mock-timer--low" } else { "mock-timer" } role="timer" aria-live="off">
+                    <span class="visually-hidden">"Time left: "</span>
+                    {move || interview::clock(remaining.get())}
+                </p>
+                <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
+                <Show when=move || hydrated.get() && voice && !can_read.get()>
+                    <p class="banner" role="status">"This browser cannot read questions aloud: read each one on screen."</p>
+                </Show>
+                <Show when=move || hydrated.get() && spoken && !can_listen.get()>
+                    <p class="banner" role="status">"This browser has no speech recognition: type your answers instead."</p>
+                </Show>
+            }.into_any())}
             <div class="field">
                 <label for="answer">"Your answer"</label>
                 <textarea
@@ -192,11 +333,15 @@ fn AnswerFormIsland(
                 <p id="answer-count" class="field__help">
                     {move || {
                         let w = words();
-                        format!(
-                            "{w} {} · about {} spoken",
-                            if w == 1 { "word" } else { "words" },
-                            duration_label(spoken_seconds(w)),
-                        )
+                        let unit = if w == 1 { "word" } else { "words" };
+                        if timed {
+                            format!(
+                                "{w} {unit} · {} allowed; at zero the answer is handed in as it stands.",
+                                duration_label(seconds_allowed)
+                            )
+                        } else {
+                            format!("{w} {unit} · about {} spoken", duration_label(spoken_seconds(w)))
+                        }
                     }}
                     {target}
                 </p>
@@ -228,12 +373,33 @@ fn AnswerFormIsland(
                 </Show>
             </div>
             <div class="answer-tools">
-                <Timer hydrated />
-                <Dictate hydrated textarea on_text=Callback::new(move |value: String| changed(value)) />
+                {(!timed).then(|| view! { <Timer hydrated /> })}
+                <Dictate hydrated textarea on_text=dictated on_start=listening_started />
+                {voice.then(|| view! {
+                    <Show when=move || hydrated.get() && can_read.get()>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click={
+                                let question = question.clone();
+                                move |_| {
+                                    speech::read_aloud(&question);
+                                }
+                            }
+                        >
+                            "Read the question again"
+                        </button>
+                    </Show>
+                }.into_any())}
             </div>
             <div class="answer-actions">
                 <button class="button" type="submit" disabled=move || submitting.get()>
-                    {move || if submitting.get() { "Saving and scoring…" } else { "Submit answer" }}
+                    {move || match (submitting.get(), timed) {
+                        (false, false) => "Submit answer",
+                        (false, true) => "Hand in this answer",
+                        (true, false) => "Saving and scoring…",
+                        (true, true) => "Handing in…",
+                    }}
                 </button>
                 <span class="muted keys"><kbd>"Ctrl"</kbd>" + "<kbd>"Enter"</kbd>" submits"</span>
             </div>
@@ -241,9 +407,60 @@ fn AnswerFormIsland(
     }
 }
 
+/// The form a submit event is for.
+#[cfg(feature = "hydrate")]
+fn form_of(ev: &leptos::ev::SubmitEvent) -> Option<web_sys::HtmlFormElement> {
+    use wasm_bindgen::JsCast;
+    ev.target().and_then(|t| t.dyn_into().ok())
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn form_of(_: &leptos::ev::SubmitEvent) -> Option<()> {
+    None
+}
+
+/// Sets the value of `form`'s field `name`.
+#[cfg(feature = "hydrate")]
+fn set_field(form: &Option<web_sys::HtmlFormElement>, name: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = form
+        .as_ref()
+        .and_then(|f| {
+            f.query_selector(&format!("input[name={name}]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(value);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn set_field(_: &Option<()>, _: &str, _: &str) {}
+
+#[cfg(feature = "hydrate")]
+use crate::components::speech;
+
+/// Outside the browser there is no speech.
+#[cfg(not(feature = "hydrate"))]
+mod speech {
+    pub fn available() -> bool {
+        false
+    }
+    pub fn can_read_aloud() -> bool {
+        false
+    }
+    pub fn read_aloud(_: &str) -> bool {
+        false
+    }
+    pub fn hush() {}
+    pub fn stop() {}
+}
+
 /// The browser's clock in milliseconds (0 on the server, where nothing is
 /// typed).
-pub(crate) fn now_millis() -> i64 {
+fn now_millis() -> i64 {
     #[cfg(feature = "hydrate")]
     {
         js_sys::Date::now() as i64
@@ -268,15 +485,15 @@ fn new_key() -> String {
 }
 
 #[cfg(feature = "hydrate")]
-pub(crate) fn set_value(area: &web_sys::HtmlTextAreaElement, value: &str) {
+fn set_value(area: &web_sys::HtmlTextAreaElement, value: &str) {
     area.set_value(value);
 }
 
 #[cfg(not(feature = "hydrate"))]
-pub(crate) fn set_value<T>(_: &T, _: &str) {}
+fn set_value<T>(_: &T, _: &str) {}
 
 /// Submits the answer form through the browser, as the button would.
-pub(crate) fn submit_form(textarea: NodeRef<Textarea>) {
+fn submit_form(textarea: NodeRef<Textarea>) {
     #[cfg(feature = "hydrate")]
     if let Some(form) = textarea.get_untracked().and_then(|t| t.form()) {
         let _ = form.request_submit();

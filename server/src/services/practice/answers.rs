@@ -198,19 +198,26 @@ impl PracticeService {
             // The set is gone: the question as answered was kept.
             return Ok((as_answered(answer), Vec::new()));
         };
+        let position = position_of(&set, answer.question_id);
+        let question = set.set.questions.get((position as usize).wrapping_sub(1));
         if answer.follow_up {
-            // A follow-up is assessed against its own words, in its
-            // question's focus area.
+            // A follow-up is assessed against its own words, read after the
+            // question it follows ("How did it end?" is about that story),
+            // in that question's focus area.
+            let text = match question {
+                Some(q) => format!("{} {}", q.text, answer.question_text),
+                None => answer.question_text.clone(),
+            };
             return Ok((
                 Question {
+                    text,
                     focus_area: answer.focus_area.clone(),
                     ..as_answered(answer)
                 },
                 Vec::new(),
             ));
         }
-        let position = position_of(&set, answer.question_id);
-        let Some(question) = set.set.questions.get((position as usize).wrapping_sub(1)) else {
+        let Some(question) = question else {
             return Ok((as_answered(answer), Vec::new()));
         };
         // The job description is private to whoever made the set.

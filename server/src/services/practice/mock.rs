@@ -306,13 +306,13 @@ impl PracticeService {
             ..submission
         };
         // The same key again is the same answer, whatever the run is on now.
-        if let Some(found) = self.by_key(user, checked.idempotency_key.as_str()).await? {
-            if found.answer.as_str() == checked.answer.as_str() {
-                return Ok(Answered {
-                    attempt: found,
-                    feedback_error: None,
-                });
-            }
+        if let Some(found) = self.by_key(user, checked.idempotency_key.as_str()).await?
+            && found.answer.as_str() == checked.answer.as_str()
+        {
+            return Ok(Answered {
+                attempt: found,
+                feedback_error: None,
+            });
         }
         let follow_up = submission.follow_up;
         let (prompt, set, _) = match self
