@@ -28,15 +28,16 @@ const ANSWERS = [
   'We found that two workers could both claim the same job when the queue was busy. We added ' +
     'logging, reproduced it with a load test and fixed it with a row lock and a unique index.',
 ];
-const FOLLOW_UPS = {
-  result:
-    'The backfill took four nights instead of one, but nothing was lost and no customer saw ' +
+// The replies to the interviewer's follow-up on each of them.
+const FOLLOW_UPS = [
+  'Their crash reports showed it within twenty minutes of the deploy, and I had the old field ' +
+    'back in under an hour, so about 2% of sessions that morning were affected.',
+  'The backfill took four nights instead of one, but nothing was lost and no customer saw ' +
     'slower pages. The dry run on the next migration found a missing index before it cost us.',
-  role:
-    'I wrote the load test that reproduced the race myself, and I chose the row lock over a ' +
+  'I wrote the load test that reproduced the race myself, and I chose the row lock over a ' +
     'distributed lock because it needed no new service. Duplicate jobs went from about thirty ' +
     'a day to none.',
-};
+];
 
 const { base, cookie, stop } = await served(Number(process.env.SCREENSHOT_PORT ?? 3120));
 let browser;
@@ -55,9 +56,7 @@ try {
   let run = await call('POST', '/api/v1/mock-interviews', { question_set: slug, questions: 3 });
   for (let turn = 0; run.next && turn < 6; turn++) {
     const next = run.next;
-    const answer = next.follow_up
-      ? FOLLOW_UPS[/result|outcome|happen|measure|differ/i.test(next.text) ? 'result' : 'role']
-      : ANSWERS[Math.min(next.number - 1, ANSWERS.length - 1)];
+    const answer = (next.follow_up ? FOLLOW_UPS : ANSWERS)[Math.min(next.number, 3) - 1];
     const words = answer.split(/\s+/).length;
     await call('POST', '/api/v1/assessments', {
       question_set: slug,

@@ -314,7 +314,7 @@ fn AnswerFormIsland(
                 <Show when=move || hydrated.get() && spoken && !can_listen.get()>
                     <p class="banner" role="status">"This browser has no speech recognition: type your answers instead."</p>
                 </Show>
-            }.into_any())}
+            })}
             <div class="field">
                 <label for="answer">"Your answer"</label>
                 <textarea
@@ -390,7 +390,7 @@ fn AnswerFormIsland(
                             "Read the question again"
                         </button>
                     </Show>
-                }.into_any())}
+                })}
             </div>
             <div class="answer-actions">
                 <button class="button" type="submit" disabled=move || submitting.get()>
