@@ -110,6 +110,9 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
             answer: format!("{} (Take {i}.)", ANSWERS[i % ANSWERS.len()]),
             idempotency_key: format!("bench-key-{i}"),
             draft_revision: None,
+            mock_interview: None,
+            follow_up: false,
+            timing: None,
         };
         let answered = state
             .ports

@@ -40,8 +40,8 @@ async fn answer(
     session: &str,
     slug: &str,
     id: i64,
-    position: u64,
-    follow_up: bool,
+    // The question's position, and whether this answers its follow-up.
+    (position, follow_up): (u64, bool),
     text: &str,
     key: &str,
 ) -> reqwest::Response {
@@ -114,11 +114,11 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
     // Another account cannot see the run or answer in it.
     let other = signup(app, "kim@example.org").await;
     assert_eq!(run(app, &other, id).await.0, StatusCode::NOT_FOUND);
-    let intruder = answer(app, &other, &slug, id, 1, false, VAGUE, "intruder-key-1").await;
+    let intruder = answer(app, &other, &slug, id, (1, false), VAGUE, "intruder-key-1").await;
     assert_eq!(intruder.status(), StatusCode::NOT_FOUND);
 
     // Answering a question the run is not on is refused, with a reason.
-    let early = answer(app, &session, &slug, id, 2, false, VAGUE, "early-key-01").await;
+    let early = answer(app, &session, &slug, id, (2, false), VAGUE, "early-key-01").await;
     assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.text().await.unwrap().contains("question 1 now"));
 
@@ -129,8 +129,7 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         &session,
         &slug,
         id,
-        1,
-        false,
+        (1, false),
         NO_RESULT,
         "mock-key-0001",
     )
@@ -143,8 +142,7 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         &session,
         &slug,
         id,
-        1,
-        false,
+        (1, false),
         NO_RESULT,
         "mock-key-0001",
     )
@@ -179,8 +177,8 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         &session,
         &slug,
         id,
-        1,
-        true,
+        (1,
+        true),
         "The mobile app was the consumer that broke. I restored the old field the same day and added a contract test for every client, and crashes fell from 300 an hour to none.",
         "mock-key-0002",
     )
@@ -240,7 +238,7 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
     assert!(!report["work_on"].as_array().unwrap().is_empty());
 
     // Nothing more can be answered.
-    let late = answer(app, &session, &slug, id, 2, false, VAGUE, "late-key-001").await;
+    let late = answer(app, &session, &slug, id, (2, false), VAGUE, "late-key-001").await;
     assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // The report page and /me show it.
