@@ -329,16 +329,8 @@ async fn serve(pools: rehearse::db::Db, settings: &ServeSettings) -> SocketAddr 
 macro_rules! on_every_backend {
     ($(#[$meta:meta])* $name:ident, |$app:ident| $body:block) => {
         $(#[$meta])*
-        #[test]
-        fn $name() {
-            // The server's own runtime, with its workers' stack size.
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .thread_stack_size(rehearse::cli::WORKER_STACK_BYTES)
-                .enable_all()
-                .build()
-                .expect("a test runtime");
-            runtime.block_on(async {
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $name() {
             for kind in $crate::common::backends() {
                 // A stuck test fails with its backend named, rather than
                 // holding up the whole run.
@@ -351,7 +343,6 @@ macro_rules! on_every_backend {
                     panic!("timed out after {:?} on {:?}", $crate::common::TEST_TIMEOUT, kind);
                 }
             }
-            });
         }
     };
 }
