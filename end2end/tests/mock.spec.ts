@@ -128,7 +128,7 @@ test('a typed three-question mock interview: a follow-up probes the missing resu
 });
 
 test('spoken answers: the question is read aloud, dictation fills the box, and the report has pace, fillers and pauses', async ({ page }) => {
-  await page.addInitScript(() => {
+  await page.context().addInitScript(() => {
     const w = window as unknown as Record<string, unknown>;
     // A stand-in recognizer that "hears" two phrases a moment apart.
     class FakeRecognition {
@@ -174,8 +174,29 @@ test('spoken answers: the question is read aloud, dictation fills the box, and t
   const slug = await makeSet(page);
   await startMock(page, slug, { seconds: '120', voice: true, spoken: true });
 
+  // Reached by a click, the page reads the question at once.
   const first = await question(page);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).toContain(first);
+  const spoken = () => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+  await expect.poll(spoken).toContain(first);
+  await expect(page.getByRole('button', { name: 'Read the question again' })).toBeVisible();
+  // Before the user has acted on a page, browsers do not let it speak by
+  // itself (Playwright's pages count as acted on, so the browser's answer
+  // is given here): the question waits for its button.
+  const fresh = await page.context().newPage();
+  await fresh.addInitScript(() =>
+    Object.defineProperty(navigator, 'userActivation', {
+      configurable: true,
+      value: { hasBeenActive: false, isActive: false },
+    }),
+  );
+  await fresh.goto(page.url());
+  await hydrated(fresh);
+  const heard = () => fresh.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+  expect(await heard()).toEqual([]);
+  await fresh.getByRole('button', { name: 'Read the question aloud' }).click();
+  await expect.poll(heard).toContain(first);
+  await expect(fresh.getByRole('button', { name: 'Read the question again' })).toBeVisible();
+  await fresh.close();
   await page.getByRole('button', { name: 'Dictate' }).click();
   await expect(page.getByLabel('Your answer')).toHaveValue(/runbook myself, like, over two weeks$/);
   await page.getByRole('button', { name: 'Stop dictation' }).click();

@@ -164,6 +164,20 @@ pub fn can_read_aloud() -> bool {
     synthesis().is_some() && utterance().is_some()
 }
 
+/// Whether the page may start speaking by itself: browsers let it only once
+/// the user has interacted with this page (a fresh page after a form post
+/// has not). A browser that does not say is assumed to allow it.
+pub fn may_speak_unprompted() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let activation = get(&window.navigator().into(), "userActivation");
+    if !activation.is_object() {
+        return true;
+    }
+    get(&activation, "hasBeenActive").as_bool().unwrap_or(true)
+}
+
 /// Reads `text` aloud in the browser's language, instead of anything it
 /// was reading.
 pub fn read_aloud(text: &str) -> bool {

@@ -91,6 +91,8 @@ fn AnswerFormIsland(
     let longest_pause = StoredValue::new(0u32);
     let heard = StoredValue::new(false);
     let can_read = RwSignal::new(false);
+    // The question has been read aloud at least once.
+    let read = RwSignal::new(false);
     let can_listen = RwSignal::new(false);
     let elapsed = move || {
         let ms = now_millis() as f64 - started.get_value();
@@ -153,8 +155,10 @@ fn AnswerFormIsland(
                 last_heard.set_value(now_millis() as f64);
                 can_read.set(speech::can_read_aloud());
                 can_listen.set(speech::available());
-                if interview.voice {
-                    speech::read_aloud(&interview.question);
+                // Speaking unprompted needs the user to have acted on this
+                // page; otherwise the question waits for its button.
+                if interview.voice && speech::may_speak_unprompted() {
+                    read.set(speech::read_aloud(&interview.question));
                 }
                 ticking.set_value(
                     set_interval_with_handle(tick, std::time::Duration::from_millis(250)).ok(),
@@ -383,11 +387,11 @@ fn AnswerFormIsland(
                             on:click={
                                 let question = question.clone();
                                 move |_| {
-                                    speech::read_aloud(&question);
+                                    read.set(speech::read_aloud(&question));
                                 }
                             }
                         >
-                            "Read the question again"
+                            {move || if read.get() { "Read the question again" } else { "Read the question aloud" }}
                         </button>
                     </Show>
                 })}
@@ -449,6 +453,9 @@ mod speech {
         false
     }
     pub fn can_read_aloud() -> bool {
+        false
+    }
+    pub fn may_speak_unprompted() -> bool {
         false
     }
     pub fn read_aloud(_: &str) -> bool {
