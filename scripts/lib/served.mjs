@@ -16,7 +16,8 @@ const ANSWER =
 
 // Starts the server on `port` and prepares the account. Returns the base
 // URL, the session cookie (name and value), the set's slug, the two
-// attempt ids, two mock interviews (one running, one over) and a function that stops the server and removes its files.
+// attempt ids, two mock interviews (one running, one over) and a function
+// that stops the server and removes its files.
 export async function served(port) {
   const base = `http://127.0.0.1:${port}`;
   const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, 'target');

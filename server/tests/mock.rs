@@ -124,29 +124,22 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
 
     // An answer with no result is committed once, assessed, and draws a
     // follow-up.
-    let first = answer(
-        app,
-        &session,
-        &slug,
-        id,
-        (1, false),
-        NO_RESULT,
-        "mock-key-0001",
-    )
-    .await;
+    let submit = || {
+        answer(
+            app,
+            &session,
+            &slug,
+            id,
+            (1, false),
+            NO_RESULT,
+            "mock-key-0001",
+        )
+    };
+    let first = submit().await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first: Value = first.json().await.unwrap();
     assert!(first["feedback"]["scores"]["overall"].as_u64().unwrap() < 8);
-    let again = answer(
-        app,
-        &session,
-        &slug,
-        id,
-        (1, false),
-        NO_RESULT,
-        "mock-key-0001",
-    )
-    .await;
+    let again = submit().await;
     assert_eq!(again.status(), StatusCode::CREATED);
     let again: Value = again.json().await.unwrap();
     assert_eq!(again["id"], first["id"], "the same key is the same answer");
@@ -177,8 +170,7 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         &session,
         &slug,
         id,
-        (1,
-        true),
+        (1, true),
         "The mobile app was the consumer that broke. I restored the old field the same day and added a contract test for every client, and crashes fell from 300 an hour to none.",
         "mock-key-0002",
     )

@@ -13,7 +13,7 @@ use crate::components::{
 };
 use crate::model::{
     AnswerMode, AppError, Delivery, Dimension, MAX_MOCK_QUESTIONS, MockEcho, MockRun, MockSetup,
-    MockSetupView, MockTurn, PracticeEcho, QuestionKind,
+    MockSetupView, MockTurn, QuestionKind,
 };
 
 /// The choices of time per answer, in seconds.
@@ -183,13 +183,8 @@ fn InterviewTurn(run: MockRun) -> impl IntoView {
     let Some(prompt) = run.next.clone() else {
         return ().into_any();
     };
-    // A refused answer comes back through the form's own echo.
-    let echo = use_context::<PracticeEcho>();
-    let initial = echo
-        .as_ref()
-        .map(|e| e.answer.clone())
-        .or(run.draft.clone())
-        .unwrap_or_default();
+    // A refused answer's text comes back through the form's own echo.
+    let initial = run.draft.clone().unwrap_or_default();
     let progress = if prompt.follow_up {
         format!(
             "Follow-up to question {} of {}",
