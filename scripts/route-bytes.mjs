@@ -3,11 +3,12 @@
 // while it loads and hydrates the page, raw and brotli-compressed, against
 // the page's budget.
 //
-//   node scripts/route-bytes.mjs [--check]
+//   node scripts/route-bytes.mjs [--check] [--files]
 //
 // Starts the release binary on a fresh SQLite database, signs up, makes a
 // set and answers two questions, so that the logged-in pages have something
-// to show. With --check it exits 1 when a page is over its budget.
+// to show. With --check it exits 1 when a page is over its budget; with
+// --files it lists each page's files under its line.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -18,6 +19,7 @@ const require = createRequire(join(root, 'end2end', 'package.json'));
 const { chromium } = require('@playwright/test');
 
 const check = process.argv.includes('--check');
+const listFiles = process.argv.includes('--files');
 const KB = 1000;
 
 // Brotli budgets: the public pages, practice, and every other page.
@@ -86,7 +88,14 @@ try {
       }
       br += brotli.get(name);
     }
-    rows.push({ path: path.replace(slug, '{slug}').replace(/=\d+/g, '=N'), files: files.size, raw, br, budget });
+    rows.push({
+      path: path.replace(slug, '{slug}').replace(/=\d+/g, '=N'),
+      files: files.size,
+      names: [...files.keys()].map((name) => name.replace('/pkg/', '')).sort(),
+      raw,
+      br,
+      budget,
+    });
     await context.close();
   }
   await browser.close();
@@ -98,6 +107,9 @@ try {
     const flag = r.br > r.budget ? '  over' : '';
     if (flag) over++;
     console.log(`${r.path.padEnd(50)} ${String(r.files).padStart(5)} ${kb(r.raw)} ${kb(r.br)} ${kb(r.budget)}${flag}`);
+    if (listFiles) {
+      for (const name of r.names) console.log(`    ${name}`);
+    }
   }
   console.log(`${over} of ${rows.length} pages over their brotli budget`);
   stop();

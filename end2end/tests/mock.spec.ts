@@ -227,3 +227,25 @@ test('without speech in the browser, the run says so in one line each and works 
   await page.getByLabel('Your answer').fill('I wrote the migration plan myself and we moved the billing tables over one weekend.');
   await handIn(page, /^(Question 2 of 3|Follow-up to question 1 of 3)$/);
 });
+
+test("the interview's clock is loaded on a running interview only, not on the practice page", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/pkg/') && path.endsWith('.wasm')) fetched.push(path);
+  });
+  const clock = (paths: string[]) => paths.filter((p) => p.includes('mock_clock'));
+  const answerForm = (paths: string[]) => paths.filter((p) => p.includes('answer_form'));
+  await signUp(page);
+  const slug = await makeSet(page);
+
+  await page.goto(`/practice/${slug}?q=1`);
+  await hydrated(page);
+  expect(answerForm(fetched)).toHaveLength(1);
+  expect(clock(fetched)).toHaveLength(0);
+
+  fetched.length = 0;
+  await startMock(page, slug, { seconds: '120', voice: false, spoken: false });
+  await expect(page.getByRole('timer')).toHaveText(/Time left: \d:\d\d/);
+  expect(clock(fetched)).toHaveLength(1);
+});

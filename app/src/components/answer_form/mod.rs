@@ -15,6 +15,7 @@ pub mod local_copy;
 mod timer;
 
 use self::dictation::Dictate;
+use self::interview::{DICTATED, LISTENING, MockClock};
 pub use self::interview::{Interview, SKIP_FORM, SKIP_SECONDS};
 use self::timer::Timer;
 pub use self::timer::duration_label;
@@ -47,11 +48,30 @@ pub fn AnswerForm(
     // Read on the server, where a refused answer's echo is; the island
     // receives it with its other props.
     let echo = use_context::<PracticeEcho>();
-    view! { <AnswerFormIsland slug position kind initial idempotency_key echo interview /> }
+    let (action, backup) = match &interview {
+        Some(i) => (
+            format!("/mock/{}", i.run),
+            local_copy::mock_key(&slug, i.run, position, i.follow_up),
+        ),
+        None => (
+            format!("/practice/{slug}?q={position}"),
+            local_copy::key(&slug, position),
+        ),
+    };
+    // A follow-up is not a question of the set: it has no draft on the
+    // server, only this browser's copy.
+    let server_draft = interview.as_ref().is_none_or(|i| !i.follow_up);
+    let allowed = interview.as_ref().map(|i| i.seconds_allowed);
+    view! {
+        <AnswerFormIsland slug position kind initial idempotency_key echo action backup server_draft allowed>
+            {interview.map(|interview| view! { <MockClock interview /> })}
+        </AnswerFormIsland>
+    }
 }
 
 /// The interactive part of [`AnswerForm`]: everything it needs arrives as
-/// props, so it hydrates on its own.
+/// props, so it hydrates on its own. A mock interview's clock comes as its
+/// children, an island of its own.
 #[island(lazy)]
 fn AnswerFormIsland(
     slug: String,
@@ -60,7 +80,15 @@ fn AnswerFormIsland(
     initial: String,
     idempotency_key: String,
     echo: Option<PracticeEcho>,
-    interview: Option<Interview>,
+    /// Where the form posts.
+    action: String,
+    /// This browser's copy's key.
+    backup: String,
+    /// Drafts are kept on the server as well.
+    server_draft: bool,
+    /// In a mock interview, the seconds the answer has.
+    allowed: Option<u32>,
+    children: Children,
 ) -> impl IntoView {
     let initial = echo.as_ref().map_or(initial, |e| e.answer.clone());
     let errors = FormErrors::new(echo.map(|e| e.error));
@@ -73,71 +101,13 @@ fn AnswerFormIsland(
     let draft = RwSignal::new(DraftState::Idle);
     let submitting = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
-    let backup = match &interview {
-        Some(i) => local_copy::mock_key(&slug, i.run, position, i.follow_up),
-        None => local_copy::key(&slug, position),
-    };
-    // A follow-up is not a question of the set: it has no draft on the
-    // server, only this browser's copy.
-    let server_draft = interview.as_ref().is_none_or(|i| !i.follow_up);
-    let seconds_allowed = interview.as_ref().map_or(0, |i| i.seconds_allowed);
-    let timed = interview.is_some();
-
-    // The interview's clock and delivery.
-    let remaining = RwSignal::new(seconds_allowed);
-    let announcement = RwSignal::new("");
-    let started = StoredValue::new(0.0f64);
-    let last_heard = StoredValue::new(0.0f64);
-    let longest_pause = StoredValue::new(0u32);
-    let heard = StoredValue::new(false);
-    let can_read = RwSignal::new(false);
-    // The question has been read aloud at least once.
-    let read = RwSignal::new(false);
-    let can_listen = RwSignal::new(false);
-    let elapsed = move || {
-        let ms = now_millis() as f64 - started.get_value();
-        (ms / 1000.0).max(0.0).round() as u32
-    };
-    // Hands the answer in as it stands: the answer form when there is
-    // text, the skip form when there is none.
-    let hand_in = move || {
-        if submitting.get_untracked() {
-            return;
-        }
-        if text.with_untracked(|t| t.trim().is_empty()) {
-            submitting.set(true);
-            interview::submit_skip(seconds_allowed);
-        } else {
-            submit_form(textarea);
-        }
-    };
-    let ticking = StoredValue::new(None::<IntervalHandle>);
-    let tick = move || {
-        let left = seconds_allowed.saturating_sub(elapsed());
-        if left != remaining.get_untracked() {
-            remaining.set(left);
-            if let Some(line) = interview::warning(left) {
-                announcement.set(line);
-            }
-        }
-        if left == 0 {
-            hand_in();
-        }
-    };
-    on_cleanup(move || {
-        if let Some(handle) = ticking.get_value() {
-            handle.clear();
-        }
-        speech::hush();
-    });
+    let timed = allowed.is_some();
 
     // Once interactive: bring back text this browser had not got to the
-    // server (a lost connection, a session that ended); in an interview,
-    // read the question aloud and start the clock.
+    // server (a lost connection, a session that ended).
     {
         let backup = backup.clone();
         let initial = initial.clone();
-        let interview = interview.clone();
         Effect::new(move |_| {
             hydrated.set(true);
             if let Some(saved) = local_copy::read(&backup)
@@ -149,20 +119,6 @@ fn AnswerFormIsland(
                 }
                 text.set(saved);
                 draft.set(DraftState::Restored);
-            }
-            if let Some(interview) = &interview {
-                started.set_value(now_millis() as f64);
-                last_heard.set_value(now_millis() as f64);
-                can_read.set(speech::can_read_aloud());
-                can_listen.set(speech::available());
-                // Speaking unprompted needs the user to have acted on this
-                // page; otherwise the question waits for its button.
-                if interview.voice && speech::may_speak_unprompted() {
-                    read.set(speech::read_aloud(&interview.question));
-                }
-                ticking.set_value(
-                    set_interval_with_handle(tick, std::time::Duration::from_millis(250)).ok(),
-                );
             }
         });
     }
@@ -237,16 +193,6 @@ fn AnswerFormIsland(
         let form = form_of(&ev);
         set_field(&form, "idempotency_key", &new_key());
         set_field(&form, "draft_revision", &now_millis().to_string());
-        if timed {
-            speech::stop();
-            speech::hush();
-            let spoke = heard.get_value();
-            let used = elapsed().min(seconds_allowed + 60);
-            set_field(&form, "seconds_used", &used.to_string());
-            set_field(&form, "mode", if spoke { "spoken" } else { "typed" });
-            let pause = spoke.then(|| longest_pause.get_value().to_string());
-            set_field(&form, "longest_pause_ms", &pause.unwrap_or_default());
-        }
         submitting.set(true);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -256,37 +202,13 @@ fn AnswerFormIsland(
         }
     };
     let changed_input = changed.clone();
-    // Dictated words: in an interview, the gaps between them are the
-    // pauses the report shows.
+    // Dictated words, told to the page as well: a mock interview's clock
+    // times the pauses between them.
     let dictated = Callback::new(move |value: String| {
-        if timed {
-            let now = now_millis() as f64;
-            let gap = (now - last_heard.get_value()).max(0.0) as u32;
-            longest_pause.update_value(|p| *p = (*p).max(gap));
-            last_heard.set_value(now);
-            heard.set_value(true);
-        }
+        announce(DICTATED);
         changed(value)
     });
-    let listening_started = Callback::new(move |()| {
-        last_heard.set_value(now_millis() as f64);
-        speech::hush();
-    });
-
-    let action = match &interview {
-        Some(i) => format!("/mock/{}", i.run),
-        None => format!("/practice/{slug}?q={position}"),
-    };
-    let voice = interview.as_ref().is_some_and(|i| i.voice);
-    let spoken = interview
-        .as_ref()
-        .is_some_and(|i| i.mode == crate::model::AnswerMode::Spoken);
-    let follow_up = interview.as_ref().is_some_and(|i| i.follow_up);
-    let question = interview
-        .as_ref()
-        .map(|i| i.question.clone())
-        .unwrap_or_default();
-    let low = move || remaining.get() <= 30;
+    let listening_started = Callback::new(move |()| announce(LISTENING));
 
     view! {
         <form
@@ -300,25 +222,7 @@ fn AnswerFormIsland(
             <input type="hidden" name="q" value=position.to_string() />
             <input type="hidden" name="idempotency_key" value=idempotency_key />
             <input type="hidden" name="draft_revision" value="" />
-            {timed.then(|| view! {
-                {follow_up.then(|| view! { <input type="hidden" name="follow_up" value="on" /> })}
-                <input type="hidden" name="mode" value="typed" />
-                <input type="hidden" name="seconds_used" value="" />
-                <input type="hidden" name="longest_pause_ms" value="" />
-                // A class set whole rather than a `class:` toggle: the toggle's code
-                // would otherwise be hoisted into the module every page loads.
-                <p class=move || if low() { "mock-timer mock-timer--low" } else { "mock-timer" } role="timer" aria-live="off">
-                    <span class="visually-hidden">"Time left: "</span>
-                    {move || interview::clock(remaining.get())}
-                </p>
-                <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
-                <Show when=move || hydrated.get() && voice && !can_read.get()>
-                    <p class="banner" role="status">"This browser cannot read questions aloud: read each one on screen."</p>
-                </Show>
-                <Show when=move || hydrated.get() && spoken && !can_listen.get()>
-                    <p class="banner" role="status">"This browser has no speech recognition: type your answers instead."</p>
-                </Show>
-            })}
+            {children()}
             <div class="field">
                 <label for="answer">"Your answer"</label>
                 <textarea
@@ -341,7 +245,7 @@ fn AnswerFormIsland(
                         if timed {
                             format!(
                                 "{w} {unit} · {} allowed; at zero the answer is handed in as it stands.",
-                                duration_label(seconds_allowed)
+                                duration_label(allowed.unwrap_or_default())
                             )
                         } else {
                             format!("{w} {unit} · about {} spoken", duration_label(spoken_seconds(w)))
@@ -379,22 +283,6 @@ fn AnswerFormIsland(
             <div class="answer-tools">
                 {(!timed).then(|| view! { <Timer hydrated /> })}
                 <Dictate hydrated textarea on_text=dictated on_start=listening_started />
-                {voice.then(|| view! {
-                    <Show when=move || hydrated.get() && can_read.get()>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            on:click={
-                                let question = question.clone();
-                                move |_| {
-                                    read.set(speech::read_aloud(&question));
-                                }
-                            }
-                        >
-                            {move || if read.get() { "Read the question again" } else { "Read the question aloud" }}
-                        </button>
-                    </Show>
-                })}
             </div>
             <div class="answer-actions">
                 <button class="button" type="submit" disabled=move || submitting.get()>
@@ -443,26 +331,14 @@ fn set_field(form: &Option<web_sys::HtmlFormElement>, name: &str, value: &str) {
 #[cfg(not(feature = "hydrate"))]
 fn set_field(_: &Option<()>, _: &str, _: &str) {}
 
-#[cfg(feature = "hydrate")]
-use crate::components::speech;
-
-/// Outside the browser there is no speech.
-#[cfg(not(feature = "hydrate"))]
-mod speech {
-    pub fn available() -> bool {
-        false
+/// Tells the page something happened in the form (see [`DICTATED`]).
+fn announce(event: &str) {
+    #[cfg(feature = "hydrate")]
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = window.dispatch_event(&event);
     }
-    pub fn can_read_aloud() -> bool {
-        false
-    }
-    pub fn may_speak_unprompted() -> bool {
-        false
-    }
-    pub fn read_aloud(_: &str) -> bool {
-        false
-    }
-    pub fn hush() {}
-    pub fn stop() {}
+    #[cfg(not(feature = "hydrate"))]
+    let _ = event;
 }
 
 /// The browser's clock in milliseconds (0 on the server, where nothing is
