@@ -2,9 +2,9 @@
 //! with a live word count, drafts saved as you type (and a copy in this
 //! browser until the answer is in), dictation where the browser has it,
 //! and Ctrl+Enter. On the practice page it adds a spoken-length estimate
-//! and an optional stopwatch; in a mock interview, a countdown that hands
-//! the answer in at zero, the question read aloud where the browser can,
-//! and the answer's timing.
+//! and an optional stopwatch; in a mock interview it holds the interview's
+//! clock (its `interview` module), which hands the answer in at zero, reads the
+//! question aloud where the browser can, and times the answer.
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
