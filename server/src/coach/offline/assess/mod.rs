@@ -88,6 +88,16 @@ pub(crate) struct Reading<'a> {
     pub measures: usize,
 }
 
+/// An answer this long, with hedges, filler and vague words at this rate
+/// or more per hundred words, wanders: the listener loses the thread, and
+/// its structure scores lower. Strong answers in the labelled fixtures
+/// stay under 2 per hundred words; rambling ones run from 3.5 to 7.
+/// Calibrated on the tuning half only.
+const WANDERING_FROM_WORDS: usize = 250;
+const WANDERING_ASIDES_PER_100: f32 = 3.0;
+/// What is left of the structure score of an answer that wanders.
+const WANDERING_KEEPS: f32 = 0.6;
+
 impl<'a> Reading<'a> {
     fn new(answer: &'a str, coach: &OfflineCoach) -> Self {
         let sentences = sentences::split(answer);
@@ -152,6 +162,16 @@ fn named_skills(matcher: &SkillMatcher, text: &str, sentence: &Sentence) -> Vec<
 }
 
 impl Reading<'_> {
+    /// A long answer thick with hedges, filler and vague words (see
+    /// [`WANDERING_FROM_WORDS`]).
+    pub fn wanders(&self) -> bool {
+        if self.word_total < WANDERING_FROM_WORDS {
+            return false;
+        }
+        let asides: usize = self.hedges.iter().map(Vec::len).sum();
+        asides as f32 * 100.0 / self.word_total as f32 >= WANDERING_ASIDES_PER_100
+    }
+
     /// Whether sentence `i` has a number, not counting a lone "one"
     /// ("one of my engineers").
     pub fn has_number(&self, i: usize) -> bool {
@@ -214,7 +234,11 @@ impl OfflineCoach {
         } else {
             rewrite
         };
-        let structure_score = to_score(structure_points);
+        let structure_score = if reading.wanders() {
+            to_score(structure_points * WANDERING_KEEPS)
+        } else {
+            to_score(structure_points)
+        };
         let specificity_score = to_score(spec.points);
         let relevance_score = relevance.score;
         let overall = overall(

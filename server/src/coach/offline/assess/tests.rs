@@ -1049,3 +1049,40 @@ fn each_weakness_draws_its_own_follow_up() {
         );
     }
 }
+
+#[test]
+fn a_long_answer_thick_with_asides_scores_lower_for_structure_and_says_why() {
+    let story = "At my last company the nightly billing export failed about twice a week. \
+        I was the engineer who owned it, and my task was to make it reliable before the audit in March. \
+        I traced the failures to a lock held by the reporting job, and I moved the export to a read replica. \
+        I added a retry with a limit, wrote a runbook, and set up an alert on the export's duration. \
+        As a result the export failed once in the next four months, and the audit found no gaps.";
+    let asides = [
+        "Honestly, I think, you know, it was kind of a mess, I guess.",
+        "Anyway, I mean, basically we sort of had stuff like that going on, I think.",
+        "I guess, to be honest, it was kind of, you know, a bunch of things, more or less.",
+    ];
+    let mut direct = String::new();
+    let mut wandering = String::new();
+    for _ in 0..3 {
+        direct.push_str(story);
+        direct.push(' ');
+        wandering.push_str(story);
+        wandering.push(' ');
+        for aside in asides {
+            wandering.push_str(aside);
+            wandering.push(' ');
+        }
+    }
+    let question = "Tell me about a time you made an unreliable system dependable.";
+    let plain = quick(question, QuestionKind::Behavioral, &direct);
+    let rambling = quick(question, QuestionKind::Behavioral, &wandering);
+    assert!(
+        rambling.scores.structure < plain.scores.structure,
+        "{} against {}",
+        rambling.scores.structure,
+        plain.scores.structure
+    );
+    assert!(rambling.reasons.structure.contains("It wanders"));
+    assert!(!plain.reasons.structure.contains("It wanders"));
+}

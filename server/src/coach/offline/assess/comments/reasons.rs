@@ -7,6 +7,15 @@ use super::{Structure, View, capitalise_first, join, join_or};
 
 impl View<'_> {
     pub fn structure_reason(&self) -> String {
+        let reason = self.parts_reason();
+        if self.reading.wanders() {
+            format!("{reason} It wanders: long, and thick with hedges and asides.")
+        } else {
+            reason
+        }
+    }
+
+    fn parts_reason(&self) -> String {
         match self.structure {
             Structure::Star(s) => {
                 let missing = s.star.missing();
