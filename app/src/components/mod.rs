@@ -24,6 +24,29 @@ mod site_footer;
 mod site_header;
 #[cfg(feature = "hydrate")]
 mod speech;
+/// On the server nobody speaks or listens: every check says no, and
+/// nothing starts.
+#[cfg(not(feature = "hydrate"))]
+mod speech {
+    pub fn available() -> bool {
+        false
+    }
+    pub fn start(_: impl Fn(String) + 'static, _: impl Fn(Option<String>) + 'static) -> bool {
+        false
+    }
+    pub fn stop() {}
+    pub fn abort() {}
+    pub fn can_read_aloud() -> bool {
+        false
+    }
+    pub fn may_speak_unprompted() -> bool {
+        false
+    }
+    pub fn read_aloud(_: &str) -> bool {
+        false
+    }
+    pub fn hush() {}
+}
 mod theme_toggle;
 
 pub use account::{CurrentViewer, Echoed, provide_viewer, use_echo, use_echoed, use_viewer};

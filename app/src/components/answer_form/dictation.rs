@@ -3,6 +3,8 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 
+use crate::components::speech;
+
 /// Dictation through the browser's speech recognition, offered only where
 /// the browser has it. The words land in the textarea, to edit as text.
 #[component]
@@ -74,20 +76,4 @@ pub(super) fn Dictate(
         </Show>
         {move || problem.get().map(|p| view! { <p class="field__error" role="alert">{p}</p> })}
     }
-}
-
-#[cfg(feature = "hydrate")]
-use crate::components::speech;
-
-/// Outside the browser there is no speech recognition.
-#[cfg(not(feature = "hydrate"))]
-mod speech {
-    pub fn available() -> bool {
-        false
-    }
-    pub fn start(_: impl Fn(String) + 'static, _: impl Fn(Option<String>) + 'static) -> bool {
-        false
-    }
-    pub fn stop() {}
-    pub fn abort() {}
 }

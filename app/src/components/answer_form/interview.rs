@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::components::speech;
 use crate::model::AnswerMode;
 
 /// The id of the skip form beside a mock interview's answer form, which
@@ -213,7 +214,7 @@ mod browser {
     use wasm_bindgen::JsCast;
 
     use super::{SKIP_FORM, SKIP_SECONDS};
-    use crate::components::dom::element_by_id;
+    use crate::components::dom::{element_by_id, set_input};
 
     /// The id of the answer form's textarea.
     const ANSWER: &str = "answer";
@@ -222,11 +223,12 @@ mod browser {
         js_sys::Date::now()
     }
 
+    fn answer() -> Option<web_sys::HtmlTextAreaElement> {
+        element_by_id(ANSWER)?.dyn_into().ok()
+    }
+
     fn answer_form() -> Option<web_sys::HtmlFormElement> {
-        element_by_id(ANSWER)?
-            .dyn_into::<web_sys::HtmlTextAreaElement>()
-            .ok()?
-            .form()
+        answer()?.form()
     }
 
     pub fn is_answer_form(ev: &web_sys::SubmitEvent) -> bool {
@@ -239,9 +241,7 @@ mod browser {
     /// Sends the answer form as it stands, or the skip form with the time
     /// the question had when nothing was written.
     pub fn hand_in(seconds: u32) {
-        let written = element_by_id(ANSWER)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            .is_some_and(|area| !area.value().trim().is_empty());
+        let written = answer().is_some_and(|area| !area.value().trim().is_empty());
         if written {
             if let Some(form) = answer_form() {
                 let _ = form.request_submit();
@@ -264,14 +264,7 @@ mod browser {
     pub fn set_fields(fields: &[(&str, String)]) {
         let Some(form) = answer_form() else { return };
         for (name, value) in fields {
-            if let Some(input) = form
-                .query_selector(&format!("input[name={name}]"))
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                input.set_value(value);
-            }
+            set_input(&form, name, value);
         }
     }
 }
@@ -287,28 +280,6 @@ mod browser {
     }
     pub fn hand_in(_: u32) {}
     pub fn set_fields(_: &[(&str, String)]) {}
-}
-
-#[cfg(feature = "hydrate")]
-use crate::components::speech;
-
-/// Outside the browser there is no speech.
-#[cfg(not(feature = "hydrate"))]
-mod speech {
-    pub fn available() -> bool {
-        false
-    }
-    pub fn can_read_aloud() -> bool {
-        false
-    }
-    pub fn may_speak_unprompted() -> bool {
-        false
-    }
-    pub fn read_aloud(_: &str) -> bool {
-        false
-    }
-    pub fn hush() {}
-    pub fn stop() {}
 }
 
 #[cfg(test)]

@@ -314,17 +314,8 @@ fn form_of(_: &leptos::ev::SubmitEvent) -> Option<()> {
 /// Sets the value of `form`'s field `name`.
 #[cfg(feature = "hydrate")]
 fn set_field(form: &Option<web_sys::HtmlFormElement>, name: &str, value: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(input) = form
-        .as_ref()
-        .and_then(|f| {
-            f.query_selector(&format!("input[name={name}]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        input.set_value(value);
+    if let Some(form) = form {
+        crate::components::dom::set_input(form, name, value);
     }
 }
 
