@@ -29,6 +29,17 @@ test('a visitor signs up, logs out, logs in, changes settings and deletes the ac
   await page.goto(setUrl);
   await expect(page.getByText('Delete this set')).toBeVisible();
 
+  // The set is the account's now, so it can be listed for search engines.
+  const robots = page.locator('meta[name="robots"]');
+  await expect(robots).toHaveAttribute('content', 'noindex');
+  await page.getByRole('button', { name: 'List it for search engines' }).click();
+  await expect(page).toHaveURL(/\?listing=listed$/);
+  await expect(page.getByRole('status')).toHaveText('Listed. Search engines may now find this set.');
+  await expect(robots).toHaveCount(0);
+  await page.getByRole('button', { name: 'Unlist it' }).click();
+  await expect(page).toHaveURL(/\?listing=unlisted$/);
+  await expect(robots).toHaveAttribute('content', 'noindex');
+
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
 

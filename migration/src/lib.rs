@@ -7,6 +7,7 @@ mod m20261129_000001_llm;
 mod m20261130_000001_practice;
 mod m20261201_000001_progress;
 mod m20261207_000001_mock;
+mod m20261208_000001_listing;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_practice::Migration),
             Box::new(m20261201_000001_progress::Migration),
             Box::new(m20261207_000001_mock::Migration),
+            Box::new(m20261208_000001_listing::Migration),
         ]
     }
 }

@@ -1,5 +1,5 @@
 // A release server on a fresh SQLite database, with an account that has a
-// set and two answers to its first question: what the page scripts
+// listed set and two answers to its first question: what the page scripts
 // (route-bytes.mjs, lighthouse.mjs) measure against.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -62,6 +62,14 @@ export async function served(port) {
     const [name, value] = session.split('=');
     const made = await post('/api/v1/question-sets', { role: 'backend-engineer', count: 5 }, session);
     const { slug } = await made.json();
+    // Listed, as a set meant to be found is: an unlisted set's page asks
+    // search engines not to index it.
+    const listing = await fetch(`${base}/api/v1/question-sets/${slug}/listing`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: session },
+      body: JSON.stringify({ listed: true }),
+    });
+    if (!listing.ok) throw new Error(`listing: ${listing.status} ${await listing.text()}`);
     const attempts = [];
     for (const key of ['pages-answer-1', 'pages-answer-2']) {
       const attempt = await post(

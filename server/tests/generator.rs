@@ -118,6 +118,169 @@ on_every_backend!(the_creator_can_delete_a_set_and_nobody_else_can, |app| {
     assert!(page.contains("We could not find that."));
 });
 
+/// Lists or unlists a set through the JSON API as `cookie`.
+async fn put_listing(
+    app: &TestApp,
+    slug: &str,
+    cookie: Option<&str>,
+    body: serde_json::Value,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .put(app.url(&format!("/api/v1/question-sets/{slug}/listing")))
+        .json(&body);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+const NOINDEX: &str = r#"name="robots" content="noindex""#;
+
+on_every_backend!(
+    only_the_owning_account_lists_a_set_for_search_engines,
+    |app| {
+        let owner = common::signup(app, "lister@example.org").await;
+        let slug = common::make_set(
+            app,
+            &owner,
+            serde_json::json!({"role": "backend-engineer", "count": 5}),
+        )
+        .await;
+        let page = format!("/s/{slug}");
+        let in_sitemap = || async {
+            let map = app.get("/sitemap.xml").await.text().await.unwrap();
+            map.contains(&format!("http://{}/s/{slug}</loc><lastmod>", app.address))
+        };
+
+        // A new set is reached by its link only: it asks not to be indexed
+        // and is not in the sitemap.
+        let (_, seen) = html(app, &page, None).await;
+        assert!(seen.contains(NOINDEX));
+        assert!(!seen.contains("List it for search engines"));
+        assert!(!in_sitemap().await);
+        let (_, own) = html(app, &page, Some(&owner)).await;
+        assert!(own.contains("List it for search engines") && own.contains(NOINDEX));
+
+        // Nobody else may list it: not another account, not a visitor.
+        let stranger = common::signup(app, "stranger@example.org").await;
+        let refused = app
+            .client
+            .post(app.url(&format!("{page}/listing")))
+            .header("cookie", &stranger)
+            .form(&[("listed", "1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::SEE_OTHER);
+        let back = refused.headers()[LOCATION].to_str().unwrap().to_string();
+        assert_eq!(back, format!("{page}?listing=forbidden"));
+        assert!(
+            html(app, &back, Some(&stranger))
+                .await
+                .1
+                .contains("Only the account that owns this set can list it.")
+        );
+        let listed = serde_json::json!({"listed": true});
+        assert_eq!(
+            put_listing(app, &slug, Some(&stranger), listed.clone())
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            put_listing(app, &slug, None, listed.clone()).await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            put_listing(app, "nosuchsetnosuchset00", Some(&owner), listed.clone())
+                .await
+                .status(),
+            StatusCode::NOT_FOUND
+        );
+        assert!(
+            put_listing(
+                app,
+                &slug,
+                Some(&owner),
+                serde_json::json!({"listed": "yes"})
+            )
+            .await
+            .status()
+            .is_client_error()
+        );
+        assert!(html(app, &page, None).await.1.contains(NOINDEX));
+
+        // An anonymous maker can delete its set but not list it.
+        let made = post_form(app, &[("role", "data-analyst")], None).await;
+        let anonymous = made.headers()[LOCATION].to_str().unwrap().to_string();
+        let claim = claim_cookie(&made);
+        let (_, theirs) = html(app, &anonymous, Some(&claim)).await;
+        assert!(
+            theirs.contains("Delete this set") && !theirs.contains("List it for search engines")
+        );
+        let tried = app
+            .client
+            .post(app.url(&format!("{anonymous}/listing")))
+            .header("cookie", &claim)
+            .form(&[("listed", "1")])
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            tried.headers()[LOCATION]
+                .to_str()
+                .unwrap()
+                .ends_with("?listing=forbidden")
+        );
+
+        // The owner lists it with the page's form: indexable, and in the
+        // sitemap.
+        let done = app
+            .client
+            .post(app.url(&format!("{page}/listing")))
+            .header("cookie", &owner)
+            .form(&[("listed", "1")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            done.headers()[LOCATION].to_str().unwrap(),
+            format!("{page}?listing=listed")
+        );
+        let (_, now) = html(app, &format!("{page}?listing=listed"), Some(&owner)).await;
+        assert!(
+            now.contains("Listed. Search engines may now find this set.")
+                && now.contains("Unlist it")
+        );
+        assert!(!html(app, &page, None).await.1.contains(NOINDEX));
+        assert!(in_sitemap().await);
+        let api: serde_json::Value = app
+            .get(&format!("/api/v1/question-sets/{slug}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(api["listed"], true);
+
+        // And unlists it through the API.
+        let unlisted = put_listing(
+            app,
+            &slug,
+            Some(&owner),
+            serde_json::json!({"listed": false}),
+        )
+        .await;
+        assert_eq!(unlisted.status(), StatusCode::OK);
+        assert_eq!(
+            unlisted.json::<serde_json::Value>().await.unwrap()["listed"],
+            false
+        );
+        assert!(html(app, &page, None).await.1.contains(NOINDEX));
+        assert!(!in_sitemap().await);
+    }
+);
+
 on_every_backend!(a_second_set_from_the_same_browser_keeps_its_claim, |app| {
     let first = post_form(app, &[("role", "data-analyst")], None).await;
     let cookie = claim_cookie(&first);

@@ -139,7 +139,10 @@ on_every_backend!(crawlers_get_a_sitemap_and_robots_file, |app| {
         assert!(body.contains(&format!("http://{}/roles/{}</loc>", app.address, role.slug)));
     }
     let robots = app.get("/robots.txt").await.text().await.unwrap();
-    assert!(robots.contains("Disallow: /s/") && robots.contains("Disallow: /api/"));
+    assert!(robots.contains("Disallow: /api/"));
+    // Share pages are crawlable, so that a crawler can read the noindex of
+    // every set its owner has not listed.
+    assert!(!robots.contains("/s/"));
     // Pages behind a login send crawlers to it; blocking them as well would
     // only mark them uncrawlable.
     assert!(!robots.contains("/practice") && !robots.contains("/me"));

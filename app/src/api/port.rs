@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use crate::model::{
     AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
-    GenerateInput, LoginInput, MockRun, MockSetup, MockSetupView, PasswordChange, PracticeExport,
-    PracticeView, ProgressEvent, RolePage, RoleSummary, SharedSet, SignupInput, Stage, Submission,
-    Viewer,
+    GenerateInput, ListedSet, LoginInput, MockRun, MockSetup, MockSetupView, PasswordChange,
+    PracticeExport, PracticeView, ProgressEvent, RolePage, RoleSummary, SharedSet, SignupInput,
+    Stage, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -87,6 +87,16 @@ pub trait Sets: Send + Sync {
     ) -> Result<Created, AppError>;
     async fn shared(&self, slug: &str, requester: &Requester) -> Result<SharedSet, AppError>;
     async fn delete(&self, slug: &str, requester: &Requester) -> Result<(), AppError>;
+    /// Lists a set for search engines, or unlists it. Only the account
+    /// that owns the set may; the set as its page now shows it.
+    async fn set_listing(
+        &self,
+        slug: &str,
+        listed: bool,
+        requester: &Requester,
+    ) -> Result<SharedSet, AppError>;
+    /// The listed sets, newest first, at most `limit`: for the sitemap.
+    async fn listed(&self, limit: u64) -> Result<Vec<ListedSet>, AppError>;
 }
 
 /// Practising a set: every call needs an account, and reaches only that

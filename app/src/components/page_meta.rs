@@ -7,12 +7,16 @@ use leptos_meta::{Link, Meta, Title};
 pub struct SiteBase(pub String);
 
 /// The title, description, canonical link and Open Graph tags every page
-/// sets. `path` is the page's canonical path, such as `/roles`.
+/// sets. `path` is the page's canonical path, such as `/roles`; `noindex`
+/// keeps the page out of search engines.
 #[component]
 pub fn PageMeta(
     #[prop(into)] title: String,
     #[prop(into)] description: String,
     #[prop(optional, into)] path: Option<String>,
+    /// Asks search engines not to index the page.
+    #[prop(optional)]
+    noindex: bool,
 ) -> impl IntoView {
     let base = use_context::<SiteBase>().map(|b| b.0).unwrap_or_default();
     let url = path.map(|p| format!("{base}{p}"));
@@ -29,6 +33,7 @@ pub fn PageMeta(
         <Meta property="og:title" content=og_title />
         <Meta property="og:description" content=description />
         <Meta name="twitter:card" content="summary" />
+        {noindex.then(|| view! { <Meta name="robots" content="noindex" /> })}
         {url.map(|url| {
             view! {
                 <Link rel="canonical" href=url.clone() />

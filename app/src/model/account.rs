@@ -183,6 +183,8 @@ pub struct ExportedSet {
     pub url: String,
     pub created_at: String,
     pub job_description: Option<String>,
+    /// Listed for search engines.
+    pub listed: bool,
     #[serde(flatten)]
     pub set: super::QuestionSet,
 }

@@ -387,6 +387,12 @@ pub enum Outcome {
     SetDeleted,
     /// Deleting a set was refused: it is not this visitor's (the set's page).
     SetNotYours,
+    /// A set was listed for search engines (the set's page).
+    SetListed,
+    /// A set was unlisted (the set's page).
+    SetUnlisted,
+    /// Listing a set was refused: only the account that owns it may.
+    ListingNotYours,
     /// The account was deleted (home page).
     AccountDeleted,
     /// The password was changed (settings).
@@ -407,6 +413,9 @@ impl Outcome {
         match self {
             Self::SetDeleted | Self::AttemptDeleted => ("deleted", "1"),
             Self::SetNotYours => ("error", "forbidden"),
+            Self::SetListed => ("listing", "listed"),
+            Self::SetUnlisted => ("listing", "unlisted"),
+            Self::ListingNotYours => ("listing", "forbidden"),
             Self::AccountDeleted => ("account", "deleted"),
             Self::PasswordChanged => ("password", "changed"),
             Self::RetentionSaved => ("retention", "saved"),

@@ -64,4 +64,4 @@ pub use question_set::{
 pub use roles::{
     FaqView, FocusAreaView, PrepStepView, RoleLink, RolePage, RoleSummary, SampleQuestion,
 };
-pub use shared_set::SharedSet;
+pub use shared_set::{ListedSet, ListingForm, ListingInput, SharedSet};

@@ -45,9 +45,17 @@ fn SetView(shared: SharedSet) -> impl IntoView {
         None => format!("Made by the built-in offline coach ({})", set.engine),
     };
     let delete_action = format!("/s/{}/delete", shared.slug);
-    let refused = move || Outcome::SetNotYours.shown(|key| use_query_map().read().get(key));
+    let outcome = |o: Outcome| move || o.shown(|key| use_query_map().read().get(key));
+    let listing = shared
+        .can_list
+        .then(|| view! { <Listing slug=shared.slug.clone() listed=shared.listed /> });
     view! {
-        <PageMeta title=set.title.clone() description=description path=format!("/s/{}", shared.slug) />
+        <PageMeta
+            title=set.title.clone()
+            description=description
+            path=format!("/s/{}", shared.slug)
+            noindex=!shared.listed
+        />
         <header class="set-header">
             <p class="eyebrow">"Question set"</p>
             <h1>{set.title.clone()}</h1>
@@ -89,11 +97,21 @@ fn SetView(shared: SharedSet) -> impl IntoView {
                 .map(|(i, question)| view! { <QuestionCard question number=i + 1 /> })
                 .collect_view()}
         </ol>
-        <Show when=refused>
+        <Show when=outcome(Outcome::SetNotYours)>
             <p class="banner" role="status">
                 "Only the account or browser that made this set can delete it."
             </p>
         </Show>
+        <Show when=outcome(Outcome::ListingNotYours)>
+            <p class="banner" role="status">"Only the account that owns this set can list it."</p>
+        </Show>
+        <Show when=outcome(Outcome::SetListed)>
+            <p class="banner" role="status">"Listed. Search engines may now find this set."</p>
+        </Show>
+        <Show when=outcome(Outcome::SetUnlisted)>
+            <p class="banner" role="status">"Unlisted. Only people with the link can find this set."</p>
+        </Show>
+        {listing}
         <Show when=move || shared.can_delete>
             <details class="danger-zone">
                 <summary>"Delete this set"</summary>
@@ -106,5 +124,37 @@ fn SetView(shared: SharedSet) -> impl IntoView {
         <p>
             <a href="/">"Make another set"</a>
         </p>
+    }
+}
+
+/// Whether search engines may find the set, and the button that changes
+/// it: for the account that owns the set.
+#[component]
+fn Listing(slug: String, listed: bool) -> impl IntoView {
+    let (state, change, button) = if listed {
+        (
+            "Listed: this set is in the site map and search engines may show it.",
+            "0",
+            "Unlist it",
+        )
+    } else {
+        (
+            "Unlisted: anyone with the link can open it, and search engines are asked not to index it.",
+            "1",
+            "List it for search engines",
+        )
+    };
+    view! {
+        <section class="listing" aria-labelledby="listing-heading">
+            <h2 id="listing-heading">"Search engines"</h2>
+            <p>{state}</p>
+            <p class="muted">
+                "Either way, the page never shows your answers or your whole job description; a question made from a job description quotes the line it tests."
+            </p>
+            <form method="post" action=format!("/s/{slug}/listing")>
+                <input type="hidden" name="listed" value=change />
+                <button class="button button--secondary" type="submit">{button}</button>
+            </form>
+        </section>
     }
 }

@@ -3,10 +3,15 @@
 use app::model::{Provenance, ProvenanceSource, Question, QuestionKind, QuestionSet, Seniority};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait, sea_query::Expr,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait, sea_query::Expr,
 };
 
 use super::entities::{question, question_set};
+
+/// `visibility` of a set that only its link reaches (the default).
+const LINK: &str = "link";
+/// `visibility` of a set its owner listed for search engines.
+const LISTED: &str = "listed";
 
 /// A stored set, as the service needs it.
 #[derive(Debug, Clone)]
@@ -17,6 +22,8 @@ pub struct StoredSet {
     /// The owner's own text: never shown to anyone else.
     pub job_description: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Listed for search engines by its owner.
+    pub listed: bool,
     pub set: QuestionSet,
     /// The row id of each of `set.questions`, in the same order.
     pub question_ids: Vec<i64>,
@@ -44,7 +51,7 @@ pub async fn insert(db: &DatabaseConnection, new: NewSet<'_>) -> Result<(), DbEr
         job_description: Set(new.job_description.map(str::to_string)),
         engine: Set(new.set.engine.clone()),
         notice: Set(new.set.notice.clone()),
-        visibility: Set("link".to_string()),
+        visibility: Set(LINK.to_string()),
         prompt_version: Set(new.set.prompt_version.clone()),
         created_at: Set(chrono::Utc::now()),
         ..Default::default()
@@ -185,6 +192,43 @@ pub async fn delete_claimed(
     Ok(result.rows_affected > 0)
 }
 
+/// Lists or unlists a set if `user_id` owns it. Returns whether it does.
+pub async fn set_listed_owned(
+    db: &DatabaseConnection,
+    slug: &str,
+    user_id: i64,
+    listed: bool,
+) -> Result<bool, DbErr> {
+    let visibility = if listed { LISTED } else { LINK };
+    let result = question_set::Entity::update_many()
+        .col_expr(question_set::Column::Visibility, Expr::value(visibility))
+        .filter(question_set::Column::Slug.eq(slug))
+        .filter(question_set::Column::OwnerId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+/// The slugs and creation times of the newest listed sets, at most
+/// `limit`.
+pub async fn listed(
+    db: &DatabaseConnection,
+    limit: u64,
+) -> Result<Vec<(String, chrono::DateTime<chrono::Utc>)>, DbErr> {
+    let rows = question_set::Entity::find()
+        .select_only()
+        .column(question_set::Column::Slug)
+        .column(question_set::Column::CreatedAt)
+        .filter(question_set::Column::Visibility.eq(LISTED))
+        .order_by_desc(question_set::Column::CreatedAt)
+        .order_by_desc(question_set::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows)
+}
+
 async fn with_questions(
     db: &DatabaseConnection,
     row: question_set::Model,
@@ -217,6 +261,7 @@ fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> Store
         claim_token_hash: row.claim_token_hash,
         job_description: row.job_description,
         created_at: row.created_at,
+        listed: row.visibility == LISTED,
         set,
         question_ids,
     }

@@ -21,6 +21,8 @@ fn attachment(body: String, content_type: &'static str, name: &str) -> Response 
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
+    // A download is a copy of a page, never a page to find in a search.
+    headers.insert("x-robots-tag", HeaderValue::from_static("noindex"));
     response
 }
 

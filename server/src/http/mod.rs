@@ -69,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", post(set_forms::generate))
         .route("/roles/{slug}", post(set_forms::generate))
         .route("/s/{slug}/delete", post(set_forms::delete_set))
+        .route("/s/{slug}/listing", post(set_forms::set_listing))
         // Account pages post to themselves too.
         .route("/signup", post(account_forms::signup))
         .route("/login", post(account_forms::login))

@@ -1,10 +1,12 @@
-//! The generator's and the shared set's form posts, so that generating and
-//! deleting work without JavaScript (a problem shows the same page again
+//! The generator's and the shared set's form posts, so that generating,
+//! deleting and listing work without JavaScript (a problem shows the same page again
 //! with the visitor's input and the error in place), and the generator's
 //! progress stream for the interactive page.
 
 use app::api::port::{Requester, unwatched};
-use app::model::{AppError, GenerateForm, GenerateInput, GeneratorEcho, Outcome, ProgressEvent};
+use app::model::{
+    AppError, GenerateForm, GenerateInput, GeneratorEcho, ListingForm, Outcome, ProgressEvent,
+};
 use axum::extract::{Extension, Path, State};
 use axum::http::Uri;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -64,6 +66,30 @@ pub async fn delete_set(
             Redirect::to(&Outcome::SetNotYours.at(&format!("/s/{slug}"))).into_response()
         }
         Err(_) if tokens::is_slug(&slug) => Redirect::to(&format!("/s/{slug}")).into_response(),
+        Err(_) => Redirect::to("/").into_response(),
+    }
+}
+
+pub async fn set_listing(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(slug): Path<String>,
+    Form(form): Form<ListingForm>,
+) -> Response {
+    let listed = form.listed();
+    let at = format!("/s/{slug}");
+    match state
+        .ports
+        .sets
+        .set_listing(&slug, listed, &requester)
+        .await
+    {
+        Ok(_) if listed => Redirect::to(&Outcome::SetListed.at(&at)).into_response(),
+        Ok(_) => Redirect::to(&Outcome::SetUnlisted.at(&at)).into_response(),
+        Err(AppError::Forbidden) if tokens::is_slug(&slug) => {
+            Redirect::to(&Outcome::ListingNotYours.at(&at)).into_response()
+        }
+        Err(_) if tokens::is_slug(&slug) => Redirect::to(&at).into_response(),
         Err(_) => Redirect::to("/").into_response(),
     }
 }

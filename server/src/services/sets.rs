@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use app::api::port::{Created, Progress, Requester, Sets};
-use app::model::{AppError, GenerateInput, SharedSet, Stage};
+use app::model::{AppError, GenerateInput, ListedSet, SharedSet, Stage};
 
 use super::internal;
 use super::rate_limit::RateLimit;
@@ -94,6 +94,7 @@ impl Sets for SetService {
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)?;
+        let can_list = matches!((stored.owner_id, &requester.user), (Some(owner), Some(user)) if owner == user.id);
         let can_delete = match (stored.owner_id, &requester.user) {
             (Some(owner), Some(user)) => owner == user.id,
             (Some(_), None) => false,
@@ -115,6 +116,8 @@ impl Sets for SetService {
             role_title,
             created_at: stored.created_at.to_rfc3339(),
             can_delete,
+            listed: stored.listed,
+            can_list,
         })
     }
 
@@ -135,14 +138,56 @@ impl Sets for SetService {
             tracing::info!(slug = %crate::telemetry::short(slug), "question set deleted by its creator");
             return Ok(());
         }
-        let exists = db::sets::find(self.db.read(), slug)
+        Err(self.refusal(slug).await)
+    }
+
+    async fn set_listing(
+        &self,
+        slug: &str,
+        listed: bool,
+        requester: &Requester,
+    ) -> Result<SharedSet, AppError> {
+        if !tokens::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        // Only an account can list a set: an anonymous maker has nobody
+        // to answer for what it puts in front of search engines.
+        let Some(user) = &requester.user else {
+            return Err(self.refusal(slug).await);
+        };
+        let changed = db::sets::set_listed_owned(self.db.write(), slug, user.id, listed)
             .await
-            .map_err(|e| internal("loading a question set failed", e))?
-            .is_some();
-        Err(if exists {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        })
+            .map_err(|e| internal("listing a question set failed", e))?;
+        if !changed {
+            return Err(self.refusal(slug).await);
+        }
+        self.db.sets().forget(slug);
+        tracing::info!(slug = %crate::telemetry::short(slug), listed, "question set listing changed by its owner");
+        self.shared(slug, requester).await
+    }
+
+    async fn listed(&self, limit: u64) -> Result<Vec<ListedSet>, AppError> {
+        let rows = db::sets::listed(self.db.read(), limit)
+            .await
+            .map_err(|e| internal("listing question sets failed", e))?;
+        Ok(rows
+            .into_iter()
+            .map(|(slug, created_at)| ListedSet {
+                slug,
+                created_at: created_at.to_rfc3339(),
+            })
+            .collect())
+    }
+}
+
+impl SetService {
+    /// Why a change to `slug` was refused: it is someone else's
+    /// (forbidden), or there is no such set.
+    async fn refusal(&self, slug: &str) -> AppError {
+        match db::sets::find(self.db.read(), slug).await {
+            Ok(Some(_)) => AppError::Forbidden,
+            Ok(None) => AppError::NotFound,
+            Err(e) => internal("loading a question set failed", e),
+        }
     }
 }

@@ -8,11 +8,11 @@ mod openapi;
 mod practice;
 
 use app::api::port::{Requester, unwatched};
-use app::model::{GenerateInput, RolePage, RoleSummary, SharedSet};
+use app::model::{GenerateInput, ListingInput, RolePage, RoleSummary, SharedSet};
 use axum::extract::{Extension, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Serialize;
 
@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/question-sets", post(create_set))
         .route("/question-sets/{slug}", get(get_set))
+        .route("/question-sets/{slug}/listing", put(set_listing))
         .route("/roles", get(list_roles))
         .route("/roles/{slug}", get(get_role))
         .route("/auth/signup", post(accounts::signup))
@@ -52,6 +53,8 @@ struct SetResponse {
     slug: String,
     url: String,
     created_at: String,
+    /// Listed for search engines by its owner.
+    listed: bool,
     #[serde(flatten)]
     set: app::model::QuestionSet,
 }
@@ -62,6 +65,7 @@ impl From<SharedSet> for SetResponse {
             slug: shared.slug,
             url: shared.url,
             created_at: shared.created_at,
+            listed: shared.listed,
             set: shared.set,
         }
     }
@@ -99,6 +103,21 @@ async fn get_set(
     Ok(Json(
         state.ports.sets.shared(&slug, &requester).await?.into(),
     ))
+}
+
+/// Lists the set for search engines, or unlists it: its owner only.
+async fn set_listing(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(slug): Path<String>,
+    body: Result<Json<ListingInput>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<SetResponse>, ApiError> {
+    let Json(input) = body?;
+    let shared = state
+        .ports
+        .sets
+        .set_listing(&slug, input.listed, &requester);
+    Ok(Json(shared.await?.into()))
 }
 
 async fn list_roles(State(state): State<AppState>) -> Json<Vec<RoleSummary>> {

@@ -18,6 +18,7 @@ mod tests {
         for path in [
             "/api/v1/question-sets",
             "/api/v1/question-sets/{slug}",
+            "/api/v1/question-sets/{slug}/listing",
             "/api/v1/roles",
             "/api/v1/roles/{slug}",
         ] {
