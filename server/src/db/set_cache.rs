@@ -113,6 +113,7 @@ mod tests {
             claim_token_hash: None,
             job_description: None,
             created_at: chrono::Utc::now(),
+            listed: false,
             set: QuestionSet {
                 title: format!("Set {slug}"),
                 role: None,
