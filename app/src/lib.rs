@@ -20,8 +20,8 @@ use leptos_router::{
 use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer};
 use crate::pages::{
     ComparePage, DashboardPage, DrillPage, HomePage, LoginPage, MockRunPage, MockSetupPage,
-    NotFoundPage, PracticePage, PrintPage, RolePage, RolesIndexPage, SettingsPage, SharePage,
-    SignupPage,
+    NotFoundPage, PracticePage, PrintPage, ReviewPage, RolePage, RolesIndexPage, SettingsPage,
+    SharePage, SignupPage,
 };
 
 /// Sets the colour theme before first paint so a stored choice never flashes
@@ -175,6 +175,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("me") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/me/settings") view=SettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/me/review") view=ReviewPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

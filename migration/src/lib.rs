@@ -8,6 +8,7 @@ mod m20261130_000001_practice;
 mod m20261201_000001_progress;
 mod m20261207_000001_mock;
 mod m20261208_000001_listing;
+mod m20261208_000002_review;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_progress::Migration),
             Box::new(m20261207_000001_mock::Migration),
             Box::new(m20261208_000001_listing::Migration),
+            Box::new(m20261208_000002_review::Migration),
         ]
     }
 }

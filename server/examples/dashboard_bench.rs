@@ -100,6 +100,7 @@ async fn bench(name: &str, url: &str, coach: Arc<OfflineCoach>) {
             email: "bench@example.org".into(),
             display_name: None,
             retention_days: None,
+            review_reminders: true,
         }),
         session: None,
     };

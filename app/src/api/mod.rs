@@ -9,7 +9,7 @@ mod sets;
 
 pub use practice::{
     compare_attempts, get_dashboard, get_drill, get_export, get_mock_run, get_mock_setup,
-    get_practice, save_draft,
+    get_practice, get_review, save_draft,
 };
 pub use roles::{get_role, list_roles};
 pub use sets::get_set;

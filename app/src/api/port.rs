@@ -7,8 +7,8 @@ use std::sync::Arc;
 use crate::model::{
     AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
     GenerateInput, ListedSet, LoginInput, MockRun, MockSetup, MockSetupView, PasswordChange,
-    PracticeExport, PracticeView, ProgressEvent, RolePage, RoleSummary, SharedSet, SignupInput,
-    Stage, Submission, Viewer,
+    PracticeExport, PracticeView, ProgressEvent, ReviewView, RolePage, RoleSummary, SharedSet,
+    SignupInput, Stage, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -153,6 +153,20 @@ pub trait Practice: Send + Sync {
     async fn dashboard(&self, requester: &Requester) -> Result<Dashboard, AppError>;
     /// Deletes one of the account's attempts and its feedback.
     async fn delete_attempt(&self, attempt: i64, requester: &Requester) -> Result<(), AppError>;
+    /// The questions due for review on `on` (`YYYY-MM-DD`; today when
+    /// `None`), across every set the account has practised.
+    async fn review(
+        &self,
+        on: Option<String>,
+        requester: &Requester,
+    ) -> Result<ReviewView, AppError>;
+    /// Moves one of the account's due questions to tomorrow; what is due
+    /// then.
+    async fn postpone_review(
+        &self,
+        question: i64,
+        requester: &Requester,
+    ) -> Result<ReviewView, AppError>;
     /// Computes an attempt's feedback if it has none yet (the first try
     /// failed or never finished), under the account's feedback limit.
     async fn feedback(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError>;
@@ -228,6 +242,8 @@ pub trait Accounts: Send + Sync {
     /// Deletes all the account's attempts, feedback and drafts once
     /// `confirm`ed; returns how many attempts went.
     async fn delete_practice(&self, requester: &Requester, confirm: bool) -> Result<u64, AppError>;
+    /// Whether the dashboard says which questions are due for review.
+    async fn set_review_reminders(&self, requester: &Requester, on: bool) -> Result<(), AppError>;
     /// Deletes, across all accounts, attempts older than their account
     /// keeps them at `now` (Unix seconds).
     async fn prune(&self, now: i64) -> Result<u64, AppError>;

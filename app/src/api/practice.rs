@@ -3,7 +3,7 @@ use leptos::server_fn::codec::GetUrl;
 
 use crate::model::{
     AppError, Comparison, Dashboard, DrillView, MockRun, MockSetupView, PracticeExport,
-    PracticeView,
+    PracticeView, ReviewView,
 };
 
 /// The practice page for one question of a set: `q` is 1-based (the first
@@ -55,6 +55,14 @@ pub async fn get_dashboard() -> Result<Dashboard, AppError> {
 
 /// A drill on one part of an attempt's answer: `part` as named by
 /// [`crate::model::DrillPart::as_str`]; with `text`, it is assessed on that part alone.
+/// The questions due for review today, across every set practised.
+#[server(endpoint = "practice/review", input = GetUrl)]
+pub async fn get_review() -> Result<ReviewView, AppError> {
+    use crate::api::port::{Ports, Requester};
+    let requester = Requester::current()?;
+    super::answered(Ports::current()?.practice.review(None, &requester).await)
+}
+
 #[server(endpoint = "practice/drill", input = GetUrl)]
 pub async fn get_drill(
     attempt: i64,

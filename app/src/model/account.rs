@@ -14,6 +14,13 @@ pub struct Viewer {
     /// Attempts older than this many days are deleted; `None` keeps them.
     #[serde(default)]
     pub retention_days: Option<u32>,
+    /// Whether the dashboard says which questions are due for review.
+    #[serde(default = "reminders_on")]
+    pub review_reminders: bool,
+}
+
+fn reminders_on() -> bool {
+    true
 }
 
 /// The retention periods offered, in days.
@@ -125,6 +132,9 @@ pub struct AccountExport {
     /// Mock interviews, newest first; their answers are among `answers`.
     #[serde(default)]
     pub mock_interviews: Vec<ExportedMockRun>,
+    /// When each answered question comes back for review, soonest first.
+    #[serde(default)]
+    pub reviews: Vec<super::DueQuestion>,
     pub sessions: Vec<ExportedSession>,
 }
 

@@ -101,6 +101,10 @@ pub struct Dashboard {
     /// The account's mock interviews, newest first.
     #[serde(default)]
     pub mock_runs: Vec<super::MockSummary>,
+    /// What is due for review; `None` when the account switched the
+    /// reminder off.
+    #[serde(default)]
+    pub review: Option<super::ReviewSummary>,
 }
 
 /// Attempts on the chart over time.

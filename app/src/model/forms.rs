@@ -230,6 +230,10 @@ pub enum SettingsForm {
     Practice {
         confirm: Checkbox,
     },
+    /// Whether the dashboard says which questions are due for review.
+    Reminders {
+        review_reminders: Checkbox,
+    },
 }
 
 /// Every field the settings page's forms post, as the browser sends them.
@@ -242,6 +246,7 @@ struct SettingsFields {
     password: String,
     confirm: Checkbox,
     retention_days: String,
+    review_reminders: Checkbox,
 }
 
 impl TryFrom<SettingsFields> for SettingsForm {
@@ -261,6 +266,9 @@ impl TryFrom<SettingsFields> for SettingsForm {
                 retention_days: f.retention_days,
             },
             "practice" => Self::Practice { confirm: f.confirm },
+            "reminders" => Self::Reminders {
+                review_reminders: f.review_reminders,
+            },
             other => return Err(format!("unknown form {other:?}")),
         })
     }
@@ -274,6 +282,7 @@ impl SettingsForm {
             Self::Delete { .. } => "delete",
             Self::Retention { .. } => "retention",
             Self::Practice { .. } => "practice",
+            Self::Reminders { .. } => "reminders",
         }
     }
 
@@ -284,6 +293,7 @@ impl SettingsForm {
             Self::Delete { .. } => Outcome::AccountDeleted,
             Self::Retention { .. } => Outcome::RetentionSaved,
             Self::Practice { .. } => Outcome::PracticeDeleted,
+            Self::Reminders { .. } => Outcome::RemindersSaved,
         }
     }
 }
@@ -401,6 +411,10 @@ pub enum Outcome {
     RetentionSaved,
     /// All practice data was deleted (settings).
     PracticeDeleted,
+    /// The review reminder setting was saved (settings).
+    RemindersSaved,
+    /// A question due for review was postponed (the review page).
+    ReviewPostponed,
     /// An attempt was deleted (practice page).
     AttemptDeleted,
     /// Feedback asked for again could not be computed (practice page).
@@ -420,6 +434,8 @@ impl Outcome {
             Self::PasswordChanged => ("password", "changed"),
             Self::RetentionSaved => ("retention", "saved"),
             Self::PracticeDeleted => ("practice", "deleted"),
+            Self::RemindersSaved => ("reminders", "saved"),
+            Self::ReviewPostponed => ("postponed", "1"),
             Self::FeedbackFailed => ("feedback", "failed"),
         }
     }

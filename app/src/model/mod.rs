@@ -13,6 +13,7 @@ mod mock;
 mod practice;
 mod progress;
 mod question_set;
+mod review;
 mod roles;
 mod shared_set;
 
@@ -61,6 +62,7 @@ pub use progress::{ProgressEvent, Stage, Working};
 pub use question_set::{
     Provenance, ProvenanceSource, Question, QuestionKind, QuestionSet, Seniority,
 };
+pub use review::{DueQuestion, PostponeForm, ReviewSummary, ReviewView};
 pub use roles::{
     FaqView, FocusAreaView, PrepStepView, RoleLink, RolePage, RoleSummary, SampleQuestion,
 };

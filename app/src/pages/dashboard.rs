@@ -3,7 +3,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::get_dashboard;
 use crate::components::{BarFill, ErrorView, PageMeta, ScoresByArea, ScoresOverTime, timestamp};
-use crate::model::{AppError, AreaAverage, Dashboard};
+use crate::model::{AppError, AreaAverage, Dashboard, ReviewSummary};
 
 /// Sets listed at first, and how many more each "more" link adds.
 const SETS_PAGE: usize = 20;
@@ -97,6 +97,7 @@ fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
         areas,
         weakest,
         mock_runs,
+        review,
     } = dashboard;
     if recent.is_empty() && sets.is_empty() && mock_runs.is_empty() {
         return view! {
@@ -109,6 +110,7 @@ fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
         .into_any();
     }
     view! {
+        {review.and_then(|r| review_card(&r))}
         {weakest.map(|w| view! {
             <section class="card weakest" aria-labelledby="weakest-title">
                 <h2 id="weakest-title">{format!("Work on: {}", w.dimension.label())}</h2>
@@ -323,4 +325,36 @@ mod tests {
         assert!(charted.windows(2).all(|w| w[0].overall <= w[1].overall));
         assert_eq!(areas_to_chart(areas.clone(), true), areas);
     }
+}
+
+/// What is due for review, when anything has been answered.
+fn review_card(review: &ReviewSummary) -> Option<AnyView> {
+    if review.due_today > 0 {
+        let n = review.due_today;
+        let title = if n == 1 {
+            "Due today: 1 question".to_string()
+        } else {
+            format!("Due today: {n} questions")
+        };
+        return Some(
+            view! {
+                <section class="card review-due" aria-labelledby="review-title">
+                    <h2 id="review-title">{title}</h2>
+                    <p>"Questions you have answered before come back on a schedule: a weak answer the next day, a strong one after days, then weeks."</p>
+                    <p><a class="button" href="/me/review">"Start today's review"</a></p>
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    let next = review.next_due_on.clone()?;
+    Some(
+        view! {
+            <section class="card review-due" aria-labelledby="review-title">
+                <h2 id="review-title">"Nothing due for review today"</h2>
+                <p>{format!("The next question comes back on {next}. ")}<a href="/me/review">"See the review list"</a></p>
+            </section>
+        }
+        .into_any(),
+    )
 }

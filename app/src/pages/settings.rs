@@ -32,6 +32,8 @@ pub fn SettingsPage() -> impl IntoView {
     let query = use_query_map().read_untracked();
     let saved = Outcome::RetentionSaved.shown(|key| query.get(key));
     let cleared = Outcome::PracticeDeleted.shown(|key| query.get(key));
+    let reminders_saved = Outcome::RemindersSaved.shown(|key| query.get(key));
+    let reminders = viewer.review_reminders;
     let retention_error =
         FormErrors::new(use_echo("retention").map(|e| e.error)).field("retention_days");
     let practice_echo = FormErrors::new(use_echo("practice").map(|e| e.error));
@@ -108,6 +110,20 @@ pub fn SettingsPage() -> impl IntoView {
                     <button class="button button--danger" type="submit">"Delete my practice data"</button>
                 </form>
             </details>
+        </section>
+
+        <section class="card settings-section" aria-labelledby="review-settings-title">
+            <h2 id="review-settings-title">"Review"</h2>
+            {reminders_saved.then(|| view! { <p class="banner" role="status">"Saved."</p> })}
+            <p>"Every question you answer comes back for review on a schedule: a weak answer the next day, a strong one after days, then weeks. The list is always at "<a href="/me/review">"your review page"</a>"."</p>
+            <form method="post" action="/me/settings">
+                <input type="hidden" name="form" value="reminders" />
+                <label class="check" for="review-reminders">
+                    <input id="review-reminders" type="checkbox" name="review_reminders" value="true" checked=reminders />
+                    "Show what is due for review on my dashboard"
+                </label>
+                <button class="button button--secondary" type="submit">"Save"</button>
+            </form>
         </section>
 
         <section class="card settings-section" aria-labelledby="delete-title">

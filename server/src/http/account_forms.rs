@@ -147,6 +147,11 @@ async fn settle(
             .delete_practice(requester, confirm.0)
             .await
             .map(drop),
+        SettingsForm::Reminders { review_reminders } => {
+            accounts
+                .set_review_reminders(requester, review_reminders.0)
+                .await
+        }
     }
     .map(|()| done)
 }

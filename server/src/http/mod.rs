@@ -75,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .route("/login", post(account_forms::login))
         .route("/logout", post(account_forms::logout))
         .route("/me/settings", post(account_forms::settings))
+        .route("/me/review/postpone", post(practice_forms::postpone_review))
         // The practice page takes its answers, and requests for feedback,
         // at its own address.
         .route("/practice/{slug}", post(practice_forms::post))

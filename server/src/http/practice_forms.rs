@@ -111,3 +111,27 @@ async fn delete(state: &AppState, requester: &Requester, slug: &str, attempt: i6
         _ => first_page(slug),
     }
 }
+
+/// The review page's "Postpone to tomorrow": back to the page, which says
+/// so. Someone else's question, or one never answered, changes nothing.
+pub async fn postpone_review(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Form(form): Form<app::model::PostponeForm>,
+) -> Response {
+    if requester.user.is_none() {
+        return Redirect::to("/login?next=%2Fme%2Freview").into_response();
+    }
+    let Ok(question) = form.question.trim().parse::<i64>() else {
+        return Redirect::to("/me/review").into_response();
+    };
+    match state
+        .ports
+        .practice
+        .postpone_review(question, &requester)
+        .await
+    {
+        Ok(_) => Redirect::to(&Outcome::ReviewPostponed.at("/me/review")).into_response(),
+        Err(_) => Redirect::to("/me/review").into_response(),
+    }
+}

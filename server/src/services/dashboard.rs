@@ -132,6 +132,7 @@ pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -
         areas,
         weakest: weakest(&latest),
         mock_runs: Vec::new(),
+        review: None,
     }
 }
 

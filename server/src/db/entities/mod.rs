@@ -8,6 +8,7 @@ pub mod mock_run;
 pub mod mock_turn;
 pub mod question;
 pub mod question_set;
+pub mod review;
 pub mod session;
 pub mod usage_counter;
 pub mod user;

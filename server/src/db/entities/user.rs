@@ -17,6 +17,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Attempts older than this many days are deleted; `None` keeps them.
     pub retention_days: Option<i32>,
+    /// Whether the dashboard says which questions are due for review.
+    pub review_reminders: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -6,6 +6,7 @@ mod drafts;
 mod feedback;
 pub mod mock;
 mod retention;
+mod review;
 
 pub use self::answers::{
     Committed, NewAnswer, answer_by_key, answer_of, answers_of, attempts, commit, delete_answer,
@@ -13,4 +14,8 @@ pub use self::answers::{
 pub use self::drafts::{draft, drafts_of, save_draft};
 pub use self::feedback::{feedback_on, overall_scores, store_feedback};
 pub use self::retention::{delete_practice_of, prune_attempts, set_retention};
+pub use self::review::{
+    DueRow, NewSchedule, StoredReview, due, due_count, next_due_after, postpone, review_of,
+    reviews_of, save_review, set_reminders,
+};
 pub use super::entities::answer::Model as StoredAnswer;

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, TransactionTrait};
 
-use crate::db::entities::{answer, draft, mock_run};
+use crate::db::entities::{answer, draft, mock_run, review};
 
 /// Sets how many days `user_id`'s attempts are kept; `None` keeps them.
 pub async fn set_retention(
@@ -57,8 +57,8 @@ pub async fn prune_attempts(db: &DatabaseConnection, now: DateTime<Utc>) -> Resu
     Ok(removed)
 }
 
-/// Deletes every attempt, its feedback, every draft and every mock
-/// interview of `user_id`; the
+/// Deletes every attempt, its feedback, every draft, every mock
+/// interview and the review schedule of `user_id`; the
 /// account and its sets stay.
 pub async fn delete_practice_of(db: &DatabaseConnection, user_id: i64) -> Result<u64, DbErr> {
     let txn = db.begin().await?;
@@ -73,6 +73,10 @@ pub async fn delete_practice_of(db: &DatabaseConnection, user_id: i64) -> Result
         .await?;
     mock_run::Entity::delete_many()
         .filter(mock_run::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
+    review::Entity::delete_many()
+        .filter(review::Column::UserId.eq(user_id))
         .exec(&txn)
         .await?;
     txn.commit().await?;

@@ -33,6 +33,11 @@ pub fn routes() -> Router<AppState> {
         .route("/me", get(accounts::me).delete(accounts::delete))
         .route("/me/export", get(accounts::export))
         .route("/me/password", post(accounts::change_password))
+        .route("/me/reviews", get(practice::reviews))
+        .route(
+            "/me/reviews/{question}/postpone",
+            post(practice::postpone_review),
+        )
         .route("/assessments", post(practice::create))
         .route(
             "/assessments/{id}",

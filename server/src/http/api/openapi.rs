@@ -19,6 +19,8 @@ mod tests {
             "/api/v1/question-sets",
             "/api/v1/question-sets/{slug}",
             "/api/v1/question-sets/{slug}/listing",
+            "/api/v1/me/reviews",
+            "/api/v1/me/reviews/{question}/postpone",
             "/api/v1/roles",
             "/api/v1/roles/{slug}",
         ] {

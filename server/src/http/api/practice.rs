@@ -65,3 +65,31 @@ pub async fn delete(
     state.ports.practice.delete_attempt(id, &requester).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// `?on=YYYY-MM-DD` asks what is due by another day than today.
+#[derive(serde::Deserialize)]
+pub struct ReviewQuery {
+    on: Option<String>,
+}
+
+/// The questions due for review, across every set practised.
+pub async fn reviews(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    query: Result<axum::extract::Query<ReviewQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<app::model::ReviewView>, ApiError> {
+    let on = query.map(|q| q.0.on).unwrap_or_default();
+    Ok(Json(state.ports.practice.review(on, &requester).await?))
+}
+
+/// Moves a due question to tomorrow; `404` for a question the account has
+/// never answered.
+pub async fn postpone_review(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    question: Result<Path<i64>, PathRejection>,
+) -> Result<Json<app::model::ReviewView>, ApiError> {
+    let Path(question) = question?;
+    let review = state.ports.practice.postpone_review(question, &requester);
+    Ok(Json(review.await?))
+}

@@ -33,6 +33,9 @@ impl AccountService {
             .await
             .map_err(|e| internal("exporting drafts failed", e))?;
         let mock_interviews = self.export_mock_runs(user.id).await?;
+        let reviews = db::practice::reviews_of(self.db.read(), user.id)
+            .await
+            .map_err(|e| internal("exporting the review schedule failed", e))?;
         Ok(AccountExport {
             exported_at: Utc::now().to_rfc3339(),
             account: ExportedAccount {
@@ -68,6 +71,7 @@ impl AccountService {
                 })
                 .collect(),
             mock_interviews,
+            reviews: reviews.into_iter().map(Into::into).collect(),
             sessions: sessions
                 .into_iter()
                 .map(|s| ExportedSession {

@@ -45,6 +45,7 @@ pub fn viewer(user: &User) -> Viewer {
         email: user.email.clone(),
         display_name: user.display_name.clone(),
         retention_days: user.retention_days.and_then(|d| u32::try_from(d).ok()),
+        review_reminders: user.review_reminders,
     }
 }
 
@@ -375,6 +376,13 @@ impl Accounts for AccountService {
         days: Option<u32>,
     ) -> Result<(), AppError> {
         self.keep_for(requester, days).await
+    }
+
+    async fn set_review_reminders(&self, requester: &Requester, on: bool) -> Result<(), AppError> {
+        let user = self.current_user(requester).await?;
+        db::practice::set_reminders(self.db.write(), user.id, on)
+            .await
+            .map_err(|e| internal("saving the reminder setting failed", e))
     }
 
     async fn delete_practice(&self, requester: &Requester, confirm: bool) -> Result<u64, AppError> {

@@ -178,6 +178,7 @@ impl PracticeService {
             .await
             .map_err(|e| internal("storing feedback failed", e))?;
         tracing::info!(answer = answer.id, engine = %stored.engine, overall = stored.scores.overall, "answer assessed");
+        self.reschedule(&answer, stored.scores.overall).await;
         Ok(to_attempt(answer, Some(stored)))
     }
 

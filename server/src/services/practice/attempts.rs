@@ -269,6 +269,7 @@ impl PracticeService {
         }
         let mut dashboard = crate::services::dashboard::build(&answers, sets);
         dashboard.mock_runs = self.mock_summaries(user).await?;
+        dashboard.review = self.review_summary(requester).await?;
         Ok(dashboard)
     }
 }

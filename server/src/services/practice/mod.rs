@@ -11,6 +11,8 @@ mod answers;
 mod attempts;
 mod drills;
 mod mock;
+mod review;
+pub mod schedule;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,7 +20,7 @@ use std::time::Duration;
 use app::api::port::{Answered, Practice, Requester};
 use app::model::{
     AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView, MockRun, MockSetup,
-    MockSetupView, PracticeExport, PracticeView, Submission, Viewer,
+    MockSetupView, PracticeExport, PracticeView, ReviewView, Submission, Viewer,
 };
 
 pub use self::attempts::word_diff;
@@ -239,6 +241,22 @@ impl Practice for PracticeService {
         } else {
             Err(AppError::NotFound)
         }
+    }
+
+    async fn review(
+        &self,
+        on: Option<String>,
+        requester: &Requester,
+    ) -> Result<ReviewView, AppError> {
+        self.review_on(on.as_deref(), requester).await
+    }
+
+    async fn postpone_review(
+        &self,
+        question: i64,
+        requester: &Requester,
+    ) -> Result<ReviewView, AppError> {
+        self.postpone(question, requester).await
     }
 
     async fn feedback(&self, attempt: i64, requester: &Requester) -> Result<Attempt, AppError> {
