@@ -21,7 +21,7 @@ use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer}
 use crate::pages::{
     ComparePage, DashboardPage, DrillPage, HomePage, LoginPage, MockRunPage, MockSetupPage,
     NotFoundPage, PracticePage, PrintPage, ReviewPage, RolePage, RolesIndexPage, SettingsPage,
-    SharePage, SignupPage,
+    SharePage, SignupPage, StoriesPage, StoryPage,
 };
 
 /// Sets the colour theme before first paint so a stored choice never flashes
@@ -176,6 +176,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("me") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/me/settings") view=SettingsPage ssr=SsrMode::Async />
                     <Route path=path!("/me/review") view=ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/me/stories") view=StoriesPage ssr=SsrMode::Async />
+                    <Route path=path!("/me/stories/:id") view=StoryPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <SiteFooter />

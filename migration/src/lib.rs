@@ -9,6 +9,7 @@ mod m20261201_000001_progress;
 mod m20261207_000001_mock;
 mod m20261208_000001_listing;
 mod m20261208_000002_review;
+mod m20261208_000003_stories;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_mock::Migration),
             Box::new(m20261208_000001_listing::Migration),
             Box::new(m20261208_000002_review::Migration),
+            Box::new(m20261208_000003_stories::Migration),
         ]
     }
 }

@@ -13,7 +13,7 @@ use crate::config::ServeSettings;
 use crate::db::Db;
 use crate::services::rate_limit::RateLimit;
 use crate::services::usage::DbLedger;
-use crate::services::{AccountService, PracticeService, RoleCatalog, SetService};
+use crate::services::{AccountService, PracticeService, RoleCatalog, SetService, StoryService};
 
 /// The name cargo-leptos gives the WebAssembly bundle and stylesheet.
 pub const OUTPUT_NAME: &str = "rehearse";
@@ -48,6 +48,7 @@ impl AppState {
             Arc::clone(&coach),
             settings.write_limits,
         ));
+        let stories = Arc::new(StoryService::new(db.clone(), Arc::clone(&coach)));
         let sets = Arc::new(SetService::new(
             db.clone(),
             coach,
@@ -70,6 +71,7 @@ impl AppState {
                 roles,
                 practice,
                 accounts,
+                stories,
             },
             settings: Arc::new(settings.clone()),
         }

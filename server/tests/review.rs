@@ -252,11 +252,11 @@ on_every_backend!(
         );
 
         // The account's export carries its schedule.
-    let (_, export) = get_json(app, "/api/v1/me/export", &session).await;
-    assert_eq!(export["reviews"].as_array().unwrap().len(), 1);
-    assert_eq!(export["reviews"][0]["position"], 3);
+        let (_, export) = get_json(app, "/api/v1/me/export", &session).await;
+        assert_eq!(export["reviews"].as_array().unwrap().len(), 1);
+        assert_eq!(export["reviews"][0]["position"], 3);
 
-    // Deleting all practice data deletes the schedule too.
+        // Deleting all practice data deletes the schedule too.
         app.client
             .post(app.url("/me/settings"))
             .header("cookie", &session)

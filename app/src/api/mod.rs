@@ -6,6 +6,7 @@ pub mod port;
 mod practice;
 mod roles;
 mod sets;
+mod stories;
 
 pub use practice::{
     compare_attempts, get_dashboard, get_drill, get_export, get_mock_run, get_mock_setup,
@@ -13,6 +14,7 @@ pub use practice::{
 };
 pub use roles::{get_role, list_roles};
 pub use sets::get_set;
+pub use stories::{get_stories, get_story};
 
 /// A port's answer, with the page that failed to load served with the
 /// error's status rather than 200.

@@ -8,7 +8,7 @@ use crate::model::{
     AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
     GenerateInput, ListedSet, LoginInput, MockRun, MockSetup, MockSetupView, PasswordChange,
     PracticeExport, PracticeView, ProgressEvent, ReviewView, RolePage, RoleSummary, SharedSet,
-    SignupInput, Stage, Submission, Viewer,
+    SignupInput, Stage, Story, StoryInput, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -249,6 +249,36 @@ pub trait Accounts: Send + Sync {
     async fn prune(&self, now: i64) -> Result<u64, AppError>;
 }
 
+/// The story bank: every call needs an account, and reaches only that
+/// account's stories.
+#[async_trait::async_trait]
+pub trait Stories: Send + Sync {
+    /// The account's stories, most recently changed first.
+    async fn list(&self, requester: &Requester) -> Result<Vec<Story>, AppError>;
+    async fn get(&self, id: i64, requester: &Requester) -> Result<Story, AppError>;
+    async fn create(&self, input: StoryInput, requester: &Requester) -> Result<Story, AppError>;
+    async fn update(
+        &self,
+        id: i64,
+        input: StoryInput,
+        requester: &Requester,
+    ) -> Result<Story, AppError>;
+    async fn delete(&self, id: i64, requester: &Requester) -> Result<(), AppError>;
+    /// A new story drafted from one of the account's attempts: its
+    /// sentences sorted into the four STAR parts, to edit.
+    async fn from_attempt(&self, attempt: i64, requester: &Requester) -> Result<Story, AppError>;
+    /// Starts an answer to question `position` of set `slug` from a story:
+    /// the story, told in order, goes into the question's draft (after
+    /// whatever the draft already holds), and the use is recorded.
+    async fn use_on(
+        &self,
+        story: i64,
+        slug: &str,
+        position: u32,
+        requester: &Requester,
+    ) -> Result<(), AppError>;
+}
+
 pub trait Roles: Send + Sync {
     fn list(&self) -> Vec<RoleSummary>;
     fn page(&self, slug: &str) -> Result<RolePage, AppError>;
@@ -261,6 +291,7 @@ pub struct Ports {
     pub roles: Arc<dyn Roles>,
     pub practice: Arc<dyn Practice>,
     pub accounts: Arc<dyn Accounts>,
+    pub stories: Arc<dyn Stories>,
 }
 
 impl Ports {

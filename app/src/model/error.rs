@@ -45,6 +45,11 @@ impl Problems {
         self.0.is_empty()
     }
 
+    /// Whether a problem was noted under `field`.
+    pub fn has(&self, field: &str) -> bool {
+        self.0.iter().any(|f| f.field == field)
+    }
+
     pub fn into_error(self) -> AppError {
         AppError::Validation { fields: self.0 }
     }

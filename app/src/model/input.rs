@@ -82,7 +82,7 @@ text_type!(@read Password);
 
 /// Cleaned and trimmed; empty texts are `None`, texts over `limit`
 /// characters fail with `too_long(chars)`.
-fn bounded(
+pub(super) fn bounded(
     raw: &str,
     limit: usize,
     too_long: impl FnOnce(usize) -> String,

@@ -16,6 +16,7 @@ mod question_set;
 mod review;
 mod roles;
 mod shared_set;
+mod story;
 
 pub use account::{
     AccountDeletion, AccountExport, ExportedAccount, ExportedAnswer, ExportedDraft,
@@ -67,3 +68,7 @@ pub use roles::{
     FaqView, FocusAreaView, PrepStepView, RoleLink, RolePage, RoleSummary, SampleQuestion,
 };
 pub use shared_set::{ListedSet, ListingForm, ListingInput, SharedSet};
+pub use story::{
+    MAX_STORIES, MAX_STORY_PART_CHARS, MAX_STORY_SKILLS, MAX_STORY_TITLE_CHARS, OVERUSE_IN_SET,
+    Story, StoryDraft, StoryEcho, StoryForm, StoryInput, StoryMatch, StoryUse,
+};

@@ -137,6 +137,9 @@ pub struct PracticeView {
     pub shown: Option<AttemptView>,
     /// A fresh key for the next submit from this page.
     pub idempotency_key: String,
+    /// The account's stories that fit this question, best first.
+    #[serde(default)]
+    pub stories: Vec<super::StoryMatch>,
 }
 
 impl PracticeView {

@@ -143,6 +143,11 @@ fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
             </section>
         })}
 
+        <p class="dashboard-links">
+            <a href="/me/stories">"Your stories"</a>
+            " · "
+            <a href="/me/review">"Review"</a>
+        </p>
         <section class="card" aria-labelledby="sets-title">
             <h2 id="sets-title">"Your sets"</h2>
             {if sets.is_empty() {

@@ -15,6 +15,7 @@ mod roles_index;
 mod settings;
 mod share_page;
 mod signup;
+mod stories;
 
 pub use compare::ComparePage;
 pub use dashboard::DashboardPage;
@@ -31,3 +32,4 @@ pub use roles_index::RolesIndexPage;
 pub use settings::SettingsPage;
 pub use share_page::SharePage;
 pub use signup::SignupPage;
+pub use stories::{StoriesPage, StoryPage};

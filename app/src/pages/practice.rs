@@ -3,7 +3,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::get_practice;
 use crate::components::{AnswerForm, ErrorView, FeedbackView, PageMeta};
-use crate::model::{AppError, AttemptSummary, Outcome, PracticeView, QuestionKind};
+use crate::model::{AppError, AttemptSummary, Outcome, PracticeView, QuestionKind, StoryMatch};
 
 /// `/practice/{slug}`: one question of a set at a time. `?q=3` picks the
 /// question; `?attempt=ID` shows an attempt's feedback. The server sends
@@ -49,15 +49,21 @@ fn Practice(view: PracticeView) -> impl IntoView {
     let showing_feedback = view.shown.is_some();
     let next = (position < total).then(|| practice_url(&slug, position + 1));
     let again = practice_url(&slug, position);
-    let (failed, deleted) = {
+    let (failed, deleted, story_used) = {
         let query = use_query_map();
         let query = query.read_untracked();
         let get = |key: &str| query.get(key);
         (
             Outcome::FeedbackFailed.shown(get),
             Outcome::AttemptDeleted.shown(get),
+            query.get("story").as_deref() == Some("used"),
         )
     };
+    let tells_stories = matches!(
+        question.kind,
+        QuestionKind::Behavioral | QuestionKind::Situational
+    );
+    let stories = view.stories.clone();
 
     let initial = view
         .draft
@@ -129,7 +135,14 @@ fn Practice(view: PracticeView) -> impl IntoView {
 
         {match view.shown.clone() {
             Some(shown) => view! {
-                <FeedbackView view=shown />
+                <FeedbackView view=shown.clone() />
+                {tells_stories.then(|| view! {
+                    <form class="save-story" method="post" action="/me/stories/from-attempt">
+                        <input type="hidden" name="attempt" value=shown.attempt.id.to_string() />
+                        <button class="button button--secondary button--small" type="submit">"Save as a story"</button>
+                        <span class="muted">" Keep this answer in your story bank, sorted into situation, task, action and result, to adapt to other questions."</span>
+                    </form>
+                })}
                 <nav class="practice-actions" aria-label="What next">
                     <a class="button" href=again.clone() aria-keyshortcuts="Alt+R">"Try again"</a>
                     {match next.clone() {
@@ -141,6 +154,10 @@ fn Practice(view: PracticeView) -> impl IntoView {
             }
             .into_any(),
             None => view! {
+                {story_used.then(|| view! {
+                    <p class="banner" role="status">"The story is in your answer box. Adapt it to this question before you submit."</p>
+                })}
+                {(!stories.is_empty()).then(|| view! { <StoryMatches stories=stories.clone() slug=slug.clone() position /> })}
                 <AnswerForm
                     slug=slug.clone()
                     position
@@ -268,4 +285,38 @@ fn PracticeKeys(next: Option<String>, again: Option<String>) -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+/// The account's stories that fit the question, each with a button that
+/// starts the answer from it, and a warning when one is told too often.
+#[component]
+fn StoryMatches(stories: Vec<StoryMatch>, slug: String, position: u32) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="stories-title">
+            <h2 id="stories-title">"Your stories that fit"</h2>
+            <ul class="story-matches">
+                {stories.into_iter().map(|m| {
+                    let told = m.used_in_set + usize::from(m.used_here);
+                    view! {
+                        <li>
+                            <strong>{m.title.clone()}</strong>
+                            {(!m.shared.is_empty()).then(|| view! { <span class="muted">{format!(" · shares {}", m.shared.join(", "))}</span> })}
+                            {m.used_here.then(|| view! { <span class="pill pill--quiet">"Used for this question"</span> })}
+                            {m.overused().then(|| view! {
+                                <p class="banner banner--warn" role="note">
+                                    {format!("You have told this story for {told} questions of this set. Interviewers notice one story stretched across many questions; try another for this one.")}
+                                </p>
+                            })}
+                            <form method="post" action=format!("/practice/{slug}/story")>
+                                <input type="hidden" name="story" value=m.id.to_string() />
+                                <input type="hidden" name="q" value=position.to_string() />
+                                <button class="button button--secondary button--small" type="submit">"Start from this story"</button>
+                            </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="muted"><a href="/me/stories">"All your stories"</a></p>
+        </section>
+    }
 }

@@ -73,6 +73,12 @@ impl Coach {
             .collect()
     }
 
+    /// An answer's sentences sorted into its STAR parts; see
+    /// [`OfflineCoach::star_parts`].
+    pub fn star_parts(&self, kind: app::model::QuestionKind, answer: &str) -> [String; 4] {
+        self.offline.star_parts(kind, answer)
+    }
+
     /// Feedback on one rewritten part of an answer. A few milliseconds of
     /// work: callers keep it off the threads serving requests.
     pub fn drill(&self, part: DrillPart, question: &str, text: &str) -> DrillFeedback {

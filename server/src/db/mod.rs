@@ -7,6 +7,7 @@ pub mod llm_usage;
 pub mod practice;
 pub mod set_cache;
 pub mod sets;
+pub mod stories;
 pub mod usage;
 
 use std::sync::Arc;

@@ -17,6 +17,7 @@ mod requester;
 mod rerender;
 mod same_origin;
 mod set_forms;
+mod story_forms;
 
 /// The parsers that read what a browser posts, for the fuzz targets in
 /// `fuzz/`.
@@ -76,6 +77,12 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(account_forms::logout))
         .route("/me/settings", post(account_forms::settings))
         .route("/me/review/postpone", post(practice_forms::postpone_review))
+        // The story bank's forms.
+        .route("/me/stories", post(story_forms::create))
+        .route("/me/stories/from-attempt", post(story_forms::from_attempt))
+        .route("/me/stories/{id}", post(story_forms::update))
+        .route("/me/stories/{id}/delete", post(story_forms::delete))
+        .route("/practice/{slug}/story", post(story_forms::use_story))
         // The practice page takes its answers, and requests for feedback,
         // at its own address.
         .route("/practice/{slug}", post(practice_forms::post))

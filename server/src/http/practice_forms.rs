@@ -29,7 +29,7 @@ fn first_page(slug: &str) -> Response {
 
 /// After logging in, back to where the visitor was. The browser keeps its
 /// copy of an answer meanwhile, and the page brings it back.
-fn to_login(back: &str) -> Response {
+pub(super) fn to_login(back: &str) -> Response {
     let next: String = url::form_urlencoded::Serializer::new(String::new())
         .append_pair("next", back)
         .finish();
@@ -120,7 +120,7 @@ pub async fn postpone_review(
     Form(form): Form<app::model::PostponeForm>,
 ) -> Response {
     if requester.user.is_none() {
-        return Redirect::to("/login?next=%2Fme%2Freview").into_response();
+        return to_login("/me/review");
     }
     let Ok(question) = form.question.trim().parse::<i64>() else {
         return Redirect::to("/me/review").into_response();

@@ -7,12 +7,14 @@ pub mod practice;
 pub mod rate_limit;
 pub mod roles;
 pub mod sets;
+pub mod stories;
 pub mod usage;
 
 pub use accounts::AccountService;
 pub use practice::PracticeService;
 pub use roles::RoleCatalog;
 pub use sets::SetService;
+pub use stories::StoryService;
 
 /// Logs a failure in full and gives the user a reference to quote.
 pub(crate) fn internal(context: &str, error: impl std::fmt::Display) -> app::model::AppError {

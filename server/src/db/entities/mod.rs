@@ -10,5 +10,7 @@ pub mod question;
 pub mod question_set;
 pub mod review;
 pub mod session;
+pub mod story;
+pub mod story_use;
 pub mod usage_counter;
 pub mod user;

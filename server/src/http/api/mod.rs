@@ -6,6 +6,7 @@ mod error;
 mod mock;
 mod openapi;
 mod practice;
+mod stories;
 
 use app::api::port::{Requester, unwatched};
 use app::model::{GenerateInput, ListingInput, RolePage, RoleSummary, SharedSet};
@@ -34,6 +35,15 @@ pub fn routes() -> Router<AppState> {
         .route("/me/export", get(accounts::export))
         .route("/me/password", post(accounts::change_password))
         .route("/me/reviews", get(practice::reviews))
+        .route("/me/stories", get(stories::list).post(stories::create))
+        .route(
+            "/me/stories/{id}",
+            get(stories::get)
+                .put(stories::update)
+                .delete(stories::delete),
+        )
+        .route("/me/stories/{id}/use", post(stories::use_on))
+        .route("/assessments/{id}/story", post(stories::from_attempt))
         .route(
             "/me/reviews/{question}/postpone",
             post(practice::postpone_review),

@@ -112,7 +112,17 @@ impl PracticeService {
             question.rubric.clear();
             question.follow_ups.clear();
         }
+        let (bank, uses) = crate::services::stories::bank(&self.db, user.id).await?;
+        let stories = crate::services::stories::matches(
+            &self.coach,
+            &bank,
+            &question,
+            qid,
+            &set.question_ids,
+            &uses,
+        );
         Ok(PracticeView {
+            stories,
             slug: set.slug.clone(),
             title: set.set.title.clone(),
             position,
@@ -217,6 +227,14 @@ impl PracticeService {
         let mut listed: std::collections::HashSet<String> =
             owned.iter().map(|s| s.slug.clone()).collect();
         let mut sets: Vec<SetInfo> = Vec::with_capacity(owned.len());
+        // A job description's skill has a story when an answer in the set
+        // or a story in the bank shows it.
+        let (bank, _) = crate::services::stories::bank(&self.db, user.id).await?;
+        let stories: Arc<Vec<String>> = Arc::new(
+            bank.iter()
+                .map(|s| format!("{}\n{}\n{}", s.title, s.told(), s.skills.join(", ")))
+                .collect(),
+        );
         for s in owned {
             let coverage = match &s.job_description {
                 Some(jd) => {
@@ -227,9 +245,12 @@ impl PracticeService {
                         .collect();
                     let coach = Arc::clone(&self.coach);
                     let jd = jd.clone();
+                    let stories = Arc::clone(&stories);
                     Some(
                         tokio::task::spawn_blocking(move || {
-                            let found = coach.skills_named(answers.iter().map(String::as_str));
+                            let found = coach.skills_named(
+                                answers.iter().chain(stories.iter()).map(String::as_str),
+                            );
                             crate::services::dashboard::coverage(
                                 &coach.required_skills(&jd),
                                 &found,

@@ -183,6 +183,25 @@ impl Reading<'_> {
 }
 
 impl OfflineCoach {
+    /// An answer's sentences sorted into situation, task, action and
+    /// result, as the STAR reading classifies them (an opening summary
+    /// goes with the situation): the answer's own words, in its order.
+    pub fn star_parts(&self, kind: QuestionKind, answer: &str) -> [String; 4] {
+        let reading = Reading::new(answer, self);
+        let star = star::read(&reading, kind);
+        let mut parts: [Vec<&str>; 4] = Default::default();
+        for (sentence, part) in reading.sentences.iter().zip(&star.parts) {
+            let at = match part {
+                star::Part::Headline | star::Part::Situation => 0,
+                star::Part::Task => 1,
+                star::Part::Action => 2,
+                star::Part::Result => 3,
+            };
+            parts[at].push(sentence.text(answer).trim());
+        }
+        parts.map(|p| p.join(" "))
+    }
+
     /// Feedback on one answer. Deterministic: the same input always gives
     /// the same feedback.
     pub fn assess(&self, input: &AssessInput) -> Feedback {

@@ -1,0 +1,354 @@
+//! The story bank: an account's STAR stories, drafted from its own answers
+//! or written directly, offered where a question fits them, and counted so
+//! that one story is not told to every question.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use app::api::port::{Requester, Stories};
+use app::model::{
+    AppError, MAX_STORIES, Question, QuestionKind, Story, StoryInput, StoryMatch, StoryUse, Viewer,
+};
+
+use super::internal;
+use crate::coach::Coach;
+use crate::coach::offline::text::content_words;
+use crate::db;
+use crate::db::stories::{StoredStory, StoryFields, UseRow};
+
+pub struct StoryService {
+    db: db::Db,
+    coach: Arc<Coach>,
+}
+
+impl StoryService {
+    pub fn new(db: db::Db, coach: Arc<Coach>) -> Self {
+        Self { db, coach }
+    }
+}
+
+fn viewer(requester: &Requester) -> Result<&Viewer, AppError> {
+    requester.user.as_ref().ok_or(AppError::Unauthorized)
+}
+
+fn to_story(row: StoredStory, uses: &[UseRow]) -> Story {
+    Story {
+        id: row.id,
+        title: row.title,
+        situation: row.situation,
+        task: row.task,
+        action: row.action,
+        result: row.result,
+        skills: serde_json::from_value(row.skills).unwrap_or_default(),
+        updated_at: row.updated_at.to_rfc3339(),
+        uses: uses
+            .iter()
+            .filter(|u| u.story_id == row.id)
+            .map(|u| StoryUse {
+                set_slug: u.set_slug.clone(),
+                set_title: u.set_title.clone(),
+                position: u32::try_from(u.position).unwrap_or(1),
+                question: u.question.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// A story title from the question it first answered: its first words.
+fn title_from(question: &str) -> String {
+    let mut title = String::new();
+    for word in question.split_whitespace() {
+        if title.chars().count() + word.chars().count() + 1 > 80 {
+            title.push('…');
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    title
+}
+
+async fn uses(db: &db::Db, ids: &[i64]) -> Result<Vec<UseRow>, AppError> {
+    db::stories::uses_of(db.read(), ids)
+        .await
+        .map_err(|e| internal("loading story uses failed", e))
+}
+
+/// An account's stories, most recently changed first, and each use as
+/// (story, question).
+pub(crate) async fn bank(
+    db: &db::Db,
+    user_id: i64,
+) -> Result<(Vec<Story>, Vec<(i64, i64)>), AppError> {
+    let rows = db::stories::stories_of(db.read(), user_id)
+        .await
+        .map_err(|e| internal("loading stories failed", e))?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let uses = uses(db, &ids).await?;
+    let pairs = uses.iter().map(|u| (u.story_id, u.question_id)).collect();
+    Ok((
+        rows.into_iter().map(|r| to_story(r, &uses)).collect(),
+        pairs,
+    ))
+}
+
+impl StoryService {
+    async fn owned(&self, id: i64, user: &Viewer) -> Result<Story, AppError> {
+        let row = db::stories::story_of(self.db.read(), user.id, id)
+            .await
+            .map_err(|e| internal("loading a story failed", e))?
+            .ok_or(AppError::NotFound)?;
+        let uses = uses(&self.db, &[row.id]).await?;
+        Ok(to_story(row, &uses))
+    }
+
+    async fn store(&self, user: &Viewer, input: &StoryInput) -> Result<Story, AppError> {
+        let draft = input.parse()?;
+        let count = db::stories::count_of(self.db.read(), user.id)
+            .await
+            .map_err(|e| internal("counting stories failed", e))?;
+        if count >= MAX_STORIES as u64 {
+            return Err(AppError::invalid(
+                "title",
+                format!(
+                    "You can keep up to {MAX_STORIES} stories; delete one you no longer tell first."
+                ),
+            ));
+        }
+        let fields = StoryFields {
+            title: &draft.title,
+            parts: &draft.parts,
+            skills: &draft.skills,
+        };
+        let row = db::stories::insert(self.db.write(), user.id, fields)
+            .await
+            .map_err(|e| internal("storing a story failed", e))?;
+        Ok(to_story(row, &[]))
+    }
+}
+
+#[async_trait::async_trait]
+impl Stories for StoryService {
+    async fn list(&self, requester: &Requester) -> Result<Vec<Story>, AppError> {
+        Ok(bank(&self.db, viewer(requester)?.id).await?.0)
+    }
+
+    async fn get(&self, id: i64, requester: &Requester) -> Result<Story, AppError> {
+        self.owned(id, viewer(requester)?).await
+    }
+
+    async fn create(&self, input: StoryInput, requester: &Requester) -> Result<Story, AppError> {
+        self.store(viewer(requester)?, &input).await
+    }
+
+    async fn update(
+        &self,
+        id: i64,
+        input: StoryInput,
+        requester: &Requester,
+    ) -> Result<Story, AppError> {
+        let user = viewer(requester)?;
+        let draft = input.parse()?;
+        let fields = StoryFields {
+            title: &draft.title,
+            parts: &draft.parts,
+            skills: &draft.skills,
+        };
+        db::stories::update(self.db.write(), user.id, id, fields)
+            .await
+            .map_err(|e| internal("storing a story failed", e))?
+            .ok_or(AppError::NotFound)?;
+        self.owned(id, user).await
+    }
+
+    async fn delete(&self, id: i64, requester: &Requester) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        let deleted = db::stories::delete(self.db.write(), user.id, id)
+            .await
+            .map_err(|e| internal("deleting a story failed", e))?;
+        if deleted {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    async fn from_attempt(&self, attempt: i64, requester: &Requester) -> Result<Story, AppError> {
+        let user = viewer(requester)?;
+        let answer = db::practice::answer_of(self.db.read(), user.id, attempt)
+            .await
+            .map_err(|e| internal("loading an answer failed", e))?
+            .ok_or(AppError::NotFound)?;
+        let kind = QuestionKind::parse(&answer.question_kind).unwrap_or(QuestionKind::Behavioral);
+        let [situation, task, action, result] = self.coach.star_parts(kind, &answer.text);
+        let skills: Vec<String> = self
+            .coach
+            .skills_named([answer.text.as_str()])
+            .into_iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .take(app::model::MAX_STORY_SKILLS)
+            .collect();
+        // Each part keeps the answer's own sentences, cut to the part's
+        // bound only if the answer ran that long.
+        let cut = |text: String| {
+            text.chars()
+                .take(app::model::MAX_STORY_PART_CHARS)
+                .collect()
+        };
+        let input = StoryInput {
+            title: title_from(&answer.question_text),
+            situation: cut(situation),
+            task: cut(task),
+            action: cut(action),
+            result: cut(result),
+            skills,
+        };
+        let story = self.store(user, &input).await?;
+        if let Some(question) = answer.question_id {
+            db::stories::record_use(self.db.write(), story.id, question, &answer.set_slug)
+                .await
+                .map_err(|e| internal("recording a story's use failed", e))?;
+        }
+        self.owned(story.id, user).await
+    }
+
+    async fn use_on(
+        &self,
+        story: i64,
+        slug: &str,
+        position: u32,
+        requester: &Requester,
+    ) -> Result<(), AppError> {
+        let user = viewer(requester)?;
+        let story = self.owned(story, user).await?;
+        if !crate::auth::tokens::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        let set = db::sets::find(self.db.read(), slug)
+            .await
+            .map_err(|e| internal("loading a question set failed", e))?
+            .ok_or(AppError::NotFound)?;
+        let question = position
+            .checked_sub(1)
+            .and_then(|i| set.question_ids.get(i as usize))
+            .copied()
+            .ok_or(AppError::NotFound)?;
+        let told = story.told();
+        let draft = match db::practice::draft(self.db.read(), user.id, question)
+            .await
+            .map_err(|e| internal("loading a draft failed", e))?
+        {
+            Some(existing) if existing.contains(&told) => existing,
+            Some(existing) => format!("{}\n\n{told}", existing.trim_end()),
+            None => told,
+        };
+        let revision = chrono::Utc::now().timestamp_millis();
+        db::practice::save_draft(self.db.write(), user.id, question, &draft, revision)
+            .await
+            .map_err(|e| internal("saving a draft failed", e))?;
+        db::stories::record_use(self.db.write(), story.id, question, slug)
+            .await
+            .map_err(|e| internal("recording a story's use failed", e))
+    }
+}
+
+/// Stories shown beside a question at most.
+const MATCHES_SHOWN: usize = 3;
+
+/// The account's stories that fit `question`, best first: those sharing
+/// its skills count most, then those sharing its key words; one already
+/// used for it is always among them. Only
+/// behavioral and situational questions are answered with stories.
+pub fn matches(
+    coach: &Coach,
+    stories: &[Story],
+    question: &Question,
+    question_id: i64,
+    set_question_ids: &[i64],
+    uses: &[(i64, i64)],
+) -> Vec<StoryMatch> {
+    if !matches!(
+        question.kind,
+        QuestionKind::Behavioral | QuestionKind::Situational
+    ) {
+        return Vec::new();
+    }
+    let asked = format!(
+        "{}\n{}\n{}",
+        question.text,
+        question.focus_area,
+        question.rubric.join("\n")
+    );
+    let asked_skills: BTreeSet<String> = coach
+        .skills_named([asked.as_str(), question.provenance.detail.as_str()])
+        .into_iter()
+        .map(|s| s.to_lowercase())
+        .collect();
+    let asked_words = content_words(&format!("{}\n{}", question.text, question.focus_area));
+    let mut found: Vec<(usize, StoryMatch)> = stories
+        .iter()
+        .filter_map(|story| {
+            let text = format!("{}\n{}", story.title, story.told());
+            let mut skills: BTreeSet<String> = coach
+                .skills_named([text.as_str()])
+                .into_iter()
+                .map(|s| s.to_lowercase())
+                .collect();
+            skills.extend(story.skills.iter().map(|s| s.to_lowercase()));
+            let shared_skills: Vec<String> = skills.intersection(&asked_skills).cloned().collect();
+            let words = content_words(&text);
+            let shared_words: Vec<String> = asked_words.intersection(&words).cloned().collect();
+            let score = 3 * shared_skills.len() + shared_words.len();
+            let used = |q: i64| uses.iter().any(|&(s, u)| s == story.id && u == q);
+            let used_here = used(question_id);
+            // A story already told here is shown, whatever it shares.
+            if score == 0 && !used_here {
+                return None;
+            }
+            let mut shared = shared_skills;
+            shared.extend(shared_words.into_iter().take(5));
+            let used_in_set = set_question_ids
+                .iter()
+                .filter(|&&q| q != question_id && used(q))
+                .count();
+            Some((
+                score,
+                StoryMatch {
+                    id: story.id,
+                    title: story.title.clone(),
+                    shared,
+                    used_in_set,
+                    used_here,
+                },
+            ))
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.id.cmp(&b.1.id)));
+    found
+        .into_iter()
+        .take(MATCHES_SHOWN)
+        .map(|(_, m)| m)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_from;
+
+    #[test]
+    fn a_title_is_the_question_cut_at_a_word() {
+        assert_eq!(
+            title_from("Tell me about a time you failed."),
+            "Tell me about a time you failed."
+        );
+        let long = "Tell me about a time you had to persuade a senior stakeholder to change a decision they had already announced to the company";
+        let title = title_from(long);
+        assert!(
+            title.ends_with('…') && title.chars().count() <= 81,
+            "{title}"
+        );
+    }
+}
