@@ -7,7 +7,10 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 const root = path.resolve(__dirname, '..');
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
 const binary = process.env.REHEARSE_BIN ?? path.join(targetDir, 'release', 'rehearse');
-const runDir = path.join(__dirname, '.e2e', String(process.pid));
+// Set once by the runner and inherited by its workers, so that a test can
+// reach the same database (to let time pass for spaced review).
+process.env.E2E_RUN_DIR ??= path.join(__dirname, '.e2e', String(process.pid));
+const runDir = process.env.E2E_RUN_DIR;
 
 export default defineConfig({
   testDir: './tests',

@@ -126,3 +126,10 @@ if [[ $want_browser -eq 1 ]] && [[ ! -x /usr/bin/chromium ]]; then
   say "installing Debian's chromium for the browser tests"
   apt_install chromium
 fi
+
+# The browser tests let a day pass for spaced review by editing their
+# SQLite database directly.
+if [[ $want_browser -eq 1 ]] && ! command -v sqlite3 >/dev/null 2>&1; then
+  say "installing Debian's sqlite3 for the browser tests"
+  apt_install sqlite3
+fi

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 // Every test fails if any page it opened logged a console error or threw.
@@ -34,4 +35,11 @@ export { expect };
 export async function hydrated(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-interactive', '');
   await expect(page.locator('.theme-toggle')).toHaveAttribute('data-theme-current', /^(light|dark)$/);
+}
+
+/** No serious or critical accessibility problem on the page, by axe. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, expectAccessible, hydrated } from './fixtures';
 
 const password = 'violet tugboat lantern';
 
@@ -26,12 +25,6 @@ async function startPractice(page: Page) {
   await page.getByRole('link', { name: 'Practise this set' }).click();
   await expect(page).toHaveURL(/\/practice\/[a-z2-9]{15}$/);
   await hydrated(page);
-}
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('generate, practise, get feedback and try again, with the draft kept and one attempt per submit', async ({ page }) => {

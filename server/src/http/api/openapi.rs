@@ -21,6 +21,10 @@ mod tests {
             "/api/v1/question-sets/{slug}/listing",
             "/api/v1/me/reviews",
             "/api/v1/me/reviews/{question}/postpone",
+            "/api/v1/me/stories",
+            "/api/v1/me/stories/{id}",
+            "/api/v1/me/stories/{id}/use",
+            "/api/v1/assessments/{id}/story",
             "/api/v1/roles",
             "/api/v1/roles/{slug}",
         ] {
