@@ -266,7 +266,11 @@ pub trait Stories: Send + Sync {
     async fn delete(&self, id: i64, requester: &Requester) -> Result<(), AppError>;
     /// A new story drafted from one of the account's attempts: its
     /// sentences sorted into the four STAR parts, to edit.
-    async fn from_attempt(&self, attempt: i64, requester: &Requester) -> Result<Story, AppError>;
+    async fn draft_from_attempt(
+        &self,
+        attempt: i64,
+        requester: &Requester,
+    ) -> Result<Story, AppError>;
     /// Starts an answer to question `position` of set `slug` from a story:
     /// the story, told in order, goes into the question's draft (after
     /// whatever the draft already holds), and the use is recorded.

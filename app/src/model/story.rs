@@ -270,11 +270,7 @@ mod tests {
         );
         assert_eq!(
             fields(StoryInput {
-                skills: vec!["s".into(); 13]
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, s)| format!("{s}{i}"))
-                    .collect(),
+                skills: (0..13).map(|i| format!("s{i}")).collect(),
                 ..input()
             }),
             ["skills"]

@@ -283,6 +283,38 @@ fn DashboardView(dashboard: Dashboard, shown: Shown) -> impl IntoView {
     .into_any()
 }
 
+/// What is due for review, when anything has been answered.
+fn review_card(review: &ReviewSummary) -> Option<AnyView> {
+    if review.due_today > 0 {
+        let n = review.due_today;
+        let title = if n == 1 {
+            "Due today: 1 question".to_string()
+        } else {
+            format!("Due today: {n} questions")
+        };
+        return Some(
+            view! {
+                <section class="card review-due" aria-labelledby="review-title">
+                    <h2 id="review-title">{title}</h2>
+                    <p>"Questions you have answered before come back on a schedule: a weak answer the next day, a strong one after days, then weeks."</p>
+                    <p><a class="button" href="/me/review">"Start today's review"</a></p>
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    let next = review.next_due_on.clone()?;
+    Some(
+        view! {
+            <section class="card review-due" aria-labelledby="review-title">
+                <h2 id="review-title">"Nothing due for review today"</h2>
+                <p>{format!("The next question comes back on {next}. ")}<a href="/me/review">"See the review list"</a></p>
+            </section>
+        }
+        .into_any(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,36 +362,4 @@ mod tests {
         assert!(charted.windows(2).all(|w| w[0].overall <= w[1].overall));
         assert_eq!(areas_to_chart(areas.clone(), true), areas);
     }
-}
-
-/// What is due for review, when anything has been answered.
-fn review_card(review: &ReviewSummary) -> Option<AnyView> {
-    if review.due_today > 0 {
-        let n = review.due_today;
-        let title = if n == 1 {
-            "Due today: 1 question".to_string()
-        } else {
-            format!("Due today: {n} questions")
-        };
-        return Some(
-            view! {
-                <section class="card review-due" aria-labelledby="review-title">
-                    <h2 id="review-title">{title}</h2>
-                    <p>"Questions you have answered before come back on a schedule: a weak answer the next day, a strong one after days, then weeks."</p>
-                    <p><a class="button" href="/me/review">"Start today's review"</a></p>
-                </section>
-            }
-            .into_any(),
-        );
-    }
-    let next = review.next_due_on.clone()?;
-    Some(
-        view! {
-            <section class="card review-due" aria-labelledby="review-title">
-                <h2 id="review-title">"Nothing due for review today"</h2>
-                <p>{format!("The next question comes back on {next}. ")}<a href="/me/review">"See the review list"</a></p>
-            </section>
-        }
-        .into_any(),
-    )
 }

@@ -79,7 +79,10 @@ pub fn router(state: AppState) -> Router {
         .route("/me/review/postpone", post(practice_forms::postpone_review))
         // The story bank's forms.
         .route("/me/stories", post(story_forms::create))
-        .route("/me/stories/from-attempt", post(story_forms::from_attempt))
+        .route(
+            "/me/stories/from-attempt",
+            post(story_forms::draft_from_attempt),
+        )
         .route("/me/stories/{id}", post(story_forms::update))
         .route("/me/stories/{id}/delete", post(story_forms::delete))
         .route("/practice/{slug}/story", post(story_forms::use_story))

@@ -85,7 +85,7 @@ pub struct AttemptField {
 
 /// `POST /me/stories/from-attempt`: a story drafted from an attempt, to
 /// edit.
-pub async fn from_attempt(
+pub async fn draft_from_attempt(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     Form(form): Form<AttemptField>,
@@ -93,7 +93,12 @@ pub async fn from_attempt(
     let Ok(attempt) = form.attempt.trim().parse::<i64>() else {
         return Redirect::to("/me/stories").into_response();
     };
-    match state.ports.stories.from_attempt(attempt, &requester).await {
+    match state
+        .ports
+        .stories
+        .draft_from_attempt(attempt, &requester)
+        .await
+    {
         Ok(story) => Redirect::to(&format!("/me/stories/{}?drafted=1", story.id)).into_response(),
         Err(AppError::Unauthorized) => to_login("/me/stories"),
         Err(AppError::Validation { .. }) => Redirect::to("/me/stories?full=1").into_response(),

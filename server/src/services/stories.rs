@@ -175,7 +175,11 @@ impl Stories for StoryService {
         }
     }
 
-    async fn from_attempt(&self, attempt: i64, requester: &Requester) -> Result<Story, AppError> {
+    async fn draft_from_attempt(
+        &self,
+        attempt: i64,
+        requester: &Requester,
+    ) -> Result<Story, AppError> {
         let user = viewer(requester)?;
         let answer = db::practice::answer_of(self.db.read(), user.id, attempt)
             .await

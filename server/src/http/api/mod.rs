@@ -43,7 +43,7 @@ pub fn routes() -> Router<AppState> {
                 .delete(stories::delete),
         )
         .route("/me/stories/{id}/use", post(stories::use_on))
-        .route("/assessments/{id}/story", post(stories::from_attempt))
+        .route("/assessments/{id}/story", post(stories::draft_from_attempt))
         .route(
             "/me/reviews/{question}/postpone",
             post(practice::postpone_review),

@@ -72,7 +72,7 @@ pub async fn delete(
 }
 
 /// A story drafted from one of the account's attempts.
-pub async fn from_attempt(
+pub async fn draft_from_attempt(
     State(state): State<AppState>,
     Extension(requester): Extension<Requester>,
     attempt: Result<Path<i64>, PathRejection>,
@@ -82,7 +82,7 @@ pub async fn from_attempt(
         state
             .ports
             .stories
-            .from_attempt(attempt, &requester)
+            .draft_from_attempt(attempt, &requester)
             .await?,
     ))
 }
