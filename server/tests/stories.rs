@@ -278,6 +278,29 @@ on_every_backend!(
         assert!(parts[3].contains("40 minutes to 6"), "{parts:?}");
         assert_eq!(story["uses"].as_array().unwrap().len(), 1);
 
+        // The first question's outline, now that it has an attempt, tells
+        // the story where it has the part and prompts where it does not.
+        let first: Value = app
+            .client
+            .get(app.url(&format!("/api/practice/get?slug={slug}&q=1")))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let outline = first["outline"].as_array().unwrap();
+        let step = |label: &str| {
+            outline
+                .iter()
+                .find(|s| s["label"] == label)
+                .map(|s| s["text"].as_str().unwrap().to_string())
+                .unwrap_or_default()
+        };
+        assert!(step("Action").contains("I profiled it"), "{outline:?}");
+        assert!(outline.iter().any(|s| s["label"] == "Cover"));
+
         // Another question offers it; starting from it fills the draft.
         let (_, question2) = page(app, &format!("/practice/{slug}?q=2"), &session).await;
         assert!(
@@ -340,6 +363,12 @@ on_every_backend!(
         );
         let (_, list) = page(app, "/me/stories", &session).await;
         assert!(list.contains("Told 4 times in"));
+        let export: Value = api(app, Method::GET, "/api/v1/me/export", Some(&session), None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(export["stories"][0]["uses"].as_array().unwrap().len(), 4);
     }
 );
 

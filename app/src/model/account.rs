@@ -135,6 +135,9 @@ pub struct AccountExport {
     /// When each answered question comes back for review, soonest first.
     #[serde(default)]
     pub reviews: Vec<super::DueQuestion>,
+    /// The story bank, with the questions each story answered.
+    #[serde(default)]
+    pub stories: Vec<super::Story>,
     pub sessions: Vec<ExportedSession>,
 }
 

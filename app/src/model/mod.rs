@@ -57,7 +57,7 @@ pub use mock::{
 };
 pub use practice::{
     Attempt, AttemptSummary, AttemptView, Change, CheckedSubmission, DiffPart, DrillView,
-    ExportedQuestion, PracticeExport, PracticeView, Step, Submission,
+    ExportedQuestion, OutlineStep, PracticeExport, PracticeView, Step, Submission,
 };
 pub use progress::{ProgressEvent, Stage, Working};
 pub use question_set::{

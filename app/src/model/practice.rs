@@ -140,6 +140,19 @@ pub struct PracticeView {
     /// The account's stories that fit this question, best first.
     #[serde(default)]
     pub stories: Vec<super::StoryMatch>,
+    /// What a strong answer covers, as an outline to work from; once the
+    /// question has been attempted.
+    #[serde(default)]
+    pub outline: Vec<OutlineStep>,
+}
+
+/// One step of an answer's outline: its part ("Situation", "Cover",
+/// "Answer first"…) and what goes there, the user's own words or a
+/// bracketed prompt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineStep {
+    pub label: String,
+    pub text: String,
 }
 
 impl PracticeView {

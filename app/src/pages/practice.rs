@@ -64,6 +64,7 @@ fn Practice(view: PracticeView) -> impl IntoView {
         QuestionKind::Behavioral | QuestionKind::Situational
     );
     let stories = view.stories.clone();
+    let outline = view.outline.clone();
 
     let initial = view
         .draft
@@ -177,6 +178,15 @@ fn Practice(view: PracticeView) -> impl IntoView {
             {if rubric_unlocked {
                 view! {
                     <ul>{question.rubric.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                    {(!outline.is_empty()).then(|| view! {
+                        <h3>"An outline to work from"</h3>
+                        <p class="muted">"The points above in the order an answer tells them, with your story where one fits. Fill each bracket with what really happened: nothing here is made up for you."</p>
+                        <ol class="outline">
+                            {outline.iter().map(|step| view! {
+                                <li><strong>{format!("{}: ", step.label)}</strong>{step.text.clone()}</li>
+                            }).collect_view()}
+                        </ol>
+                    })}
                     {(!question.follow_ups.is_empty()).then(|| view! {
                         <h3>"Likely follow-ups"</h3>
                         <ul>{question.follow_ups.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>

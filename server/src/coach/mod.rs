@@ -73,6 +73,17 @@ impl Coach {
             .collect()
     }
 
+    /// What a strong answer covers, as an outline; see
+    /// [`OfflineCoach::outline`].
+    pub fn outline(
+        &self,
+        kind: app::model::QuestionKind,
+        rubric: &[String],
+        story: Option<&app::model::Story>,
+    ) -> Vec<app::model::OutlineStep> {
+        self.offline.outline(kind, rubric, story)
+    }
+
     /// An answer's sentences sorted into its STAR parts; see
     /// [`OfflineCoach::star_parts`].
     pub fn star_parts(&self, kind: app::model::QuestionKind, answer: &str) -> [String; 4] {

@@ -36,6 +36,7 @@ impl AccountService {
         let reviews = db::practice::reviews_of(self.db.read(), user.id)
             .await
             .map_err(|e| internal("exporting the review schedule failed", e))?;
+        let (stories, _) = crate::services::stories::bank(&self.db, user.id).await?;
         Ok(AccountExport {
             exported_at: Utc::now().to_rfc3339(),
             account: ExportedAccount {
@@ -72,6 +73,7 @@ impl AccountService {
                 .collect(),
             mock_interviews,
             reviews: reviews.into_iter().map(Into::into).collect(),
+            stories,
             sessions: sessions
                 .into_iter()
                 .map(|s| ExportedSession {

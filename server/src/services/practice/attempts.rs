@@ -121,7 +121,18 @@ impl PracticeService {
             &set.question_ids,
             &uses,
         );
+        // The outline comes with the rubric, after the first attempt, told
+        // with the story that fits best.
+        let outline = if question.rubric.is_empty() {
+            Vec::new()
+        } else {
+            let best = stories
+                .first()
+                .and_then(|m| bank.iter().find(|s| s.id == m.id));
+            self.coach.outline(question.kind, &question.rubric, best)
+        };
         Ok(PracticeView {
+            outline,
             stories,
             slug: set.slug.clone(),
             title: set.set.title.clone(),

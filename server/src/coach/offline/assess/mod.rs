@@ -35,6 +35,7 @@ mod drill;
 mod facts;
 mod hedges;
 mod lexicon;
+mod outline;
 mod probe;
 mod relevance;
 mod rewrite;
