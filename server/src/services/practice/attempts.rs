@@ -240,7 +240,11 @@ impl PracticeService {
         let mut sets: Vec<SetInfo> = Vec::with_capacity(owned.len());
         // A job description's skill has a story when an answer in the set
         // or a story in the bank shows it.
-        let (bank, _) = crate::services::stories::bank(&self.db, user.id).await?;
+        let bank = if owned.iter().any(|s| s.job_description.is_some()) {
+            crate::services::stories::bank(&self.db, user.id).await?.0
+        } else {
+            Vec::new()
+        };
         let stories: Arc<Vec<String>> = Arc::new(
             bank.iter()
                 .map(|s| format!("{}\n{}\n{}", s.title, s.told(), s.skills.join(", ")))
