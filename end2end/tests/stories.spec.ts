@@ -58,12 +58,14 @@ test('answer, save it as a story, tell it again, see it overused, and come back 
   // Another question offers it; starting from it fills the answer box.
   await page.goto(`/practice/${slug}?q=2`);
   await hydrated(page);
+  await page.getByLabel('Your answer').fill('My own opening line.');
+  await expect(page.getByText('Draft saved.')).toBeVisible();
   const fits = page.getByRole('region', { name: 'Your stories that fit' });
   await expect(fits).toBeVisible();
   await fits.getByRole('button', { name: 'Start from this story' }).first().click();
   await expect(page).toHaveURL(/\?q=2&story=used$/);
   await hydrated(page);
-  await expect(page.getByLabel('Your answer')).toHaveValue(/I profiled it/);
+  await expect(page.getByLabel('Your answer')).toHaveValue(/^My own opening line\.\n\n[\s\S]*I profiled it/);
 
   // Told for a third and a fourth question of the set: the page warns.
   await useStory(page, story, slug, 3);

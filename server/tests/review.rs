@@ -142,9 +142,8 @@ on_every_backend!(each_attempt_schedules_its_question_for_review, |app| {
         StatusCode::UNAUTHORIZED
     );
 
-    // Postponing moves it a day past its date.
-    let moved = postpone(Some(session.clone())).await.unwrap();
-    assert_eq!(moved.status(), StatusCode::OK);
+    // Postponing moves a due question to tomorrow, once however often it
+    // is asked; one not yet due stays on its own date.
     let due_by = |on: NaiveDate| {
         let session = session.clone();
         async move {
@@ -157,8 +156,62 @@ on_every_backend!(each_attempt_schedules_its_question_for_review, |app| {
                 .collect::<Vec<_>>()
         }
     };
-    assert!(!due_by(tomorrow).await.contains(&question));
-    assert!(due_by(tomorrow + Days::new(1)).await.contains(&question));
+    assert_eq!(
+        postpone(Some(session.clone())).await.unwrap().status(),
+        StatusCode::OK
+    );
+    assert!(due_by(tomorrow).await.contains(&question));
+    review::Entity::update_many()
+        .col_expr(review::Column::DueOn, Expr::value(today))
+        .filter(review::Column::QuestionId.eq(question))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    assert!(due_by(today).await.contains(&question));
+    for _ in 0..2 {
+        let moved = postpone(Some(session.clone())).await.unwrap();
+        assert_eq!(moved.status(), StatusCode::OK);
+        let moved: Value = moved.json().await.unwrap();
+        assert!(
+            moved["due"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["question_id"] != question)
+        );
+    }
+    assert!(!due_by(today).await.contains(&question));
+    assert!(due_by(tomorrow).await.contains(&question));
+
+    // A later attempt's schedule is never replaced by an earlier one's
+    // assessed late.
+    let stored = || async {
+        review::Entity::find()
+            .filter(review::Column::QuestionId.eq(question))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let before = stored().await;
+    let schedule = |answer_id: i64| rehearse::db::practice::NewSchedule {
+        user_id: before.user_id,
+        question_id: question,
+        answer_id,
+        repetitions: 5,
+        interval_days: 40,
+        ease: 2.0,
+        due_on: today + Days::new(40),
+        score: 9,
+    };
+    rehearse::db::practice::save_review(&app.db, schedule(before.last_answer_id - 1))
+        .await
+        .unwrap();
+    assert_eq!(stored().await, before);
+    rehearse::db::practice::save_review(&app.db, schedule(before.last_answer_id + 1))
+        .await
+        .unwrap();
+    assert_eq!(stored().await.due_on, today + Days::new(40));
 });
 
 on_every_backend!(

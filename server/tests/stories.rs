@@ -277,6 +277,16 @@ on_every_backend!(
         assert!(parts[2].contains("I profiled it"), "{parts:?}");
         assert!(parts[3].contains("40 minutes to 6"), "{parts:?}");
         assert_eq!(story["uses"].as_array().unwrap().len(), 1);
+        // A second click drafts nothing new.
+        let twice = app
+            .client
+            .post(app.url("/me/stories/from-attempt"))
+            .header("cookie", &session)
+            .form(&[("attempt", attempt.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(twice.headers()[LOCATION], at.as_str());
 
         // The first question's outline, now that it has an attempt, tells
         // the story where it has the part and prompts where it does not.

@@ -53,8 +53,6 @@ pub async fn get_dashboard() -> Result<Dashboard, AppError> {
     super::answered(Ports::current()?.practice.dashboard(&requester).await)
 }
 
-/// A drill on one part of an attempt's answer: `part` as named by
-/// [`crate::model::DrillPart::as_str`]; with `text`, it is assessed on that part alone.
 /// The questions due for review today, across every set practised.
 #[server(endpoint = "practice/review", input = GetUrl)]
 pub async fn get_review() -> Result<ReviewView, AppError> {
@@ -63,6 +61,8 @@ pub async fn get_review() -> Result<ReviewView, AppError> {
     super::answered(Ports::current()?.practice.review(None, &requester).await)
 }
 
+/// A drill on one part of an attempt's answer: `part` as named by
+/// [`crate::model::DrillPart::as_str`]; with `text`, it is assessed on that part alone.
 #[server(endpoint = "practice/drill", input = GetUrl)]
 pub async fn get_drill(
     attempt: i64,

@@ -188,17 +188,20 @@ impl Story {
     }
 
     /// The sets it was used in for more than [`OVERUSE_IN_SET`] questions,
-    /// with how many.
+    /// by title, with how many.
     pub fn overused(&self) -> Vec<(String, usize)> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut counts: Vec<(&str, &str, usize)> = Vec::new();
         for u in &self.uses {
-            match counts.iter_mut().find(|(t, _)| *t == u.set_title) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((u.set_title.clone(), 1)),
+            match counts.iter_mut().find(|(slug, _, _)| *slug == u.set_slug) {
+                Some((_, _, n)) => *n += 1,
+                None => counts.push((&u.set_slug, &u.set_title, 1)),
             }
         }
-        counts.retain(|(_, n)| *n > OVERUSE_IN_SET);
         counts
+            .into_iter()
+            .filter(|(_, _, n)| *n > OVERUSE_IN_SET)
+            .map(|(_, title, n)| (title.to_string(), n))
+            .collect()
     }
 }
 

@@ -165,6 +165,7 @@ fn Practice(view: PracticeView) -> impl IntoView {
                     kind=question.kind
                     initial
                     idempotency_key=view.idempotency_key.clone()
+                    server_wins=story_used
                 />
                 {next.clone().map(|url| view! {
                     <p class="muted"><a href=url aria-keyshortcuts="Alt+N">"Skip to the next question"</a>" ("<kbd>"Alt"</kbd>" + "<kbd>"N"</kbd>")"</p>

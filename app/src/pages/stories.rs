@@ -187,17 +187,19 @@ fn StoryFields(action: String, story: Option<Story>, button: &'static str) -> im
             <div class="field">
                 <label for=id.clone()>{label}" "<span class="muted">{help}</span></label>
                 <textarea id=id name=name rows="3" maxlength=MAX_STORY_PART_CHARS.to_string()
-                    aria-invalid=error.is_some().then_some("true")>{value}</textarea>
+                    aria-invalid=error.is_some().then_some("true")>{crate::raw_text_safe(value)}</textarea>
                 <FieldMessage message=error />
             </div>
         }
     };
     let title_id = format!("{prefix}-title");
     let skills_id = format!("{prefix}-skills");
+    let general = errors.unshown(&["title", "situation", "task", "action", "result", "skills"]);
     let title_error = errors.field("title");
     let skills_error = errors.field("skills");
     view! {
         <form method="post" action=action class="story-form">
+            {general.map(|e| view! { <ErrorView error=e /> })}
             <div class="field">
                 <label for=title_id.clone()>"Title"</label>
                 <input id=title_id name="title" type="text" required maxlength=MAX_STORY_TITLE_CHARS.to_string()

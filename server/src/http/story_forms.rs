@@ -53,7 +53,15 @@ pub async fn update(
     {
         Ok(_) => Redirect::to(&format!("{page}?saved=1")).into_response(),
         Err(AppError::Unauthorized) => to_login(&page),
-        Err(AppError::NotFound) => Redirect::to("/me/stories").into_response(),
+        // Deleted meanwhile (another tab): what was typed comes back as a
+        // new story to save.
+        Err(AppError::NotFound) => {
+            let echo = StoryEcho {
+                form,
+                error: AppError::NotFound,
+            };
+            rerender::page_again(&state, requester, "/me/stories", echo).await
+        }
         Err(error) => {
             let echo = StoryEcho { form, error };
             rerender::page_again(&state, requester, &page, echo).await
@@ -101,7 +109,9 @@ pub async fn draft_from_attempt(
     {
         Ok(story) => Redirect::to(&format!("/me/stories/{}?drafted=1", story.id)).into_response(),
         Err(AppError::Unauthorized) => to_login("/me/stories"),
-        Err(AppError::Validation { .. }) => Redirect::to("/me/stories?full=1").into_response(),
+        Err(AppError::Validation { fields }) if fields.iter().any(|f| f.field == "stories") => {
+            Redirect::to("/me/stories?full=1").into_response()
+        }
         Err(_) => Redirect::to("/me/stories").into_response(),
     }
 }

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use app::api::port::{Requester, Stories};
 use app::model::{
-    AppError, MAX_STORIES, Question, QuestionKind, Story, StoryInput, StoryMatch, StoryUse, Viewer,
+    AppError, MAX_DRAFT_CHARS, MAX_STORIES, Question, QuestionKind, Story, StoryInput, StoryMatch,
+    StoryUse, Viewer,
 };
 
 use super::internal;
@@ -111,7 +112,7 @@ impl StoryService {
             .map_err(|e| internal("counting stories failed", e))?;
         if count >= MAX_STORIES as u64 {
             return Err(AppError::invalid(
-                "title",
+                "stories",
                 format!(
                     "You can keep up to {MAX_STORIES} stories; delete one you no longer tell first."
                 ),
@@ -210,6 +211,18 @@ impl Stories for StoryService {
             result: cut(result),
             skills,
         };
+        // Drafted twice (a double click): the first one.
+        let (bank, _) = bank(&self.db, user.id).await?;
+        let same = |s: &Story| {
+            s.title == input.title
+                && [&s.situation, &s.task, &s.action, &s.result]
+                    .into_iter()
+                    .zip([&input.situation, &input.task, &input.action, &input.result])
+                    .all(|(a, b)| a.trim() == b.trim())
+        };
+        if let Some(existing) = bank.iter().find(|s| same(s)) {
+            return Ok(existing.clone());
+        }
         let story = self.store(user, &input).await?;
         if let Some(question) = answer.question_id {
             db::stories::record_use(self.db.write(), story.id, question, &answer.set_slug)
@@ -241,15 +254,26 @@ impl Stories for StoryService {
             .copied()
             .ok_or(AppError::NotFound)?;
         let told = story.told();
-        let draft = match db::practice::draft(self.db.read(), user.id, question)
+        let stored = db::practice::draft_row(self.db.write(), user.id, question)
             .await
-            .map_err(|e| internal("loading a draft failed", e))?
-        {
-            Some(existing) if existing.contains(&told) => existing,
-            Some(existing) => format!("{}\n\n{told}", existing.trim_end()),
-            None => told,
+            .map_err(|e| internal("loading a draft failed", e))?;
+        let (existing, revision) = stored.unwrap_or_default();
+        let draft = if existing.contains(&told) {
+            existing
+        } else if existing.trim().is_empty() {
+            told
+        } else {
+            format!("{}\n\n{told}", existing.trim_end())
         };
-        let revision = chrono::Utc::now().timestamp_millis();
+        if draft.chars().count() > MAX_DRAFT_CHARS {
+            return Err(AppError::invalid(
+                "story",
+                "This question's draft is too long to add the story to. Shorten it first.",
+            ));
+        }
+        // Newer than the stored draft, so the write is kept; the page then
+        // shows it in place of the browser's own copy.
+        let revision = (revision + 1).max(chrono::Utc::now().timestamp_millis());
         db::practice::save_draft(self.db.write(), user.id, question, &draft, revision)
             .await
             .map_err(|e| internal("saving a draft failed", e))?;

@@ -44,6 +44,10 @@ pub fn AnswerForm(
     /// In a mock interview, the run's side of the form.
     #[prop(optional)]
     interview: Option<Interview>,
+    /// The server just changed the draft (a story was added to it): its
+    /// text replaces this browser's copy instead of the other way round.
+    #[prop(optional)]
+    server_wins: bool,
 ) -> impl IntoView {
     // Read on the server, where a refused answer's echo is; the island
     // receives it with its other props.
@@ -63,7 +67,7 @@ pub fn AnswerForm(
     let server_draft = interview.as_ref().is_none_or(|i| !i.follow_up);
     let allowed = interview.as_ref().map(|i| i.seconds_allowed);
     view! {
-        <AnswerFormIsland slug position kind initial idempotency_key echo action backup server_draft allowed>
+        <AnswerFormIsland slug position kind initial idempotency_key echo action backup server_draft allowed server_wins>
             {interview.map(|interview| view! { <MockClock interview /> })}
         </AnswerFormIsland>
     }
@@ -88,6 +92,8 @@ fn AnswerFormIsland(
     server_draft: bool,
     /// In a mock interview, the seconds the answer has.
     allowed: Option<u32>,
+    /// The page's text is newer than this browser's copy.
+    server_wins: bool,
     children: Children,
 ) -> impl IntoView {
     let initial = echo.as_ref().map_or(initial, |e| e.answer.clone());
@@ -110,6 +116,10 @@ fn AnswerFormIsland(
         let initial = initial.clone();
         Effect::new(move |_| {
             hydrated.set(true);
+            if server_wins {
+                local_copy::write(&backup, &initial);
+                return;
+            }
             if let Some(saved) = local_copy::read(&backup)
                 && !saved.trim().is_empty()
                 && saved.trim() != initial.trim()

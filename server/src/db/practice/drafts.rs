@@ -52,6 +52,18 @@ pub async fn draft(
         .filter(|text| !text.trim().is_empty()))
 }
 
+/// The stored draft's text (possibly empty) and revision.
+pub async fn draft_row(
+    db: &DatabaseConnection,
+    user_id: i64,
+    question_id: i64,
+) -> Result<Option<(String, i64)>, DbErr> {
+    Ok(draft::Entity::find_by_id((user_id, question_id))
+        .one(db)
+        .await?
+        .map(|d| (d.text, d.revision)))
+}
+
 /// Keeps a draft written at `revision` (the client's clock), unless a newer
 /// one (or the submitted answer) is already stored.
 pub async fn save_draft(

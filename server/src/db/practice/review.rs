@@ -1,7 +1,7 @@
 //! Spaced review's schedule: one row per account and question answered.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -36,7 +36,8 @@ pub struct NewSchedule {
     pub score: u8,
 }
 
-/// Stores `schedule`, replacing the question's last one.
+/// Stores `schedule`, replacing the question's last one unless that was
+/// set by a later attempt.
 pub async fn save_review(db: &DatabaseConnection, schedule: NewSchedule) -> Result<(), DbErr> {
     let row = review::ActiveModel {
         user_id: Set(schedule.user_id),
@@ -62,6 +63,14 @@ pub async fn save_review(db: &DatabaseConnection, schedule: NewSchedule) -> Resu
                     review::Column::LastAnswerId,
                     review::Column::UpdatedAt,
                 ])
+                // An older attempt assessed late never replaces a newer
+                // one's schedule.
+                .action_and_where(
+                    Expr::col((review::Entity, review::Column::LastAnswerId)).lt(Expr::col((
+                        Alias::new("excluded"),
+                        review::Column::LastAnswerId,
+                    ))),
+                )
                 .to_owned(),
         )
         .exec_without_returning(db)
@@ -171,7 +180,7 @@ pub async fn postpone(
     to: NaiveDate,
 ) -> Result<bool, DbErr> {
     let result = review::Entity::update_many()
-        .col_expr(review::Column::DueOn, sea_orm::sea_query::Expr::value(to))
+        .col_expr(review::Column::DueOn, Expr::value(to))
         .filter(review::Column::UserId.eq(user_id))
         .filter(review::Column::QuestionId.eq(question_id))
         .exec(db)

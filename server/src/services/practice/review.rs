@@ -118,8 +118,8 @@ impl PracticeService {
         })
     }
 
-    /// Moves a due question to tomorrow (or a day past its date, if that is
-    /// later). Another account's question, or one never answered, is not
+    /// Moves a question to tomorrow, or leaves it on its own date if that
+    /// is later. Another account's question, or one never answered, is not
     /// found.
     pub(super) async fn postpone(
         &self,
@@ -131,7 +131,9 @@ impl PracticeService {
             .await
             .map_err(|e| internal("loading a review failed", e))?
             .ok_or(AppError::NotFound)?;
-        let to = current.due_on.max(today()) + Days::new(1);
+        // Tomorrow, or its own date if that is later: postponing twice (a
+        // double click, a form sent again) moves it once.
+        let to = current.due_on.max(today() + Days::new(1));
         store::postpone(self.db.write(), user.id, question_id, to)
             .await
             .map_err(|e| internal("postponing a review failed", e))?;

@@ -7,8 +7,10 @@
 //! brings back a first success after one day whatever its grade, but an
 //! answer that is already strong need not be repeated tomorrow, so a first
 //! success waits one day at grade 3, three at grade 4 and six at grade 5.
-//! After that SM-2 runs as published: six days, then the last interval
-//! times the easiness factor; a failed grade starts again at one day.
+//! After that SM-2 runs as published: the second pass waits six days (or
+//! the first wait, if that was longer), each later one the last wait times
+//! the easiness factor, which each pass adjusts by its grade; a failed
+//! grade starts again at one day and leaves the factor as it was.
 
 use chrono::{Days, NaiveDate};
 
@@ -50,11 +52,12 @@ pub fn next(previous: Option<Schedule>, overall: u8, today: NaiveDate) -> Schedu
         None => (0, 0, FIRST_EASE),
         Some(p) => (p.repetitions, p.interval_days, p.ease),
     };
-    let miss = f32::from(5 - g);
-    let ease = (ease + 0.1 - miss * (0.08 + miss * 0.02)).max(MIN_EASE);
-    let (repetitions, interval_days) = if g < 3 {
-        (0, 1)
+    let (repetitions, interval_days, ease) = if g < 3 {
+        // Starts again, the easiness factor as it was.
+        (0, 1, ease)
     } else {
+        let miss = f32::from(5 - g);
+        let ease = (ease + 0.1 - miss * (0.08 + miss * 0.02)).max(MIN_EASE);
         let days = match repetitions {
             0 => match g {
                 3 => 1,
@@ -64,7 +67,7 @@ pub fn next(previous: Option<Schedule>, overall: u8, today: NaiveDate) -> Schedu
             1 => interval.max(6),
             _ => (interval as f32 * ease).round() as u32,
         };
-        (repetitions + 1, days.clamp(1, MAX_INTERVAL_DAYS))
+        (repetitions + 1, days.clamp(1, MAX_INTERVAL_DAYS), ease)
     };
     Schedule {
         repetitions,
@@ -123,17 +126,17 @@ mod tests {
     }
 
     #[test]
-    fn a_miss_starts_again_and_lowers_the_easiness() {
+    fn a_miss_starts_again_and_keeps_the_easiness() {
         let today = day("2026-12-07");
         let learnt = Schedule {
             repetitions: 3,
             interval_days: 20,
-            ease: 2.5,
+            ease: 2.2,
             due: today,
         };
         let missed = next(Some(learnt), 3, today);
         assert_eq!((missed.repetitions, missed.interval_days), (0, 1));
-        assert!((missed.ease - 2.5 + 0.54).abs() < 1e-4, "{}", missed.ease);
+        assert!((missed.ease - 2.2).abs() < 1e-6, "{}", missed.ease);
         // Back on track: the first pass after a miss waits its grade's days.
         let again = next(Some(missed), 8, missed.due);
         assert_eq!((again.repetitions, again.interval_days), (1, 3));
@@ -141,9 +144,10 @@ mod tests {
 
     #[test]
     fn the_easiness_never_falls_below_its_floor_nor_the_wait_past_its_cap() {
-        let mut s = next(None, 1, day("2026-12-07"));
+        // A bare pass (grade 3) lowers the factor by 0.14 each time.
+        let mut s = next(None, 6, day("2026-12-07"));
         for _ in 0..10 {
-            s = next(Some(s), 1, s.due);
+            s = next(Some(s), 6, s.due);
         }
         assert!((s.ease - MIN_EASE).abs() < 1e-6);
         let long = Schedule {
