@@ -84,6 +84,12 @@ test('every form works with JavaScript off', async ({ browser }) => {
   await expect(page.getByRole('status')).toContainText('Saved.');
   await expect(page.getByLabel('Keep my attempts')).toHaveValue('30');
 
+  // The dashboard's review reminder switches off, and stays off.
+  await page.getByLabel('Show what is due for review on my dashboard').uncheck();
+  await page.getByRole('button', { name: 'Save the reminder setting' }).click();
+  await expect(page.getByRole('status')).toHaveText('Reminder setting saved.');
+  await expect(page.getByLabel('Show what is due for review on my dashboard')).not.toBeChecked();
+
   await page.getByText('Delete all my practice data…').click();
   await page.getByLabel('I understand that my attempts cannot be brought back.').check();
   await page.getByRole('button', { name: 'Delete my practice data' }).click();

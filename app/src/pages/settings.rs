@@ -114,7 +114,7 @@ pub fn SettingsPage() -> impl IntoView {
 
         <section class="card settings-section" aria-labelledby="review-settings-title">
             <h2 id="review-settings-title">"Review"</h2>
-            {reminders_saved.then(|| view! { <p class="banner" role="status">"Saved."</p> })}
+            {reminders_saved.then(|| view! { <p class="banner" role="status">"Reminder setting saved."</p> })}
             <p>"Every question you answer comes back for review on a schedule: a weak answer the next day, a strong one after days, then weeks. The list is always at "<a href="/me/review">"your review page"</a>"."</p>
             <form method="post" action="/me/settings">
                 <input type="hidden" name="form" value="reminders" />
@@ -122,7 +122,7 @@ pub fn SettingsPage() -> impl IntoView {
                     <input id="review-reminders" type="checkbox" name="review_reminders" value="true" checked=reminders />
                     "Show what is due for review on my dashboard"
                 </label>
-                <button class="button button--secondary" type="submit">"Save"</button>
+                <button class="button button--secondary" type="submit">"Save the reminder setting"</button>
             </form>
         </section>
 
