@@ -73,6 +73,15 @@ impl Coach {
             .collect()
     }
 
+    /// How close two texts are in meaning, -1 to 1, by the embedded
+    /// model's static table (cheap: no transformer); `None` without the
+    /// model.
+    pub fn closeness(&self, a: &str, b: &str) -> Option<f32> {
+        self.offline
+            .meaning()
+            .map(|m| m.embed(a).cosine(&m.embed(b)))
+    }
+
     /// What a strong answer covers, as an outline; see
     /// [`OfflineCoach::outline`].
     pub fn outline(
