@@ -4,8 +4,9 @@
 //! be that account's.
 //!
 //! [`answers`] commits answers and assesses them, [`attempts`] reads them
-//! back (the page, comparisons, exports, the dashboard) and [`drills`]
-//! works on one part of an answer.
+//! back (the page, comparisons, exports, the dashboard), [`drills`]
+//! works on one part of an answer, and [`review`] schedules each answered
+//! question again by [`schedule`].
 
 mod answers;
 mod attempts;
