@@ -6,7 +6,7 @@ mod common;
 use reqwest::StatusCode;
 use reqwest::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
 
-use common::TestApp;
+use common::{TestApp, html};
 
 const BACKEND_JD: &str = include_str!("fixtures/jd/backend-payments.txt");
 
@@ -36,15 +36,6 @@ async fn post_form_to(
 
 fn claim_cookie(response: &reqwest::Response) -> String {
     common::cookie(response, "rehearse-claim").expect("a claim cookie")
-}
-
-async fn html(app: &TestApp, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
-    let mut request = app.client.get(app.url(path));
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    let response = request.send().await.unwrap();
-    (response.status(), response.text().await.unwrap())
 }
 
 on_every_backend!(
@@ -164,14 +155,13 @@ on_every_backend!(
 
         // Nobody else may list it: not another account, not a visitor.
         let stranger = common::signup(app, "stranger@example.org").await;
-        let refused = app
-            .client
-            .post(app.url(&format!("{page}/listing")))
-            .header("cookie", &stranger)
-            .form(&[("listed", "1")])
-            .send()
-            .await
-            .unwrap();
+        let refused = common::post_form(
+            app,
+            &format!("{page}/listing"),
+            &stranger,
+            &[("listed", "1")],
+        )
+        .await;
         assert_eq!(refused.status(), StatusCode::SEE_OTHER);
         let back = refused.headers()[LOCATION].to_str().unwrap().to_string();
         assert_eq!(back, format!("{page}?listing=forbidden"));
@@ -219,14 +209,13 @@ on_every_backend!(
         assert!(
             theirs.contains("Delete this set") && !theirs.contains("List it for search engines")
         );
-        let tried = app
-            .client
-            .post(app.url(&format!("{anonymous}/listing")))
-            .header("cookie", &claim)
-            .form(&[("listed", "1")])
-            .send()
-            .await
-            .unwrap();
+        let tried = common::post_form(
+            app,
+            &format!("{anonymous}/listing"),
+            &claim,
+            &[("listed", "1")],
+        )
+        .await;
         assert!(
             tried.headers()[LOCATION]
                 .to_str()
@@ -236,14 +225,8 @@ on_every_backend!(
 
         // The owner lists it with the page's form: indexable, and in the
         // sitemap.
-        let done = app
-            .client
-            .post(app.url(&format!("{page}/listing")))
-            .header("cookie", &owner)
-            .form(&[("listed", "1")])
-            .send()
-            .await
-            .unwrap();
+        let done =
+            common::post_form(app, &format!("{page}/listing"), &owner, &[("listed", "1")]).await;
         assert_eq!(
             done.headers()[LOCATION].to_str().unwrap(),
             format!("{page}?listing=listed")

@@ -29,15 +29,9 @@ async fn get_json(app: &TestApp, path: &str, session: &str) -> (StatusCode, Valu
 }
 
 async fn page(app: &TestApp, path: &str, session: &str) -> String {
-    let response = app
-        .client
-        .get(app.url(path))
-        .header("cookie", session)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.text().await.unwrap()
+    let (status, body) = common::html(app, path, Some(session)).await;
+    assert_eq!(status, StatusCode::OK, "{path}");
+    body
 }
 
 fn day(text: &Value) -> NaiveDate {
@@ -251,14 +245,13 @@ on_every_backend!(
         // Postponing from the page, without JavaScript.
         let (_, due) = get_json(app, "/api/v1/me/reviews", &session).await;
         let question = due["due"][0]["question_id"].as_i64().unwrap().to_string();
-        let posted = app
-            .client
-            .post(app.url("/me/review/postpone"))
-            .header("cookie", &session)
-            .form(&[("question", question.as_str())])
-            .send()
-            .await
-            .unwrap();
+        let posted = common::post_form(
+            app,
+            "/me/review/postpone",
+            &session,
+            &[("question", question.as_str())],
+        )
+        .await;
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
         assert_eq!(posted.headers()[LOCATION], "/me/review?postponed=1");
         let list = page(app, "/me/review?postponed=1", &session).await;
@@ -273,14 +266,8 @@ on_every_backend!(
             .exec(&app.db)
             .await
             .unwrap();
-        let saved = app
-            .client
-            .post(app.url("/me/settings"))
-            .header("cookie", &session)
-            .form(&[("form", "reminders")])
-            .send()
-            .await
-            .unwrap();
+        let saved =
+            common::post_form(app, "/me/settings", &session, &[("form", "reminders")]).await;
         assert_eq!(saved.headers()[LOCATION], "/me/settings?reminders=saved");
         let settings = page(app, "/me/settings", &session).await;
         assert!(settings.contains("name=\"review_reminders\"") && !settings.contains(checked));
@@ -291,13 +278,13 @@ on_every_backend!(
                 .await
                 .contains("1 question is due.")
         );
-        app.client
-            .post(app.url("/me/settings"))
-            .header("cookie", &session)
-            .form(&[("form", "reminders"), ("review_reminders", "true")])
-            .send()
-            .await
-            .unwrap();
+        common::post_form(
+            app,
+            "/me/settings",
+            &session,
+            &[("form", "reminders"), ("review_reminders", "true")],
+        )
+        .await;
         assert!(
             page(app, "/me", &session)
                 .await
@@ -310,13 +297,13 @@ on_every_backend!(
         assert_eq!(export["reviews"][0]["position"], 3);
 
         // Deleting all practice data deletes the schedule too.
-        app.client
-            .post(app.url("/me/settings"))
-            .header("cookie", &session)
-            .form(&[("form", "practice"), ("confirm", "true")])
-            .send()
-            .await
-            .unwrap();
+        common::post_form(
+            app,
+            "/me/settings",
+            &session,
+            &[("form", "practice"), ("confirm", "true")],
+        )
+        .await;
         let (_, gone) = get_json(app, "/api/v1/me/reviews", &session).await;
         assert_eq!(gone["due"], json!([]));
         assert_eq!(gone["next_due_on"], Value::Null);

@@ -30,14 +30,7 @@ async fn api(
 }
 
 async fn page(app: &TestApp, path: &str, session: &str) -> (StatusCode, String) {
-    let response = app
-        .client
-        .get(app.url(path))
-        .header("cookie", session)
-        .send()
-        .await
-        .unwrap();
-    (response.status(), response.text().await.unwrap())
+    common::html(app, path, Some(session)).await
 }
 
 fn story(title: &str, skills: &[&str]) -> Value {
@@ -156,32 +149,24 @@ on_every_backend!(
             ("action", "I kept every word of this."),
             ("skills", "SQL"),
         ];
-        let again = app
-            .client
-            .post(app.url("/me/stories"))
-            .header("cookie", &owner)
-            .form(&form)
-            .send()
-            .await
-            .unwrap();
+        let again = common::post_form(app, "/me/stories", &owner, &form).await;
         assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = again.text().await.unwrap();
         assert!(
             body.contains("I kept every word of this.")
                 && body.contains("Give the story a short title")
         );
-        let saved = app
-            .client
-            .post(app.url("/me/stories"))
-            .header("cookie", &owner)
-            .form(&[
+        let saved = common::post_form(
+            app,
+            "/me/stories",
+            &owner,
+            &[
                 ("title", "Form story"),
                 ("action", "I did it."),
                 ("skills", "SQL, Rust"),
-            ])
-            .send()
-            .await
-            .unwrap();
+            ],
+        )
+        .await;
         assert_eq!(saved.status(), StatusCode::SEE_OTHER);
         let at = saved.headers()[LOCATION].to_str().unwrap().to_string();
         let (_, shown) = page(app, &at, &owner).await;
@@ -235,14 +220,13 @@ on_every_backend!(
         assert_eq!(stolen.status(), StatusCode::NOT_FOUND);
 
         // One click: the answer's own sentences, sorted into the parts.
-        let drafted = app
-            .client
-            .post(app.url("/me/stories/from-attempt"))
-            .header("cookie", &session)
-            .form(&[("attempt", attempt.to_string())])
-            .send()
-            .await
-            .unwrap();
+        let drafted = common::post_form(
+            app,
+            "/me/stories/from-attempt",
+            &session,
+            &[("attempt", &attempt.to_string())],
+        )
+        .await;
         assert_eq!(drafted.status(), StatusCode::SEE_OTHER);
         let at = drafted.headers()[LOCATION].to_str().unwrap().to_string();
         assert!(at.ends_with("?drafted=1"), "{at}");
@@ -278,14 +262,13 @@ on_every_backend!(
         assert!(parts[3].contains("40 minutes to 6"), "{parts:?}");
         assert_eq!(story["uses"].as_array().unwrap().len(), 1);
         // A second click drafts nothing new.
-        let twice = app
-            .client
-            .post(app.url("/me/stories/from-attempt"))
-            .header("cookie", &session)
-            .form(&[("attempt", attempt.to_string())])
-            .send()
-            .await
-            .unwrap();
+        let twice = common::post_form(
+            app,
+            "/me/stories/from-attempt",
+            &session,
+            &[("attempt", &attempt.to_string())],
+        )
+        .await;
         assert_eq!(twice.headers()[LOCATION], at.as_str());
 
         // The first question's outline, now that it has an attempt, tells
@@ -317,14 +300,13 @@ on_every_backend!(
             question2.contains("Your stories that fit"),
             "the story is not offered"
         );
-        let used = app
-            .client
-            .post(app.url(&format!("/practice/{slug}/story")))
-            .header("cookie", &session)
-            .form(&[("story", id.to_string()), ("q", "2".to_string())])
-            .send()
-            .await
-            .unwrap();
+        let used = common::post_form(
+            app,
+            &format!("/practice/{slug}/story"),
+            &session,
+            &[("story", &id.to_string()), ("q", "2")],
+        )
+        .await;
         assert_eq!(
             used.headers()[LOCATION],
             format!("/practice/{slug}?q=2&story=used").as_str()

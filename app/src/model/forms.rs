@@ -415,6 +415,16 @@ pub enum Outcome {
     RemindersSaved,
     /// A question due for review was postponed (the review page).
     ReviewPostponed,
+    /// A story was saved (its page).
+    StorySaved,
+    /// A story was drafted from an answer, to edit (its page).
+    StoryDrafted,
+    /// A story was deleted (the story bank).
+    StoryDeleted,
+    /// A story was refused: the bank is full (the story bank).
+    StoriesFull,
+    /// A story went into the answer box (the practice page).
+    StoryUsed,
     /// An attempt was deleted (practice page).
     AttemptDeleted,
     /// Feedback asked for again could not be computed (practice page).
@@ -425,7 +435,7 @@ impl Outcome {
     /// The query parameter that carries it.
     pub fn param(self) -> (&'static str, &'static str) {
         match self {
-            Self::SetDeleted | Self::AttemptDeleted => ("deleted", "1"),
+            Self::SetDeleted | Self::AttemptDeleted | Self::StoryDeleted => ("deleted", "1"),
             Self::SetNotYours => ("error", "forbidden"),
             Self::SetListed => ("listing", "listed"),
             Self::SetUnlisted => ("listing", "unlisted"),
@@ -436,6 +446,10 @@ impl Outcome {
             Self::PracticeDeleted => ("practice", "deleted"),
             Self::RemindersSaved => ("reminders", "saved"),
             Self::ReviewPostponed => ("postponed", "1"),
+            Self::StorySaved => ("saved", "1"),
+            Self::StoryDrafted => ("drafted", "1"),
+            Self::StoriesFull => ("full", "1"),
+            Self::StoryUsed => ("story", "used"),
             Self::FeedbackFailed => ("feedback", "failed"),
         }
     }

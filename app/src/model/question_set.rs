@@ -42,6 +42,12 @@ impl QuestionKind {
     pub fn parse(value: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == value.trim())
     }
+
+    /// Answered by telling a story (STAR): behavioral and situational
+    /// questions, which the story bank serves.
+    pub fn told_as_story(self) -> bool {
+        matches!(self, Self::Behavioral | Self::Situational)
+    }
 }
 
 /// Career level, used to pick questions of the right depth.

@@ -56,13 +56,10 @@ fn Practice(view: PracticeView) -> impl IntoView {
         (
             Outcome::FeedbackFailed.shown(get),
             Outcome::AttemptDeleted.shown(get),
-            query.get("story").as_deref() == Some("used"),
+            Outcome::StoryUsed.shown(get),
         )
     };
-    let tells_stories = matches!(
-        question.kind,
-        QuestionKind::Behavioral | QuestionKind::Situational
-    );
+    let tells_stories = question.kind.told_as_story();
     let stories = view.stories.clone();
     let outline = view.outline.clone();
 

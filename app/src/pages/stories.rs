@@ -4,12 +4,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{get_stories, get_story};
 use crate::components::{ErrorView, FieldMessage, FormErrors, PageMeta};
 use crate::model::{
-    AppError, MAX_STORY_PART_CHARS, MAX_STORY_TITLE_CHARS, OVERUSE_IN_SET, Story, StoryEcho,
-    StoryForm,
+    AppError, MAX_STORY_PART_CHARS, MAX_STORY_TITLE_CHARS, OVERUSE_IN_SET, Outcome, Story,
+    StoryEcho, StoryForm,
 };
 
-fn query_flag(key: &str) -> bool {
-    use_query_map().read_untracked().get(key).is_some()
+/// Whether the page's address says `outcome`.
+fn shown(outcome: Outcome) -> bool {
+    outcome.shown(|key| use_query_map().read_untracked().get(key))
 }
 
 /// `/me/stories`: the story bank. Each story is a named STAR record to adapt
@@ -18,8 +19,8 @@ fn query_flag(key: &str) -> bool {
 #[component]
 pub fn StoriesPage() -> impl IntoView {
     let stories = Resource::new(|| (), |_| get_stories());
-    let deleted = query_flag("deleted");
-    let full = query_flag("full");
+    let deleted = shown(Outcome::StoryDeleted);
+    let full = shown(Outcome::StoriesFull);
     view! {
         <PageMeta title="Your stories" description="Your STAR stories, to adapt to each question." />
         <h1>"Your stories"</h1>
@@ -95,8 +96,8 @@ pub fn StoryPage() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
-    let saved = query_flag("saved");
-    let drafted = query_flag("drafted");
+    let saved = shown(Outcome::StorySaved);
+    let drafted = shown(Outcome::StoryDrafted);
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || {

@@ -229,6 +229,47 @@ pub async fn listed(
     Ok(rows)
 }
 
+/// A question with the set it belongs to.
+#[derive(Debug, Clone)]
+pub struct PlacedQuestion {
+    pub question: question::Model,
+    pub set_slug: String,
+    pub set_title: String,
+}
+
+/// The questions `ids` name, each with its set, by id. A question (or
+/// set) since deleted is left out. Two queries, whatever the count.
+pub async fn placed_questions(
+    db: &DatabaseConnection,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<std::collections::HashMap<i64, PlacedQuestion>, DbErr> {
+    let questions = question::Entity::find()
+        .filter(question::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    let sets: std::collections::HashMap<i64, question_set::Model> = question_set::Entity::find()
+        .filter(question_set::Column::Id.is_in(questions.iter().map(|q| q.set_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    Ok(questions
+        .into_iter()
+        .filter_map(|question| {
+            let set = sets.get(&question.set_id)?;
+            Some((
+                question.id,
+                PlacedQuestion {
+                    set_slug: set.slug.clone(),
+                    set_title: set.title.clone(),
+                    question,
+                },
+            ))
+        })
+        .collect())
+}
+
 async fn with_questions(
     db: &DatabaseConnection,
     row: question_set::Model,

@@ -1,5 +1,6 @@
 //! The story bank: stories and the questions they were used for.
 
+use app::model::StoryDraft;
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -7,25 +8,15 @@ use sea_orm::{
     QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{question, question_set, story, story_use};
+use super::entities::{story, story_use};
+use super::sets::{PlacedQuestion, placed_questions};
 
 pub use story::Model as StoredStory;
-
-/// A story's fields as stored.
-pub struct StoryFields<'a> {
-    pub title: &'a str,
-    pub parts: &'a [String; 4],
-    pub skills: &'a [String],
-}
 
 /// A use of a story, with the question and set it names.
 pub struct UseRow {
     pub story_id: i64,
-    pub set_slug: String,
-    pub set_title: String,
-    pub position: i32,
-    pub question: String,
-    pub question_id: i64,
+    pub place: PlacedQuestion,
 }
 
 /// `user_id`'s stories, most recently changed first.
@@ -60,18 +51,18 @@ pub async fn story_of(
 pub async fn insert(
     db: &DatabaseConnection,
     user_id: i64,
-    fields: StoryFields<'_>,
+    draft: &StoryDraft,
 ) -> Result<StoredStory, DbErr> {
     let now = Utc::now();
-    let [situation, task, action, result] = fields.parts.clone();
+    let [situation, task, action, result] = draft.parts.clone();
     story::ActiveModel {
         user_id: Set(user_id),
-        title: Set(fields.title.to_string()),
+        title: Set(draft.title.clone()),
         situation: Set(situation),
         task: Set(task),
         action: Set(action),
         result: Set(result),
-        skills: Set(serde_json::json!(fields.skills)),
+        skills: Set(serde_json::json!(draft.skills)),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -85,19 +76,19 @@ pub async fn update(
     db: &DatabaseConnection,
     user_id: i64,
     id: i64,
-    fields: StoryFields<'_>,
+    draft: &StoryDraft,
 ) -> Result<Option<StoredStory>, DbErr> {
     let Some(found) = story_of(db, user_id, id).await? else {
         return Ok(None);
     };
-    let [situation, task, action, result] = fields.parts.clone();
+    let [situation, task, action, result] = draft.parts.clone();
     let mut row: story::ActiveModel = found.into();
-    row.title = Set(fields.title.to_string());
+    row.title = Set(draft.title.clone());
     row.situation = Set(situation);
     row.task = Set(task);
     row.action = Set(action);
     row.result = Set(result);
-    row.skills = Set(serde_json::json!(fields.skills));
+    row.skills = Set(serde_json::json!(draft.skills));
     row.updated_at = Set(Utc::now());
     row.update(db).await.map(Some)
 }
@@ -148,28 +139,13 @@ pub async fn uses_of(db: &DatabaseConnection, story_ids: &[i64]) -> Result<Vec<U
         .order_by_desc(story_use::Column::Id)
         .all(db)
         .await?;
-    let question_ids: Vec<i64> = uses.iter().map(|u| u.question_id).collect();
-    let questions = question::Entity::find()
-        .filter(question::Column::Id.is_in(question_ids))
-        .all(db)
-        .await?;
-    let set_ids: Vec<i64> = questions.iter().map(|q| q.set_id).collect();
-    let sets = question_set::Entity::find()
-        .filter(question_set::Column::Id.is_in(set_ids))
-        .all(db)
-        .await?;
+    let places = placed_questions(db, uses.iter().map(|u| u.question_id)).await?;
     Ok(uses
         .into_iter()
         .filter_map(|u| {
-            let q = questions.iter().find(|q| q.id == u.question_id)?;
-            let set = sets.iter().find(|s| s.id == q.set_id)?;
             Some(UseRow {
                 story_id: u.story_id,
-                set_slug: set.slug.clone(),
-                set_title: set.title.clone(),
-                position: q.position,
-                question: q.text.clone(),
-                question_id: q.id,
+                place: places.get(&u.question_id)?.clone(),
             })
         })
         .collect())

@@ -2,7 +2,7 @@
 //! refused story is shown again with everything typed and the reason.
 
 use app::api::port::Requester;
-use app::model::{AppError, StoryEcho, StoryForm};
+use app::model::{AppError, Outcome, StoryEcho, StoryForm};
 use axum::extract::{Extension, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -25,7 +25,8 @@ pub async fn create(
         .create(form.clone().into(), &requester)
         .await
     {
-        Ok(story) => Redirect::to(&format!("/me/stories/{}?saved=1", story.id)).into_response(),
+        Ok(story) => Redirect::to(&Outcome::StorySaved.at(&format!("/me/stories/{}", story.id)))
+            .into_response(),
         Err(AppError::Unauthorized) => to_login("/me/stories"),
         Err(error) => {
             let echo = StoryEcho { form, error };
@@ -51,7 +52,7 @@ pub async fn update(
         .update(id, form.clone().into(), &requester)
         .await
     {
-        Ok(_) => Redirect::to(&format!("{page}?saved=1")).into_response(),
+        Ok(_) => Redirect::to(&Outcome::StorySaved.at(&page)).into_response(),
         Err(AppError::Unauthorized) => to_login(&page),
         // Deleted meanwhile (another tab): what was typed comes back as a
         // new story to save.
@@ -79,7 +80,7 @@ pub async fn delete(
         return Redirect::to("/me/stories").into_response();
     };
     match state.ports.stories.delete(id, &requester).await {
-        Ok(()) => Redirect::to("/me/stories?deleted=1").into_response(),
+        Ok(()) => Redirect::to(&Outcome::StoryDeleted.at("/me/stories")).into_response(),
         Err(AppError::Unauthorized) => to_login("/me/stories"),
         Err(_) => Redirect::to("/me/stories").into_response(),
     }
@@ -107,10 +108,11 @@ pub async fn draft_from_attempt(
         .draft_from_attempt(attempt, &requester)
         .await
     {
-        Ok(story) => Redirect::to(&format!("/me/stories/{}?drafted=1", story.id)).into_response(),
+        Ok(story) => Redirect::to(&Outcome::StoryDrafted.at(&format!("/me/stories/{}", story.id)))
+            .into_response(),
         Err(AppError::Unauthorized) => to_login("/me/stories"),
         Err(AppError::Validation { fields }) if fields.iter().any(|f| f.field == "stories") => {
-            Redirect::to("/me/stories?full=1").into_response()
+            Redirect::to(&Outcome::StoriesFull.at("/me/stories")).into_response()
         }
         Err(_) => Redirect::to("/me/stories").into_response(),
     }
@@ -147,7 +149,7 @@ pub async fn use_story(
         .use_on(story, &slug, position, &requester)
         .await
     {
-        Ok(()) => Redirect::to(&format!("{page}&story=used")).into_response(),
+        Ok(()) => Redirect::to(&Outcome::StoryUsed.at(&page)).into_response(),
         Err(AppError::Unauthorized) => to_login(&page),
         Err(_) => Redirect::to(&page).into_response(),
     }

@@ -11,11 +11,11 @@ use app::model::{
     StoryUse, Viewer,
 };
 
-use super::internal;
+use super::{internal, viewer};
 use crate::coach::Coach;
 use crate::coach::offline::text::content_words;
 use crate::db;
-use crate::db::stories::{StoredStory, StoryFields, UseRow};
+use crate::db::stories::{StoredStory, UseRow};
 
 pub struct StoryService {
     db: db::Db,
@@ -26,10 +26,6 @@ impl StoryService {
     pub fn new(db: db::Db, coach: Arc<Coach>) -> Self {
         Self { db, coach }
     }
-}
-
-fn viewer(requester: &Requester) -> Result<&Viewer, AppError> {
-    requester.user.as_ref().ok_or(AppError::Unauthorized)
 }
 
 fn to_story(row: StoredStory, uses: &[UseRow]) -> Story {
@@ -46,10 +42,10 @@ fn to_story(row: StoredStory, uses: &[UseRow]) -> Story {
             .iter()
             .filter(|u| u.story_id == row.id)
             .map(|u| StoryUse {
-                set_slug: u.set_slug.clone(),
-                set_title: u.set_title.clone(),
-                position: u32::try_from(u.position).unwrap_or(1),
-                question: u.question.clone(),
+                set_slug: u.place.set_slug.clone(),
+                set_title: u.place.set_title.clone(),
+                position: u32::try_from(u.place.question.position).unwrap_or(1),
+                question: u.place.question.text.clone(),
             })
             .collect(),
     }
@@ -88,7 +84,10 @@ pub(crate) async fn bank(
         .map_err(|e| internal("loading stories failed", e))?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let uses = uses(db, &ids).await?;
-    let pairs = uses.iter().map(|u| (u.story_id, u.question_id)).collect();
+    let pairs = uses
+        .iter()
+        .map(|u| (u.story_id, u.place.question.id))
+        .collect();
     Ok((
         rows.into_iter().map(|r| to_story(r, &uses)).collect(),
         pairs,
@@ -118,12 +117,7 @@ impl StoryService {
                 ),
             ));
         }
-        let fields = StoryFields {
-            title: &draft.title,
-            parts: &draft.parts,
-            skills: &draft.skills,
-        };
-        let row = db::stories::insert(self.db.write(), user.id, fields)
+        let row = db::stories::insert(self.db.write(), user.id, &draft)
             .await
             .map_err(|e| internal("storing a story failed", e))?;
         Ok(to_story(row, &[]))
@@ -152,12 +146,7 @@ impl Stories for StoryService {
     ) -> Result<Story, AppError> {
         let user = viewer(requester)?;
         let draft = input.parse()?;
-        let fields = StoryFields {
-            title: &draft.title,
-            parts: &draft.parts,
-            skills: &draft.skills,
-        };
-        db::stories::update(self.db.write(), user.id, id, fields)
+        db::stories::update(self.db.write(), user.id, id, &draft)
             .await
             .map_err(|e| internal("storing a story failed", e))?
             .ok_or(AppError::NotFound)?;
@@ -248,11 +237,7 @@ impl Stories for StoryService {
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)?;
-        let question = position
-            .checked_sub(1)
-            .and_then(|i| set.question_ids.get(i as usize))
-            .copied()
-            .ok_or(AppError::NotFound)?;
+        let question = crate::services::practice::question_id(&set, position)?;
         let told = story.told();
         let stored = db::practice::draft_row(self.db.write(), user.id, question)
             .await
@@ -299,10 +284,7 @@ pub fn matches(
     set_question_ids: &[i64],
     uses: &[(i64, i64)],
 ) -> Vec<StoryMatch> {
-    if !matches!(
-        question.kind,
-        QuestionKind::Behavioral | QuestionKind::Situational
-    ) {
+    if !question.kind.told_as_story() {
         return Vec::new();
     }
     let asked = format!(

@@ -184,15 +184,41 @@ pub async fn make_set(app: &TestApp, session: &str, body: serde_json::Value) -> 
         .to_string()
 }
 
-/// Deletes a set through its share page's form, as the browser with
-/// `cookie` (a session or a claim) would.
-pub async fn delete_set(app: &TestApp, cookie: &str, slug: &str) -> reqwest::Response {
+/// A page as the browser with `cookie` (if any) gets it: status and HTML.
+pub async fn html(
+    app: &TestApp,
+    path: &str,
+    cookie: Option<&str>,
+) -> (reqwest::StatusCode, String) {
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = request.send().await.expect("request reaches the server");
+    (response.status(), response.text().await.expect("a body"))
+}
+
+/// Posts a page's form to `path`, as the browser with `cookie` (a session
+/// or a claim) would, without following the redirect.
+pub async fn post_form(
+    app: &TestApp,
+    path: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
     app.client
-        .post(app.url(&format!("/s/{slug}/delete")))
+        .post(app.url(path))
         .header("cookie", cookie)
+        .form(fields)
         .send()
         .await
         .expect("request reaches the server")
+}
+
+/// Deletes a set through its share page's form, as the browser with
+/// `cookie` (a session or a claim) would.
+pub async fn delete_set(app: &TestApp, cookie: &str, slug: &str) -> reqwest::Response {
+    post_form(app, &format!("/s/{slug}/delete"), cookie, &[]).await
 }
 
 /// Submits an answer through `POST /api/v1/assessments`.

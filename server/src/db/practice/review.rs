@@ -7,7 +7,8 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
-use crate::db::entities::{question, question_set, review, user};
+use crate::db::entities::{review, user};
+use crate::db::sets::{PlacedQuestion, placed_questions};
 
 pub use review::Model as StoredReview;
 
@@ -81,9 +82,7 @@ pub async fn save_review(db: &DatabaseConnection, schedule: NewSchedule) -> Resu
 /// A due question with where it lives.
 pub struct DueRow {
     pub review: StoredReview,
-    pub question: question::Model,
-    pub set_slug: String,
-    pub set_title: String,
+    pub place: PlacedQuestion,
 }
 
 /// Bounds the review page: more than this is never due at once in practice.
@@ -119,30 +118,12 @@ async fn rows(
         .limit(limit)
         .all(db)
         .await?;
-    let ids: Vec<i64> = reviews.iter().map(|r| r.question_id).collect();
-    let questions = question::Entity::find()
-        .filter(question::Column::Id.is_in(ids))
-        .all(db)
-        .await?;
-    let set_ids: Vec<i64> = questions.iter().map(|q| q.set_id).collect();
-    let sets = question_set::Entity::find()
-        .filter(question_set::Column::Id.is_in(set_ids))
-        .all(db)
-        .await?;
+    let mut places = placed_questions(db, reviews.iter().map(|r| r.question_id)).await?;
     Ok(reviews
         .into_iter()
         .filter_map(|review| {
-            let question = questions
-                .iter()
-                .find(|q| q.id == review.question_id)?
-                .clone();
-            let set = sets.iter().find(|s| s.id == question.set_id)?;
-            Some(DueRow {
-                review,
-                set_slug: set.slug.clone(),
-                set_title: set.title.clone(),
-                question,
-            })
+            let place = places.remove(&review.question_id)?;
+            Some(DueRow { review, place })
         })
         .collect())
 }

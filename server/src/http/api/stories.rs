@@ -5,7 +5,7 @@ use app::model::{Story, StoryInput};
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Extension, Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -14,11 +14,12 @@ use crate::state::AppState;
 
 fn created(story: Story) -> Response {
     let location = format!("/api/v1/me/stories/{}", story.id);
-    let mut response = (StatusCode::CREATED, Json(story)).into_response();
-    if let Ok(value) = HeaderValue::from_str(&location) {
-        response.headers_mut().insert(header::LOCATION, value);
-    }
-    response
+    (
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(story),
+    )
+        .into_response()
 }
 
 pub async fn list(

@@ -112,7 +112,12 @@ impl PracticeService {
             question.rubric.clear();
             question.follow_ups.clear();
         }
-        let (bank, uses) = crate::services::stories::bank(&self.db, user.id).await?;
+        // Only a question told as a story reads the story bank.
+        let (bank, uses) = if question.kind.told_as_story() {
+            crate::services::stories::bank(&self.db, user.id).await?
+        } else {
+            Default::default()
+        };
         let stories = crate::services::stories::matches(
             &self.coach,
             &bank,

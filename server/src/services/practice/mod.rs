@@ -25,8 +25,8 @@ use app::model::{
 };
 
 pub use self::attempts::word_diff;
-use super::internal;
 use super::rate_limit::RateLimit;
+use super::{internal, viewer};
 use crate::auth::tokens;
 use crate::coach::Coach;
 use crate::config::WriteLimits;
@@ -131,12 +131,8 @@ impl PracticeService {
     }
 }
 
-pub(super) fn viewer(requester: &Requester) -> Result<&Viewer, AppError> {
-    requester.user.as_ref().ok_or(AppError::Unauthorized)
-}
-
 /// The row id of question `position` (1-based).
-pub(super) fn question_id(set: &StoredSet, position: u32) -> Result<i64, AppError> {
+pub(crate) fn question_id(set: &StoredSet, position: u32) -> Result<i64, AppError> {
     (position as usize)
         .checked_sub(1)
         .and_then(|i| set.question_ids.get(i))

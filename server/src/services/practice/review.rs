@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate, Utc};
 use super::schedule::{self, Schedule};
 use super::{PracticeService, internal, viewer};
 use crate::db::practice::{self as store, DueRow, NewSchedule, StoredAnswer, StoredReview};
+use crate::db::sets::PlacedQuestion;
 
 /// How far from today a day asked about may be.
 const FURTHEST_DAYS: u64 = 366;
@@ -43,13 +44,18 @@ fn day(on: Option<&str>) -> Result<NaiveDate, AppError> {
 
 impl From<DueRow> for DueQuestion {
     fn from(row: DueRow) -> Self {
+        let PlacedQuestion {
+            question,
+            set_slug,
+            set_title,
+        } = row.place;
         DueQuestion {
-            question_id: row.question.id,
-            set_slug: row.set_slug,
-            set_title: row.set_title,
-            position: u32::try_from(row.question.position).unwrap_or(1),
-            kind: QuestionKind::parse(&row.question.kind).unwrap_or(QuestionKind::Behavioral),
-            text: row.question.text,
+            question_id: question.id,
+            set_slug,
+            set_title,
+            position: u32::try_from(question.position).unwrap_or(1),
+            kind: QuestionKind::parse(&question.kind).unwrap_or(QuestionKind::Behavioral),
+            text: question.text,
             last_score: u8::try_from(row.review.last_score).unwrap_or(1),
             due_on: row.review.due_on.to_string(),
         }
