@@ -20,7 +20,8 @@ use leptos_router::{
 use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer};
 use crate::pages::{
     ComparePage, DashboardPage, DrillPage, HomePage, LoginPage, MockRunPage, MockSetupPage,
-    NotFoundPage, PracticePage, PrintPage, ReviewPage, RolePage, RolesIndexPage, SettingsPage,
+    NotFoundPage, PracticePage, PrintPage, PrivateQuestionsPage, ReviewPage, RolePage,
+    RolesIndexPage, SettingsPage,
     SharePage, SignupPage, StoriesPage, StoryPage,
 };
 
@@ -165,6 +166,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("roles") view=RolesIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/roles/:slug") view=RolePage ssr=SsrMode::Async />
                     <Route path=path!("/s/:slug") view=SharePage ssr=SsrMode::Async />
+                    <Route path=path!("/s/:slug/private") view=PrivateQuestionsPage ssr=SsrMode::Async />
                     <Route path=path!("/practice/:slug") view=PracticePage ssr=SsrMode::Async />
                     <Route path=path!("/practice/:slug/compare") view=ComparePage ssr=SsrMode::Async />
                     <Route path=path!("/practice/:slug/drill") view=DrillPage ssr=SsrMode::Async />

@@ -166,3 +166,42 @@ test('a problem found while streaming is shown on the form, on the field at faul
   await expect(page.getByLabel('Role', { exact: true })).toHaveValue('Astronaut');
   await expect(page).toHaveURL(/\/$/);
 });
+
+test('a pasted résumé adds questions on its claims that only their maker sees', async ({ page, browser }) => {
+  const resume = [
+    'Alex Moreno',
+    'alex@example.org',
+    'EXPERIENCE',
+    'Platform Engineer, Tidewater Logistics, 2020 to 2024',
+    '- Cut deploy time from 40 minutes to 6 by caching container layers at Tidewater Logistics',
+    '- Led 3 engineers through moving our batch jobs onto a shared scheduler',
+    '- Wrote the on-call handbook the whole department uses',
+  ].join('\n');
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByLabel('Role', { exact: true }).fill('Backend Engineer');
+  await page.getByText('Add your résumé').click();
+  await page.getByLabel('Résumé', { exact: true }).fill(resume);
+  await page.getByRole('button', { name: 'Generate questions' }).click();
+  await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
+  // The share page holds none of it; its maker is told where they are.
+  await expect(page.getByText('Tidewater')).toHaveCount(0);
+  const shareUrl = page.url();
+  await page.getByRole('link', { name: 'See the questions from your résumé' }).click();
+  await expect(page).toHaveURL(/\/private$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Questions from your résumé');
+  const quotes = await page.locator('.why__quote').allInnerTexts();
+  expect(quotes.length).toBeGreaterThanOrEqual(3);
+  for (const quote of quotes) expect(resume).toContain(quote);
+  await expect(page.getByText('did not keep your résumé')).toBeVisible();
+
+  // Someone else with the link sees only that there are such questions.
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await theirs.goto(shareUrl);
+  await expect(theirs.getByText(/drawn from its maker's résumé/)).toBeVisible();
+  await expect(theirs.getByText('Tidewater')).toHaveCount(0);
+  const refused = await theirs.goto(`${shareUrl}/private`);
+  expect(refused?.status()).toBe(404);
+  await other.close();
+});

@@ -10,6 +10,7 @@ mod m20261207_000001_mock;
 mod m20261208_000001_listing;
 mod m20261208_000002_review;
 mod m20261208_000003_stories;
+mod m20261209_000001_resume;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000001_listing::Migration),
             Box::new(m20261208_000002_review::Migration),
             Box::new(m20261208_000003_stories::Migration),
+            Box::new(m20261209_000001_resume::Migration),
         ]
     }
 }

@@ -13,7 +13,7 @@ pub use practice::{
     get_practice, get_review, save_draft,
 };
 pub use roles::{get_role, list_roles};
-pub use sets::get_set;
+pub use sets::{get_private_questions, get_set};
 pub use stories::{get_stories, get_story};
 
 /// A port's answer, with the page that failed to load served with the

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use crate::model::{
     AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
     GenerateInput, ListedSet, LoginInput, MockRun, MockSetup, MockSetupView, PasswordChange,
-    PracticeExport, PracticeView, ProgressEvent, ReviewView, RolePage, RoleSummary, SharedSet,
+    PracticeExport, PracticeView, PrivateQuestions, ProgressEvent, ReviewView, RolePage,
+    RoleSummary, SharedSet,
     SignupInput, Stage, Story, StoryInput, Submission, Viewer,
 };
 
@@ -86,6 +87,10 @@ pub trait Sets: Send + Sync {
         progress: Progress<'_>,
     ) -> Result<Created, AppError>;
     async fn shared(&self, slug: &str, requester: &Requester) -> Result<SharedSet, AppError>;
+    /// The questions drawn from the maker's résumé, for the maker only:
+    /// anyone else is told there is no such thing.
+    async fn private(&self, slug: &str, requester: &Requester)
+    -> Result<PrivateQuestions, AppError>;
     async fn delete(&self, slug: &str, requester: &Requester) -> Result<(), AppError>;
     /// Lists a set for search engines, or unlists it. Only the account
     /// that owns the set may; the set as its page now shows it.

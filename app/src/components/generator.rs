@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use super::{ErrorView, FieldMessage, FormErrors};
 use crate::model::{
-    DEFAULT_COUNT, GeneratorEcho, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT, QuestionKind,
-    RoleSummary, Seniority, Working,
+    DEFAULT_COUNT, GeneratorEcho, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS, MIN_COUNT,
+    QuestionKind, RoleSummary, Seniority, Working,
 };
 
 /// The job description box's id; the character counter reads it.
@@ -36,6 +36,7 @@ pub fn Generator(
     let seniority_error = errors.field("seniority");
     let kinds_error = errors.field("kinds");
     let count_error = errors.field("count");
+    let resume_error = errors.field("resume");
     let general_error = errors.general();
 
     let role_value = input.role.clone().or(prefill_role).unwrap_or_default();
@@ -47,6 +48,12 @@ pub fn Generator(
         chosen_kinds.is_empty() || chosen_kinds.iter().any(|k| k == kind.as_str())
     };
     let count_value = input.count.unwrap_or(DEFAULT_COUNT).to_string();
+    let resume_value = input.resume.clone().unwrap_or_default();
+    let resume_open = !resume_value.is_empty() || resume_error.is_some();
+    let keep_checked = input.keep_resume.unwrap_or(false);
+    // Only an account can keep a résumé: an anonymous visitor's is read
+    // and discarded.
+    let logged_in = super::use_viewer().is_some();
     view! {
         <form class="generator card" method="post" action=from>
             {general_error.map(|e| view! { <ErrorView error=e /> })}
@@ -94,6 +101,41 @@ pub fn Generator(
                 <JdCount initial=jd_len />
                 <FieldMessage message=jd_error />
             </div>
+            <details class="field resume-field" open=resume_open>
+                <summary>"Add your résumé " <span class="muted">"(optional, private)"</span></summary>
+                <label for="gen-resume">"Résumé"</label>
+                <p id="gen-resume-help" class="field__help">
+                    "Questions then probe your résumé's own claims, and with a job description, the skills it asks for that your résumé does not show. Only you see those questions: never the share page, its downloads or its API."
+                </p>
+                <textarea
+                    id="gen-resume"
+                    name="resume"
+                    rows="8"
+                    maxlength=MAX_RESUME_CHARS.to_string()
+                    placeholder="Paste your experience, one achievement per line, e.g. Cut build times by half by caching dependencies"
+                    aria-invalid=resume_error.is_some().then_some("true")
+                    aria-describedby="gen-resume-help"
+                >
+                    {crate::raw_text_safe(resume_value)}
+                </textarea>
+                <FieldMessage message=resume_error />
+                {if logged_in {
+                    view! {
+                        <label class="check" for="gen-keep-resume">
+                            <input id="gen-keep-resume" type="checkbox" name="keep_resume" value="true" checked=keep_checked />
+                            "Keep my résumé with this set, to see later what it was drawn from. It is deleted with the set."
+                        </label>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="field__help">
+                            "Your résumé is read to make the questions, then discarded. With an account you can choose to keep it."
+                        </p>
+                    }
+                    .into_any()
+                }}
+            </details>
             <div class="field-row">
                 <div class="field">
                     <label for="gen-seniority">"Level"</label>

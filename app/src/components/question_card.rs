@@ -22,6 +22,16 @@ pub fn QuestionCard(question: Question, number: usize) -> impl IntoView {
             <q class="why__quote">{question.provenance.detail.clone()}</q>
         }
         .into_any(),
+        ProvenanceSource::ResumeLine => view! {
+            <span class="why__label">"From your résumé"</span>
+            <q class="why__quote">{question.provenance.detail.clone()}</q>
+        }
+        .into_any(),
+        ProvenanceSource::ResumeGap => view! {
+            <span class="why__label">"The job asks for it; your résumé does not show it"</span>
+            <span>{question.provenance.detail.clone()}</span>
+        }
+        .into_any(),
     };
     view! {
         <li class="question card">

@@ -196,6 +196,8 @@ pub struct ExportedSet {
     pub url: String,
     pub created_at: String,
     pub job_description: Option<String>,
+    /// The résumé it was made from, when it was kept.
+    pub resume: Option<String>,
     /// Listed for search engines.
     pub listed: bool,
     #[serde(flatten)]

@@ -20,6 +20,8 @@ pub struct GenerateForm {
     pub seniority: Option<String>,
     pub kinds: Vec<String>,
     pub count: Option<String>,
+    pub resume: Option<String>,
+    pub keep_resume: Option<Checkbox>,
 }
 
 impl From<GenerateForm> for GenerateInput {
@@ -37,6 +39,9 @@ impl From<GenerateForm> for GenerateInput {
                 .count
                 .filter(|c| !c.trim().is_empty())
                 .map(|c| c.trim().parse().unwrap_or(0)),
+            // An empty résumé box means "no résumé".
+            resume: form.resume.filter(|r| !r.trim().is_empty()),
+            keep_resume: form.keep_resume.map(|k| k.0),
         }
     }
 }

@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AppError, FieldError, JobDescription, QuestionKind, Seniority};
+use super::{AppError, FieldError, JobDescription, QuestionKind, Resume, Seniority};
 
 pub const MAX_JOB_DESCRIPTION_CHARS: usize = 20_000;
+pub const MAX_RESUME_CHARS: usize = 20_000;
 pub const MIN_COUNT: u32 = 5;
 pub const MAX_COUNT: u32 = 20;
 pub const DEFAULT_COUNT: u32 = 10;
@@ -23,6 +24,13 @@ pub struct GenerateInput {
     pub kinds: Option<Vec<String>>,
     #[serde(default)]
     pub count: Option<u32>,
+    /// A pasted résumé: questions probe its claims, privately.
+    #[serde(default)]
+    pub resume: Option<String>,
+    /// Keep the résumé with the set (logged-in makers only); by default it
+    /// is read and then discarded.
+    #[serde(default)]
+    pub keep_resume: Option<bool>,
 }
 
 /// A checked request. The role slug still has to exist in the library.
@@ -33,6 +41,8 @@ pub struct GenerateRequest {
     pub seniority: Option<Seniority>,
     pub kinds: Vec<QuestionKind>,
     pub count: u32,
+    pub resume: Option<Resume>,
+    pub keep_resume: bool,
 }
 
 impl GenerateInput {
@@ -52,12 +62,16 @@ impl GenerateInput {
             fields.push(FieldError::new("role", "Choose a role from the list."));
         }
 
+        let has_resume = self
+            .resume
+            .as_deref()
+            .is_some_and(|r| !r.trim().is_empty());
         let job_description = match self.job_description.as_deref().map(JobDescription::parse) {
             Some(Err(message)) => {
                 fields.push(FieldError::new("job_description", message));
                 None
             }
-            Some(Ok(None)) if role.is_none() => {
+            Some(Ok(None)) if role.is_none() && !has_resume => {
                 fields.push(FieldError::new(
                     "job_description",
                     "The job description is empty. Paste the text of the posting, or pick a role instead.",
@@ -67,10 +81,18 @@ impl GenerateInput {
             Some(Ok(parsed)) => parsed,
             None => None,
         };
-        if role.is_none() && job_description.is_none() && fields.is_empty() {
+        let resume = match self.resume.as_deref().map(Resume::parse) {
+            Some(Err(message)) => {
+                fields.push(FieldError::new("resume", message));
+                None
+            }
+            Some(Ok(parsed)) => parsed,
+            None => None,
+        };
+        if role.is_none() && job_description.is_none() && resume.is_none() && fields.is_empty() {
             fields.push(FieldError::new(
                 "role",
-                "Pick a role or paste a job description.",
+                "Pick a role, paste a job description or paste your résumé.",
             ));
         }
 
@@ -119,6 +141,8 @@ impl GenerateInput {
                 seniority,
                 kinds,
                 count,
+                keep_resume: self.keep_resume.unwrap_or(false) && resume.is_some(),
+                resume,
             })
         } else {
             Err(AppError::Validation { fields })
@@ -178,12 +202,42 @@ mod tests {
             seniority: Some("wizard".into()),
             kinds: Some(vec!["trivia".into()]),
             count: Some(50),
+            ..Default::default()
         }
         .parse()
         .unwrap_err();
         for field in ["role", "seniority", "kinds", "count"] {
             assert!(error.field_message(field).is_some(), "{field}");
         }
+    }
+
+    #[test]
+    fn a_resume_alone_is_enough_and_is_bounded() {
+        let alone = GenerateInput {
+            resume: Some("Led the move of billing to a new queue".into()),
+            keep_resume: Some(true),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        assert!(alone.resume.is_some() && alone.keep_resume);
+        let long = GenerateInput {
+            role: Some("backend-engineer".into()),
+            resume: Some("a".repeat(MAX_RESUME_CHARS + 1)),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap_err();
+        assert!(long.field_message("resume").unwrap().contains("20000"));
+        // Nothing to keep without a résumé.
+        let none = GenerateInput {
+            role: Some("backend-engineer".into()),
+            keep_resume: Some(true),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        assert!(!none.keep_resume);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::ops::Deref;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::{MAX_ANSWER_CHARS, MAX_DRILL_CHARS, MAX_JOB_DESCRIPTION_CHARS};
+use super::{MAX_ANSWER_CHARS, MAX_DRILL_CHARS, MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS};
 
 pub const MIN_PASSWORD_CHARS: usize = 8;
 pub const MAX_PASSWORD_CHARS: usize = 128;
@@ -73,6 +73,7 @@ text_type!(
     DraftText,
     DrillText,
     JobDescription,
+    Resume,
     Email,
     DisplayName,
     IdempotencyKey
@@ -155,6 +156,24 @@ impl JobDescription {
         if chars > MAX_JOB_DESCRIPTION_CHARS {
             return Err(format!(
                 "The job description is too long: {chars} characters, the limit is {MAX_JOB_DESCRIPTION_CHARS}."
+            ));
+        }
+        Ok((!text.trim().is_empty()).then_some(Self(text)))
+    }
+}
+
+/// A pasted résumé, kept with its layout; a blank one is `None`. It is
+/// read to make questions and kept only when a logged-in maker asks.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Resume(String);
+
+impl Resume {
+    pub fn parse(raw: &str) -> Result<Option<Self>, String> {
+        let text = clean(raw);
+        let chars = text.chars().count();
+        if chars > MAX_RESUME_CHARS {
+            return Err(format!(
+                "The résumé is too long: {chars} characters, the limit is {MAX_RESUME_CHARS}. Paste the experience section."
             ));
         }
         Ok((!text.trim().is_empty()).then_some(Self(text)))

@@ -188,6 +188,11 @@ pub struct MockRun {
     pub turns: Vec<MockTurn>,
     pub delivery: DeliverySummary,
     pub work_on: Vec<WorkOn>,
+    /// Stories from the account's bank told in more than
+    /// [`super::OVERUSE_IN_MOCK`] of the run's answers; filled in once it
+    /// is over.
+    #[serde(default)]
+    pub retold: Vec<super::RetoldStory>,
     /// A fresh key for the next answer's submission.
     pub idempotency_key: String,
     /// The draft of the question being asked, when it is a question of

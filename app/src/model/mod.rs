@@ -44,10 +44,10 @@ pub use forms::{
     SettingsForm, SignupForm, retention_days, safe_next,
 };
 pub use generate::{
-    DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MIN_COUNT,
+    DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS, MIN_COUNT,
 };
 pub use input::{
-    AnswerText, DisplayName, DraftText, DrillText, Email, IdempotencyKey, JobDescription,
+    AnswerText, DisplayName, DraftText, DrillText, Email, IdempotencyKey, JobDescription, Resume,
     MAX_DISPLAY_NAME_CHARS, MAX_DRAFT_CHARS, MAX_EMAIL_CHARS, MAX_IDEMPOTENCY_KEY_CHARS,
     MAX_PASSWORD_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, MIN_PASSWORD_CHARS, Password, clean,
 };
@@ -67,8 +67,11 @@ pub use review::{DueQuestion, PostponeForm, ReviewSummary, ReviewView};
 pub use roles::{
     FaqView, FocusAreaView, PrepStepView, RoleLink, RolePage, RoleSummary, SampleQuestion,
 };
-pub use shared_set::{ListedSet, ListingForm, ListingInput, SharedSet};
+pub use shared_set::{
+    ListedSet, ListingForm, ListingInput, PrivateQuestion, PrivateQuestions, SharedSet,
+};
 pub use story::{
-    MAX_STORIES, MAX_STORY_PART_CHARS, MAX_STORY_SKILLS, MAX_STORY_TITLE_CHARS, OVERUSE_IN_SET,
-    Story, StoryDraft, StoryEcho, StoryForm, StoryInput, StoryMatch, StoryUse,
+    MAX_STORIES, MAX_STORY_PART_CHARS, MAX_STORY_SKILLS, MAX_STORY_TITLE_CHARS, OVERUSE_IN_MOCK,
+    OVERUSE_IN_SET, RetoldStory, Story, StoryDraft, StoryEcho, StoryForm, StoryInput, StoryMatch,
+    StoryUse,
 };

@@ -105,6 +105,43 @@ pub enum ProvenanceSource {
     JdLine,
     /// It tests a skill the job description asks for; `detail` names it.
     Skill,
+    /// It probes a claim on the maker's résumé; `detail` quotes the line
+    /// exactly. Private: only the set's maker sees it.
+    ResumeLine,
+    /// It asks about a skill the job description requires that the
+    /// maker's résumé does not show; `detail` names it. Private, like
+    /// [`Self::ResumeLine`].
+    ResumeGap,
+}
+
+impl ProvenanceSource {
+    /// Drawn from the maker's résumé: never on the share page, in the
+    /// share API or in a download, and only ever at the end of a set.
+    pub fn is_private(self) -> bool {
+        matches!(self, Self::ResumeLine | Self::ResumeGap)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FocusArea => "focus_area",
+            Self::JdLine => "jd_line",
+            Self::Skill => "skill",
+            Self::ResumeLine => "resume_line",
+            Self::ResumeGap => "resume_gap",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        [
+            Self::FocusArea,
+            Self::JdLine,
+            Self::Skill,
+            Self::ResumeLine,
+            Self::ResumeGap,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +173,8 @@ pub struct QuestionSet {
     /// The version of the prompt a model was given, for model-made sets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_version: Option<String>,
+    /// Questions first, then any drawn from the maker's résumé (see
+    /// [`ProvenanceSource::is_private`]).
     pub questions: Vec<Question>,
     /// Said to the user about how the set was made, e.g. that no role matched.
     #[serde(default, skip_serializing_if = "Option::is_none")]

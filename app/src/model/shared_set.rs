@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::QuestionSet;
+use super::{Question, QuestionSet};
 
 /// A question set as its share page shows it: never the owner's answers or
 /// the job description it was made from.
@@ -22,6 +22,33 @@ pub struct SharedSet {
     /// Whether the person looking may list or unlist it: only the account
     /// that owns it, never an anonymous creator.
     pub can_list: bool,
+    /// How many questions drawn from the maker's résumé the set also has.
+    /// They are never here: only their maker sees them, on the set's
+    /// private page.
+    #[serde(default)]
+    pub private_questions: u32,
+}
+
+/// The questions of a set drawn from its maker's résumé, as only the maker
+/// sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivateQuestions {
+    pub slug: String,
+    pub title: String,
+    pub questions: Vec<PrivateQuestion>,
+    /// The résumé itself, when the maker asked for it to be kept.
+    pub resume: Option<String>,
+    /// Whether the maker is the account that owns the set, and so can
+    /// practise them; an anonymous maker has to sign up first.
+    pub can_practise: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivateQuestion {
+    /// Its place in the set, from 1: the practice page's `q`.
+    pub position: u32,
+    #[serde(flatten)]
+    pub question: Question,
 }
 
 /// A listed set, as the sitemap names it.

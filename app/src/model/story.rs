@@ -14,6 +14,19 @@ pub const MAX_STORY_SKILL_CHARS: usize = 40;
 pub const MAX_STORIES: usize = 200;
 /// Uses of one story in one set beyond which the page warns.
 pub const OVERUSE_IN_SET: usize = 3;
+/// Answers of one mock interview telling one story beyond which its report
+/// warns.
+pub const OVERUSE_IN_MOCK: usize = 2;
+
+/// A story told in more than [`OVERUSE_IN_MOCK`] answers of one mock
+/// interview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetoldStory {
+    pub id: i64,
+    pub title: String,
+    /// How many of the interview's answers tell it.
+    pub answers: u32,
+}
 
 /// A story as the JSON API takes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -368,6 +368,21 @@ fn Report(run: MockRun) -> impl IntoView {
                 }}
             </section>
 
+            {(!run.retold.is_empty()).then(|| view! {
+                <section class="banner" aria-labelledby="retold-title">
+                    <h2 id="retold-title">"One story, told again and again"</h2>
+                    <ul>
+                        {run.retold.iter().map(|s| view! {
+                            <li>
+                                {format!("You told “{}” in {} answers of this interview. An interviewer who hears one story more than {} times starts to wonder what else you have done: keep another story ready for one of them. ", s.title, s.answers, crate::model::OVERUSE_IN_MOCK)}
+                                <a class="no-print" href=format!("/me/stories/{}", s.id)>"Open the story"</a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p class="no-print"><a href="/me/stories">"Your story bank"</a></p>
+                </section>
+            })}
+
             <section aria-labelledby="delivery-title">
                 <h2 id="delivery-title">"Delivery"</h2>
                 <dl class="delivery">

@@ -46,6 +46,31 @@ fn SetView(shared: SharedSet) -> impl IntoView {
     };
     let delete_action = format!("/s/{}/delete", shared.slug);
     let outcome = |o: Outcome| move || o.shown(|key| use_query_map().read().get(key));
+    let private = (shared.private_questions > 0).then(|| {
+        let n = shared.private_questions;
+        let questions = if n == 1 { "1 question".to_string() } else { format!("{n} questions") };
+        if shared.can_delete {
+            view! {
+                <section class="banner" aria-labelledby="private-heading">
+                    <h2 id="private-heading">"From your résumé"</h2>
+                    <p>
+                        {format!("{questions} of this set come from your résumé. They are not on this page, which anyone with the link can open: only you can see them.")}
+                    </p>
+                    <p>
+                        <a href=format!("/s/{}/private", shared.slug)>"See the questions from your résumé"</a>
+                    </p>
+                </section>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="muted">
+                    {format!("This set also has {questions} drawn from its maker's résumé, which only they can see.")}
+                </p>
+            }
+            .into_any()
+        }
+    });
     let listing = shared
         .can_list
         .then(|| view! { <Listing slug=shared.slug.clone() listed=shared.listed /> });
@@ -97,6 +122,7 @@ fn SetView(shared: SharedSet) -> impl IntoView {
                 .map(|(i, question)| view! { <QuestionCard question number=i + 1 /> })
                 .collect_view()}
         </ol>
+        {private}
         <Show when=outcome(Outcome::SetNotYours)>
             <p class="banner" role="status">
                 "Only the account or browser that made this set can delete it."

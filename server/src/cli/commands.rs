@@ -16,7 +16,18 @@ use crate::db;
 const MAX_QUESTION_CHARS: usize = 1_000;
 
 pub(super) fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliError> {
+    let from_stdin = |p: &Option<std::path::PathBuf>| p.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    if from_stdin(&options.jd_file) && from_stdin(&options.resume_file) {
+        return Err(CliError::Input(
+            "--jd-file and --resume-file cannot both read standard input".into(),
+        ));
+    }
     let coach = load_coach(args)?;
+    let resume = options
+        .resume_file
+        .as_deref()
+        .map(|path| read_input(path, "résumé"))
+        .transpose()?;
     let job_description = options
         .jd_file
         .as_deref()
@@ -28,6 +39,8 @@ pub(super) fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliErr
         seniority: options.seniority.clone(),
         kinds: (!options.kinds.is_empty()).then(|| options.kinds.clone()),
         count: Some(options.count),
+        resume,
+        keep_resume: None,
     })?;
     let set = coach.generate(&request);
     match options.format {

@@ -86,6 +86,8 @@ mod tests {
             seniority: None,
             kinds: QuestionKind::ALL.to_vec(),
             count,
+            resume: None,
+            keep_resume: false,
         }
     }
 

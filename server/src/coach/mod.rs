@@ -112,7 +112,32 @@ impl Coach {
 
     /// A question set for a checked request. Identical requests are served
     /// from the cache; a model call draws on `quota`.
+    ///
+    /// A résumé's questions are always the offline engine's, which quote
+    /// its lines exactly, and are made afresh: no cache holds a résumé.
+    /// The rest of the set is made as for any request.
     pub async fn generate(
+        &self,
+        request: &GenerateRequest,
+        quota: Option<Quota>,
+        progress: &dyn Progress,
+    ) -> Result<QuestionSet, AppError> {
+        if request.resume.is_none() {
+            return self.generate_rest(request, quota, progress).await;
+        }
+        progress.stage(Stage::Reading);
+        let offline = Arc::clone(&self.offline);
+        let owned = request.clone();
+        let part = self
+            .cpu
+            .run("reading a résumé", move || offline.resume_part(&owned))
+            .await?;
+        let mut set = self.generate_rest(&part.rest, quota, progress).await?;
+        self.offline.finish_with_resume(request, part, &mut set);
+        Ok(set)
+    }
+
+    async fn generate_rest(
         &self,
         request: &GenerateRequest,
         quota: Option<Quota>,

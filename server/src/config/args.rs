@@ -346,6 +346,11 @@ pub struct GenerateArgs {
     /// File holding the job description, or `-` to read it from standard input.
     #[arg(long, value_name = "FILE|-")]
     pub jd_file: Option<std::path::PathBuf>,
+    /// File holding a résumé, or `-` to read it from standard input:
+    /// questions then probe its claims, and the job description's skills it
+    /// does not show.
+    #[arg(long, value_name = "FILE|-")]
+    pub resume_file: Option<std::path::PathBuf>,
     /// Number of questions, from 5 to 20.
     #[arg(long, default_value_t = 10)]
     pub count: u32,

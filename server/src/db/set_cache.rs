@@ -112,6 +112,7 @@ mod tests {
             owner_id: None,
             claim_token_hash: None,
             job_description: None,
+            resume: None,
             created_at: chrono::Utc::now(),
             listed: false,
             set: QuestionSet {

@@ -21,6 +21,8 @@ pub struct StoredSet {
     pub claim_token_hash: Option<String>,
     /// The owner's own text: never shown to anyone else.
     pub job_description: Option<String>,
+    /// The maker's résumé, when they kept it: never shown to anyone else.
+    pub resume: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// Listed for search engines by its owner.
     pub listed: bool,
@@ -35,7 +37,44 @@ pub struct NewSet<'a> {
     pub owner_id: Option<i64>,
     pub claim_token_hash: Option<&'a str>,
     pub job_description: Option<&'a str>,
+    /// Only when a logged-in maker asked to keep it.
+    pub resume: Option<&'a str>,
     pub set: &'a QuestionSet,
+}
+
+impl StoredSet {
+    /// How many of its questions are private to its maker (drawn from
+    /// their résumé). They are always the last ones.
+    pub fn private_count(&self) -> usize {
+        self.set
+            .questions
+            .iter()
+            .filter(|q| q.provenance.source.is_private())
+            .count()
+    }
+
+    /// The set as anyone but its maker sees it: without the questions
+    /// drawn from the maker's résumé, or the résumé. Positions of the
+    /// other questions do not change, since private ones come last.
+    pub fn public(mut self) -> Self {
+        (self.question_ids, self.set.questions) = std::mem::take(&mut self.question_ids)
+            .into_iter()
+            .zip(std::mem::take(&mut self.set.questions))
+            .filter(|(_, q)| !q.provenance.source.is_private())
+            .unzip();
+        self.resume = None;
+        self
+    }
+
+    /// The set as the account `user_id` sees it: whole for the account
+    /// that owns it, [`Self::public`] for any other.
+    pub fn seen_by_account(self, user_id: i64) -> Self {
+        if self.owner_id == Some(user_id) {
+            self
+        } else {
+            self.public()
+        }
+    }
 }
 
 /// Stores a set and its questions in one transaction.
@@ -49,6 +88,7 @@ pub async fn insert(db: &DatabaseConnection, new: NewSet<'_>) -> Result<(), DbEr
         role_slug: Set(new.set.role.clone()),
         seniority: Set(new.set.seniority.as_str().to_string()),
         job_description: Set(new.job_description.map(str::to_string)),
+        resume: Set(new.resume.map(str::to_string)),
         engine: Set(new.set.engine.clone()),
         notice: Set(new.set.notice.clone()),
         visibility: Set(LINK.to_string()),
@@ -77,7 +117,7 @@ async fn insert_questions<C: ConnectionTrait>(
             focus_area: Set(q.focus_area.clone()),
             difficulty: Set(i16::from(q.difficulty)),
             text: Set(q.text.clone()),
-            provenance_kind: Set(provenance_name(q.provenance.source).to_string()),
+            provenance_kind: Set(q.provenance.source.as_str().to_string()),
             provenance_detail: Set(q.provenance.detail.clone()),
             rubric_points: Set(serde_json::json!(q.rubric)),
             follow_ups: Set(serde_json::json!(q.follow_ups)),
@@ -301,6 +341,7 @@ fn to_stored(row: question_set::Model, questions: Vec<question::Model>) -> Store
         owner_id: row.owner_id,
         claim_token_hash: row.claim_token_hash,
         job_description: row.job_description,
+        resume: row.resume,
         created_at: row.created_at,
         listed: row.visibility == LISTED,
         set,
@@ -315,7 +356,7 @@ fn to_question(row: question::Model) -> Option<Question> {
         difficulty: u8::try_from(row.difficulty).unwrap_or(2),
         text: row.text,
         provenance: Provenance {
-            source: provenance_source(&row.provenance_kind)?,
+            source: ProvenanceSource::parse(&row.provenance_kind)?,
             detail: row.provenance_detail,
         },
         rubric: serde_json::from_value(row.rubric_points).unwrap_or_default(),
@@ -323,19 +364,3 @@ fn to_question(row: question::Model) -> Option<Question> {
     })
 }
 
-fn provenance_name(source: ProvenanceSource) -> &'static str {
-    match source {
-        ProvenanceSource::FocusArea => "focus_area",
-        ProvenanceSource::JdLine => "jd_line",
-        ProvenanceSource::Skill => "skill",
-    }
-}
-
-fn provenance_source(name: &str) -> Option<ProvenanceSource> {
-    match name {
-        "focus_area" => Some(ProvenanceSource::FocusArea),
-        "jd_line" => Some(ProvenanceSource::JdLine),
-        "skill" => Some(ProvenanceSource::Skill),
-        _ => None,
-    }
-}

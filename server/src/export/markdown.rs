@@ -27,6 +27,13 @@ pub fn question_set(set: &QuestionSet) -> String {
                 "From the job description: “{}”",
                 escape(&q.provenance.detail)
             ),
+            ProvenanceSource::ResumeLine => {
+                format!("From your résumé: “{}”", escape(&q.provenance.detail))
+            }
+            ProvenanceSource::ResumeGap => format!(
+                "The job asks for it; your résumé does not show it: {}",
+                escape(&q.provenance.detail)
+            ),
         };
         let _ = writeln!(
             out,

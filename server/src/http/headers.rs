@@ -36,6 +36,8 @@ pub fn is_private(path: &str) -> bool {
         || under("/api/v1/assessments")
         || under("/api/v1/auth")
         || under("/api/practice")
+        || under("/api/sets/private")
+        || path.ends_with("/private")
         || path.ends_with(".csv")
         || path.ends_with(".md")
 }
@@ -98,6 +100,9 @@ mod tests {
             "/api/v1/auth/login",
             "/api/practice/dashboard",
             "/api/practice/get",
+            "/s/abc/private",
+            "/api/v1/question-sets/abc/private",
+            "/api/sets/private",
         ] {
             assert!(is_private(path), "{path}");
         }

@@ -1,7 +1,9 @@
 use std::sync::Arc;
 
 use app::api::port::{Created, Progress, Requester, Sets};
-use app::model::{AppError, GenerateInput, ListedSet, SharedSet, Stage};
+use app::model::{
+    AppError, GenerateInput, ListedSet, PrivateQuestion, PrivateQuestions, SharedSet, Stage,
+};
 
 use super::internal;
 use super::rate_limit::RateLimit;
@@ -73,6 +75,12 @@ impl Sets for SetService {
                 owner_id,
                 claim_token_hash: claim.as_deref(),
                 job_description: request.job_description.as_deref(),
+                // Kept only for an account that asked: an anonymous maker
+                // has nowhere to see it again, and nobody to delete it.
+                resume: request
+                    .resume
+                    .as_deref()
+                    .filter(|_| request.keep_resume && owner_id.is_some()),
                 set: &set,
             },
         )
@@ -94,15 +102,12 @@ impl Sets for SetService {
             .await
             .map_err(|e| internal("loading a question set failed", e))?
             .ok_or(AppError::NotFound)?;
-        let can_list = matches!((stored.owner_id, &requester.user), (Some(owner), Some(user)) if owner == user.id);
-        let can_delete = match (stored.owner_id, &requester.user) {
-            (Some(owner), Some(user)) => owner == user.id,
-            (Some(_), None) => false,
-            (None, _) => match (&stored.claim_token_hash, &requester.claim_token) {
-                (Some(hash), Some(token)) => *hash == tokens::digest(token),
-                _ => false,
-            },
-        };
+        let can_list = owned_by_account(&stored, requester);
+        let can_delete = made_by(&stored, requester);
+        let private_questions = stored.private_count() as u32;
+        // The share page is for everyone, its maker included: nothing drawn
+        // from a résumé is ever on it.
+        let stored = stored.public();
         let role_title = stored
             .set
             .role
@@ -118,6 +123,41 @@ impl Sets for SetService {
             can_delete,
             listed: stored.listed,
             can_list,
+            private_questions,
+        })
+    }
+
+    async fn private(
+        &self,
+        slug: &str,
+        requester: &Requester,
+    ) -> Result<PrivateQuestions, AppError> {
+        if !tokens::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        let stored = db::sets::find_cached(&self.db, slug)
+            .await
+            .map_err(|e| internal("loading a question set failed", e))?
+            .filter(|stored| made_by(stored, requester))
+            .ok_or(AppError::NotFound)?;
+        let can_practise = owned_by_account(&stored, requester);
+        let questions = stored
+            .set
+            .questions
+            .into_iter()
+            .enumerate()
+            .filter(|(_, q)| q.provenance.source.is_private())
+            .map(|(i, question)| PrivateQuestion {
+                position: i as u32 + 1,
+                question,
+            })
+            .collect();
+        Ok(PrivateQuestions {
+            slug: stored.slug,
+            title: stored.set.title,
+            questions,
+            resume: stored.resume,
+            can_practise,
         })
     }
 
@@ -177,6 +217,23 @@ impl Sets for SetService {
                 created_at: created_at.to_rfc3339(),
             })
             .collect())
+    }
+}
+
+/// Whether `requester` is logged in as the account that owns the set.
+fn owned_by_account(stored: &db::sets::StoredSet, requester: &Requester) -> bool {
+    matches!((stored.owner_id, &requester.user), (Some(owner), Some(user)) if owner == user.id)
+}
+
+/// Whether `requester` made the set: the account that owns it, or for an
+/// anonymous set, the browser holding the claim it was made with.
+fn made_by(stored: &db::sets::StoredSet, requester: &Requester) -> bool {
+    match stored.owner_id {
+        Some(_) => owned_by_account(stored, requester),
+        None => match (&stored.claim_token_hash, &requester.claim_token) {
+            (Some(hash), Some(token)) => *hash == tokens::digest(token),
+            _ => false,
+        },
     }
 }
 

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use app::api::port::{Requester, Stories};
 use app::model::{
-    AppError, MAX_DRAFT_CHARS, MAX_STORIES, Question, QuestionKind, Story, StoryInput, StoryMatch,
-    StoryUse, Viewer,
+    AppError, MAX_DRAFT_CHARS, MAX_STORIES, OVERUSE_IN_MOCK, Question, QuestionKind, RetoldStory,
+    Story, StoryInput, StoryMatch, StoryUse, Viewer,
 };
 
 use super::{internal, viewer};
@@ -236,7 +236,8 @@ impl Stories for StoryService {
         let set = db::sets::find(self.db.read(), slug)
             .await
             .map_err(|e| internal("loading a question set failed", e))?
-            .ok_or(AppError::NotFound)?;
+            .ok_or(AppError::NotFound)?
+            .seen_by_account(user.id);
         let question = crate::services::practice::question_id(&set, position)?;
         let told = story.told();
         let stored = db::practice::draft_row(self.db.write(), user.id, question)
@@ -266,6 +267,38 @@ impl Stories for StoryService {
             .await
             .map_err(|e| internal("recording a story's use failed", e))
     }
+}
+
+/// Of a story's key words, the share an answer must repeat to be telling
+/// it, and the fewest.
+const TOLD_SHARE: f32 = 0.4;
+const TOLD_MIN_WORDS: usize = 5;
+
+/// The stories told in more than [`OVERUSE_IN_MOCK`] of `answers` (one
+/// interview's), most told first. An answer tells a story when it repeats
+/// at least two in five of the story's key words: an answer started from
+/// the story and edited keeps far more, and an answer that only shares its
+/// topic far fewer.
+pub fn retold(stories: &[Story], answers: &[&str]) -> Vec<RetoldStory> {
+    let answered: Vec<BTreeSet<String>> = answers.iter().map(|a| content_words(a)).collect();
+    let mut found: Vec<RetoldStory> = stories
+        .iter()
+        .filter_map(|story| {
+            let words = content_words(&story.told());
+            let needed = ((words.len() as f32 * TOLD_SHARE).ceil() as usize).max(TOLD_MIN_WORDS);
+            let told = answered
+                .iter()
+                .filter(|a| a.intersection(&words).count() >= needed)
+                .count();
+            (told > OVERUSE_IN_MOCK).then(|| RetoldStory {
+                id: story.id,
+                title: story.title.clone(),
+                answers: told as u32,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.answers.cmp(&a.answers));
+    found
 }
 
 /// Stories shown beside a question at most.
@@ -355,7 +388,38 @@ pub fn matches(
 
 #[cfg(test)]
 mod tests {
-    use super::title_from;
+    use super::{Story, retold, title_from};
+
+    fn story(id: i64, title: &str, action: &str) -> Story {
+        Story {
+            id,
+            title: title.into(),
+            situation: "Our checkout service fell over every Black Friday under the traffic spike.".into(),
+            task: String::new(),
+            action: action.into(),
+            result: "The next Black Friday had no outage and conversion held steady.".into(),
+            skills: vec![],
+            updated_at: String::new(),
+            uses: vec![],
+        }
+    }
+
+    #[test]
+    fn a_story_told_in_three_answers_of_an_interview_is_named() {
+        let black_friday = story(
+            1,
+            "Black Friday",
+            "I load-tested it, found the connection pool was too small, and added back-pressure.",
+        );
+        let told = black_friday.told();
+        let edited = told.replace("I load-tested it", "First I load-tested the service");
+        let elsewhere = "I mentored two new engineers through their first on-call rotation and wrote a guide for the next ones.";
+        let same_topic = "Black Friday traffic is hard; I would plan capacity early with the product team.";
+        assert!(retold(std::slice::from_ref(&black_friday), &[&told, &edited, elsewhere, same_topic]).is_empty());
+        let found = retold(std::slice::from_ref(&black_friday), &[&told, &edited, elsewhere, &told]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].id, found[0].answers), (1, 3));
+    }
 
     #[test]
     fn a_title_is_the_question_cut_at_a_word() {

@@ -17,7 +17,13 @@ use crate::content::{BankQuestion, Role};
 impl OfflineCoach {
     /// A question set for a checked request whose role, if any, exists.
     pub fn generate(&self, request: &GenerateRequest) -> QuestionSet {
-        self.generate_with_skills(request).0
+        if request.resume.is_none() {
+            return self.generate_with_skills(request).0;
+        }
+        let part = self.resume_part(request);
+        let mut set = self.generate_with_skills(&part.rest).0;
+        self.finish_with_resume(request, part, &mut set);
+        set
     }
 
     /// The set, and for each question the skills it tests.

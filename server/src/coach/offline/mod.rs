@@ -5,6 +5,7 @@ mod detect;
 mod generate;
 mod jd;
 pub mod meaning;
+pub mod resume;
 mod select;
 pub mod skills;
 mod tailor;
@@ -123,7 +124,47 @@ impl OfflineCoach {
             })?;
             request.role = Some(role.slug.clone());
         }
+        if request.resume.is_some() && self.resume_part(&request).questions.is_empty() {
+            return Err(AppError::invalid(
+                "resume",
+                "No line of this résumé says what you did, so there is nothing to ask about. Paste your experience with one achievement per line, for example \"Cut build times by half by caching dependencies\".",
+            ));
+        }
         Ok(request)
+    }
+
+    /// The questions a request's résumé earns, and the request for the
+    /// rest of its set; see [`resume::part`].
+    pub fn resume_part(&self, request: &GenerateRequest) -> resume::ResumePart {
+        resume::part(request, &self.matcher, |read| {
+            detect::detect(&self.library, read).map(|r| r.slug.clone())
+        })
+    }
+
+    /// Ends a set made from `part.rest` as the set for `request`: the
+    /// résumé's questions last, and a title and notice that say how it was
+    /// read. Says nothing of the résumé's content: the title and notice
+    /// are on the share page.
+    pub fn finish_with_resume(
+        &self,
+        request: &GenerateRequest,
+        part: resume::ResumePart,
+        set: &mut app::model::QuestionSet,
+    ) {
+        let alone = request.role.is_none() && request.job_description.is_none();
+        if alone {
+            match part.rest.role.as_deref().and_then(|slug| self.library.role(slug)) {
+                Some(role) => {
+                    set.notice = Some(format!(
+                        "The role was read from the résumé: {}.",
+                        role.title
+                    ));
+                }
+                None => set.title = "Interview questions on a résumé".to_string(),
+            }
+        }
+        set.questions.retain(|q| !q.provenance.source.is_private());
+        set.questions.extend(part.questions);
     }
 
     /// How a request reads: the role it names or its job description

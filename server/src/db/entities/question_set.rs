@@ -14,6 +14,9 @@ pub struct Model {
     pub seniority: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub job_description: Option<String>,
+    /// Kept only when a logged-in maker asked for it.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub resume: Option<String>,
     pub engine: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub notice: Option<String>,

@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/question-sets", post(create_set))
         .route("/question-sets/{slug}", get(get_set))
         .route("/question-sets/{slug}/listing", put(set_listing))
+        .route("/question-sets/{slug}/private", get(get_private))
         .route("/roles", get(list_roles))
         .route("/roles/{slug}", get(get_role))
         .route("/auth/signup", post(accounts::signup))
@@ -70,6 +71,9 @@ struct SetResponse {
     created_at: String,
     /// Listed for search engines by its owner.
     listed: bool,
+    /// Questions drawn from the maker's résumé: never here, only at
+    /// `/question-sets/{slug}/private`, for the maker.
+    private_questions: u32,
     #[serde(flatten)]
     set: app::model::QuestionSet,
 }
@@ -81,6 +85,7 @@ impl From<SharedSet> for SetResponse {
             url: shared.url,
             created_at: shared.created_at,
             listed: shared.listed,
+            private_questions: shared.private_questions,
             set: shared.set,
         }
     }
@@ -118,6 +123,16 @@ async fn get_set(
     Ok(Json(
         state.ports.sets.shared(&slug, &requester).await?.into(),
     ))
+}
+
+/// The questions drawn from the maker's résumé: the maker only; 404 for
+/// anyone else.
+async fn get_private(
+    State(state): State<AppState>,
+    Extension(requester): Extension<Requester>,
+    Path(slug): Path<String>,
+) -> Result<Json<app::model::PrivateQuestions>, ApiError> {
+    Ok(Json(state.ports.sets.private(&slug, &requester).await?))
 }
 
 /// Lists the set for search engines, or unlists it: its owner only.

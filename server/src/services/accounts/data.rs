@@ -52,6 +52,7 @@ impl AccountService {
                     slug: s.slug,
                     created_at: s.created_at.to_rfc3339(),
                     job_description: s.job_description,
+                    resume: s.resume,
                     listed: s.listed,
                     set: s.set,
                 })

@@ -74,7 +74,7 @@ impl PracticeService {
         let user = viewer(requester)?;
         let text =
             DraftText::parse(text).map_err(|message| AppError::invalid("answer", message))?;
-        let set = self.set_to_write(slug).await?;
+        let set = self.set_to_write(slug, user).await?;
         let qid = question_id(&set, position)?;
         store::save_draft(self.db.write(), user.id, qid, &text, revision)
             .await
@@ -101,7 +101,7 @@ impl PracticeService {
         let user = viewer(requester)?;
         let submission = submission.parse()?;
         self.count(self.limits.answers, "answers", user).await?;
-        let set = self.set_to_write(&submission.question_set).await?;
+        let set = self.set_to_write(&submission.question_set, user).await?;
         let qid = question_id(&set, submission.question_index).map_err(|_| {
             AppError::invalid(
                 "question_index",

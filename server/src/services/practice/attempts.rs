@@ -26,7 +26,7 @@ impl PracticeService {
         requester: &Requester,
     ) -> Result<PracticeView, AppError> {
         let user = viewer(requester)?;
-        let set = self.set(slug).await?;
+        let set = self.set(slug, user).await?;
         let answers = store::attempts(self.db.read(), user.id, &set.question_ids)
             .await
             .map_err(|e| internal("loading attempts failed", e))?;
@@ -199,7 +199,7 @@ impl PracticeService {
         requester: &Requester,
     ) -> Result<PracticeExport, AppError> {
         let user = viewer(requester)?;
-        let set = self.set(slug).await?;
+        let set = self.set(slug, user).await?;
         let answers = store::attempts(self.db.read(), user.id, &set.question_ids)
             .await
             .map_err(|e| internal("loading attempts failed", e))?;
@@ -298,6 +298,7 @@ impl PracticeService {
             if let Some(set) = db::sets::find_cached(&self.db, &answer.set_slug)
                 .await
                 .map_err(|e| internal("loading a set failed", e))?
+                .map(|set| set.seen_by_account(user.id))
             {
                 sets.push(SetInfo {
                     questions: set.question_ids.len() as u32,

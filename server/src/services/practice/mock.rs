@@ -132,8 +132,8 @@ impl PracticeService {
         slug: &str,
         requester: &Requester,
     ) -> Result<MockSetupView, AppError> {
-        viewer(requester)?;
-        let set = self.set(slug).await?;
+        let user = viewer(requester)?;
+        let set = self.set(slug, user).await?;
         Ok(MockSetupView {
             slug: set.slug.clone(),
             title: set.set.title.clone(),
@@ -149,7 +149,7 @@ impl PracticeService {
         requester: &Requester,
     ) -> Result<MockRun, AppError> {
         let user = viewer(requester)?;
-        let set = self.set_to_write(&setup.question_set).await?;
+        let set = self.set_to_write(&setup.question_set, user).await?;
         let setup = setup.parse(set.question_ids.len() as u32)?;
         self.count(self.limits.answers, "mock-runs", user).await?;
         let run = runs::create_run(
@@ -181,7 +181,8 @@ impl PracticeService {
     async fn run_view(&self, run: StoredRun, user: &Viewer) -> Result<MockRun, AppError> {
         let set = db::sets::find_cached(&self.db, &run.set_slug)
             .await
-            .map_err(|e| internal("loading a question set failed", e))?;
+            .map_err(|e| internal("loading a question set failed", e))?
+            .map(|set| set.seen_by_account(user.id));
         let stored = self.stored_turns(run.id).await?;
         let plain: Vec<StoredTurn> = stored.iter().map(|(t, _)| t.clone()).collect();
         let next = match run.finished_at {
@@ -198,6 +199,20 @@ impl PracticeService {
             _ => None,
         };
         let turns: Vec<MockTurn> = stored.into_iter().map(|(t, a)| turn_view(t, a)).collect();
+        // The report warns of a story told again and again; it reads the
+        // story bank only once the run is over.
+        let retold = match next {
+            Some(_) => Vec::new(),
+            None => {
+                let (stories, _) = crate::services::stories::bank(&self.db, user.id).await?;
+                let answers: Vec<&str> = turns
+                    .iter()
+                    .filter(|t| !t.follow_up)
+                    .filter_map(|t| t.attempt.as_ref().map(|a| a.answer.as_str()))
+                    .collect();
+                crate::services::stories::retold(&stories, &answers)
+            }
+        };
         Ok(MockRun {
             id: run.id,
             question_set: run.set_slug.clone(),
@@ -213,6 +228,7 @@ impl PracticeService {
                 .or_else(|| next.is_none().then(|| chrono::Utc::now().to_rfc3339())),
             delivery: summarise(&turns),
             work_on: work_on(&turns),
+            retold,
             next,
             turns,
             idempotency_key: tokens::new_slug(),
@@ -256,7 +272,10 @@ impl PracticeService {
         position: u32,
         follow_up: bool,
     ) -> Result<(MockPrompt, StoredSet, Vec<StoredTurn>), AppError> {
-        let set = self.set_to_write(&run.set_slug).await?;
+        let set = self
+            .find_set(&run.set_slug, false)
+            .await?
+            .seen_by_account(run.user_id);
         let turns: Vec<StoredTurn> = self
             .stored_turns(run.id)
             .await?
@@ -447,7 +466,8 @@ impl PracticeService {
     async fn finish_if_done(&self, run: &StoredRun) -> Result<(), AppError> {
         let set = db::sets::find(self.db.write(), &run.set_slug)
             .await
-            .map_err(|e| internal("loading a question set failed", e))?;
+            .map_err(|e| internal("loading a question set failed", e))?
+            .map(|set| set.seen_by_account(run.user_id));
         let turns: Vec<StoredTurn> = self
             .stored_turns(run.id)
             .await?

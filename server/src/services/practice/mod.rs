@@ -83,19 +83,26 @@ impl PracticeService {
             .await
     }
 
-    /// A set to show, from memory when it was read in the last few
-    /// seconds.
-    pub(super) async fn set(&self, slug: &str) -> Result<StoredSet, AppError> {
-        self.find_set(slug, true).await
+    /// A set to show `user`, from memory when it was read in the last few
+    /// seconds. Its maker's private questions are only in it for the
+    /// account that owns it.
+    pub(super) async fn set(&self, slug: &str, user: &Viewer) -> Result<StoredSet, AppError> {
+        Ok(self.find_set(slug, true).await?.seen_by_account(user.id))
     }
 
     /// A set to write an answer or draft against, read from the database so
-    /// that a set deleted by another instance is refused as not found.
-    pub(super) async fn set_to_write(&self, slug: &str) -> Result<StoredSet, AppError> {
-        self.find_set(slug, false).await
+    /// that a set deleted by another instance is refused as not found. As
+    /// in [`Self::set`], a question private to its maker is not found by
+    /// anyone else.
+    pub(super) async fn set_to_write(
+        &self,
+        slug: &str,
+        user: &Viewer,
+    ) -> Result<StoredSet, AppError> {
+        Ok(self.find_set(slug, false).await?.seen_by_account(user.id))
     }
 
-    async fn find_set(&self, slug: &str, cached: bool) -> Result<StoredSet, AppError> {
+    pub(super) async fn find_set(&self, slug: &str, cached: bool) -> Result<StoredSet, AppError> {
         if !tokens::is_slug(slug) {
             return Err(AppError::NotFound);
         }

@@ -9,9 +9,8 @@ mod seniority;
 
 use app::model::Seniority;
 
-use self::sections::{
-    Section, classify, heading_section, inline_heading, looks_like_title, sentences, strip_bullet,
-};
+pub(super) use self::sections::{sentences, strip_bullet};
+use self::sections::{Section, classify, heading_section, inline_heading, looks_like_title};
 use self::seniority::seniority_cues;
 use super::skills::SkillMatcher;
 

@@ -191,7 +191,7 @@ const ACTION_VERBS: &[&str] = &[
     "write",
 ];
 
-pub(super) fn strip_bullet(line: &str) -> &str {
+pub(crate) fn strip_bullet(line: &str) -> &str {
     let line = line.trim();
     let line = line.trim_start_matches(['-', '*', '•', '·', '–', '—', '▪', '◦', '>', '+']);
     let line = line.trim_start();
@@ -260,7 +260,7 @@ const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "vs", "incl", "approx", "e
 /// The sentences of a line of prose, so that a paragraph's "it's a bonus
 /// if..." marks only its own sentence. A full stop ends a sentence when a
 /// capital letter or digit opens the next.
-pub(super) fn sentences(text: &str) -> Vec<&str> {
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
