@@ -224,6 +224,48 @@ fn generate_reads_a_job_description_from_standard_input_as_markdown() {
 }
 
 #[test]
+fn generate_asks_about_a_resume_file_quoting_it_exactly() {
+    let resume = "Kai Lindqvist\nkai@example.org\nEXPERIENCE\n\
+        - Cut checkout p95 latency from 900 ms to 250 ms by caching price lookups\n\
+        - Led 5 engineers through the move to a new payments provider\n\
+        - Built the returns API in Go and PostgreSQL\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("resume.txt");
+    std::fs::write(&file, resume).unwrap();
+    let output = rehearse(
+        &[
+            "generate",
+            "--role",
+            "backend-engineer",
+            "--resume-file",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert!(output.status.success(), "{:?}", stderr_lines(&output));
+    let set: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let questions = set["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 10);
+    let quoted: Vec<&str> = questions
+        .iter()
+        .filter(|q| q["provenance"]["source"] == "resume_line")
+        .map(|q| q["provenance"]["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(quoted.len(), 3, "{set}");
+    for line in quoted {
+        assert!(resume.contains(line), "{line}");
+    }
+    // Both files cannot come from standard input.
+    let output = rehearse(
+        &["generate", "--jd-file", "-", "--resume-file", "-"],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
 fn generate_rejects_bad_options_with_one_line() {
     for args in [
         vec!["generate", "--role", "astronaut"],

@@ -457,3 +457,46 @@ async fn an_account_draws_on_its_own_daily_quota() {
         format!("model:{MODEL}")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resume_never_reaches_the_model_and_its_questions_are_the_offline_coachs() {
+    let fake = FakeLlm::start(vec![], Reply::good()).await;
+    let app = app_with(DatabaseKind::Sqlite, &fake, |_| {}).await;
+    let resume = "Noor Haddad\n\
+        - Cut invoice generation at Brightwater Tiles from 50 minutes to 4 by batching queries\n\
+        - Led 4 engineers through replacing the billing cron jobs with a queue\n\
+        - Built the tile-catalogue search API in Go\n";
+    let response = app
+        .client
+        .post(app.url("/api/v1/question-sets"))
+        .json(&json!({"role": "backend-engineer", "count": 10, "resume": resume}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let claim = common::cookie(&response, "rehearse-claim").unwrap();
+    let set: Value = response.json().await.unwrap();
+    assert_eq!(set["engine"], format!("model:{MODEL}"), "{set}");
+    let private = set["private_questions"].as_u64().unwrap();
+    assert_eq!(private, 3);
+    assert_eq!(set["questions"].as_array().unwrap().len() as u64, 10 - private);
+
+    // What the model was sent holds nothing of the résumé.
+    assert_eq!(fake.calls(), 1);
+    let sent = fake.bodies()[0].to_string();
+    for part in ["Brightwater", "invoice generation", "tile-catalogue"] {
+        assert!(!sent.contains(part), "{part} was sent to the model");
+    }
+    let (status, body) = common::html(
+        &app,
+        &format!("/api/v1/question-sets/{}/private", set["slug"].as_str().unwrap()),
+        Some(&claim),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let mine: Value = serde_json::from_str(&body).unwrap();
+    for q in mine["questions"].as_array().unwrap() {
+        assert_eq!(q["provenance"]["source"], "resume_line");
+        assert!(resume.contains(q["provenance"]["detail"].as_str().unwrap()));
+    }
+}
