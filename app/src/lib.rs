@@ -21,8 +21,7 @@ use crate::components::{SiteBase, SiteFooter, SiteHeader, Theme, provide_viewer}
 use crate::pages::{
     ComparePage, DashboardPage, DrillPage, HomePage, LoginPage, MockRunPage, MockSetupPage,
     NotFoundPage, PracticePage, PrintPage, PrivateQuestionsPage, ReviewPage, RolePage,
-    RolesIndexPage, SettingsPage,
-    SharePage, SignupPage, StoriesPage, StoryPage,
+    RolesIndexPage, SettingsPage, SharePage, SignupPage, StoriesPage, StoryPage,
 };
 
 /// Sets the colour theme before first paint so a stored choice never flashes

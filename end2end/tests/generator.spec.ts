@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, expectAccessible, hydrated } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -186,6 +186,7 @@ test('a pasted résumé adds questions on its claims that only their maker sees'
   await expect(page).toHaveURL(/\/s\/[a-z2-9]{15}$/);
   // The share page holds none of it; its maker is told where they are.
   await expect(page.getByText('Tidewater')).toHaveCount(0);
+  await expectAccessible(page);
   const shareUrl = page.url();
   await page.getByRole('link', { name: 'See the questions from your résumé' }).click();
   await expect(page).toHaveURL(/\/private$/);
@@ -194,6 +195,7 @@ test('a pasted résumé adds questions on its claims that only their maker sees'
   expect(quotes.length).toBeGreaterThanOrEqual(3);
   for (const quote of quotes) expect(resume).toContain(quote);
   await expect(page.getByText('did not keep your résumé')).toBeVisible();
+  await expectAccessible(page);
 
   // Someone else with the link sees only that there are such questions.
   const other = await browser.newContext();

@@ -258,10 +258,7 @@ fn generate_asks_about_a_resume_file_quoting_it_exactly() {
         assert!(resume.contains(line), "{line}");
     }
     // Both files cannot come from standard input.
-    let output = rehearse(
-        &["generate", "--jd-file", "-", "--resume-file", "-"],
-        &[],
-    );
+    let output = rehearse(&["generate", "--jd-file", "-", "--resume-file", "-"], &[]);
     assert_eq!(output.status.code(), Some(2));
 }
 

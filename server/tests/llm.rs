@@ -479,7 +479,10 @@ async fn a_resume_never_reaches_the_model_and_its_questions_are_the_offline_coac
     assert_eq!(set["engine"], format!("model:{MODEL}"), "{set}");
     let private = set["private_questions"].as_u64().unwrap();
     assert_eq!(private, 3);
-    assert_eq!(set["questions"].as_array().unwrap().len() as u64, 10 - private);
+    assert_eq!(
+        set["questions"].as_array().unwrap().len() as u64,
+        10 - private
+    );
 
     // What the model was sent holds nothing of the résumé.
     assert_eq!(fake.calls(), 1);
@@ -489,7 +492,10 @@ async fn a_resume_never_reaches_the_model_and_its_questions_are_the_offline_coac
     }
     let (status, body) = common::html(
         &app,
-        &format!("/api/v1/question-sets/{}/private", set["slug"].as_str().unwrap()),
+        &format!(
+            "/api/v1/question-sets/{}/private",
+            set["slug"].as_str().unwrap()
+        ),
         Some(&claim),
     )
     .await;

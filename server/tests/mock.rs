@@ -452,69 +452,86 @@ on_every_backend!(the_mock_interview_pages_work_without_javascript, |app| {
     );
 });
 
-on_every_backend!(the_report_names_a_story_told_in_more_than_two_answers, |app| {
-    let session = signup(app, "teller@example.org").await;
-    let slug = common::make_set(
-        app,
-        &session,
-        json!({"role": "backend-engineer", "count": 5, "kinds": ["behavioral"]}),
-    )
-    .await;
-    let story = json!({
-        "title": "The billing export",
-        "situation": "Our nightly billing export kept timing out, and finance could not close the month.",
-        "task": "I had to get it finishing reliably before the quarter ended.",
-        "action": "I profiled it, found it loaded every invoice into memory, and rewrote it to stream rows in batches of 500.",
-        "result": "The export went from 40 minutes to 6, and it has not failed since.",
-        "skills": ["SQL"],
-    });
-    let made = app
-        .client
-        .post(app.url("/api/v1/me/stories"))
-        .header("cookie", &session)
-        .json(&story)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(made.status(), StatusCode::CREATED);
-    let told = [
-        story["situation"].as_str().unwrap(),
-        story["task"].as_str().unwrap(),
-        story["action"].as_str().unwrap(),
-        story["result"].as_str().unwrap(),
-    ]
-    .join(" ");
+on_every_backend!(
+    the_report_names_a_story_told_in_more_than_two_answers,
+    |app| {
+        let session = signup(app, "teller@example.org").await;
+        let slug = common::make_set(
+            app,
+            &session,
+            json!({"role": "backend-engineer", "count": 5, "kinds": ["behavioral"]}),
+        )
+        .await;
+        let story = json!({
+            "title": "The billing export",
+            "situation": "Our nightly billing export kept timing out, and finance could not close the month.",
+            "task": "I had to get it finishing reliably before the quarter ended.",
+            "action": "I profiled it, found it loaded every invoice into memory, and rewrote it to stream rows in batches of 500.",
+            "result": "The export went from 40 minutes to 6, and it has not failed since.",
+            "skills": ["SQL"],
+        });
+        let made = app
+            .client
+            .post(app.url("/api/v1/me/stories"))
+            .header("cookie", &session)
+            .json(&story)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(made.status(), StatusCode::CREATED);
+        let told = [
+            story["situation"].as_str().unwrap(),
+            story["task"].as_str().unwrap(),
+            story["action"].as_str().unwrap(),
+            story["result"].as_str().unwrap(),
+        ]
+        .join(" ");
 
-    let started = start(
+        let started = start(
         app,
         &session,
         json!({"question_set": slug, "questions": 3, "seconds": {"story": 120, "technical": 240, "system_design": 480}}),
     )
     .await;
-    assert_eq!(started.status(), StatusCode::CREATED);
-    let mut run_now: Value = started.json().await.unwrap();
-    let id = run_now["id"].as_i64().unwrap();
-    // Every question answered with the same story; a follow-up gets a
-    // line of its own.
-    let mut n = 0;
-    while !run_now["next"].is_null() {
-        let next = &run_now["next"];
-        let position = next["position"].as_u64().unwrap();
-        let follow_up = next["follow_up"].as_bool().unwrap();
-        let text = if follow_up {
-            "I would have written the runbook earlier and shared it with the on-call team."
-        } else {
-            told.as_str()
-        };
-        n += 1;
-        let sent = answer(app, &session, &slug, id, (position, follow_up), text, &format!("retold-key-{n:04}")).await;
-        assert_eq!(sent.status(), StatusCode::CREATED, "{:?}", sent.text().await);
-        run_now = run(app, &session, id).await.1;
+        assert_eq!(started.status(), StatusCode::CREATED);
+        let mut run_now: Value = started.json().await.unwrap();
+        let id = run_now["id"].as_i64().unwrap();
+        // Every question answered with the same story; a follow-up gets a
+        // line of its own.
+        let mut n = 0;
+        while !run_now["next"].is_null() {
+            let next = &run_now["next"];
+            let position = next["position"].as_u64().unwrap();
+            let follow_up = next["follow_up"].as_bool().unwrap();
+            let text = if follow_up {
+                "I would have written the runbook earlier and shared it with the on-call team."
+            } else {
+                told.as_str()
+            };
+            n += 1;
+            let sent = answer(
+                app,
+                &session,
+                &slug,
+                id,
+                (position, follow_up),
+                text,
+                &format!("retold-key-{n:04}"),
+            )
+            .await;
+            assert_eq!(
+                sent.status(),
+                StatusCode::CREATED,
+                "{:?}",
+                sent.text().await
+            );
+            run_now = run(app, &session, id).await.1;
+        }
+        let retold = run_now["retold"].as_array().unwrap();
+        assert_eq!(retold.len(), 1, "{run_now}");
+        assert_eq!(retold[0]["title"], "The billing export");
+        assert_eq!(retold[0]["answers"], 3);
+        let (_, page) = common::html(app, &format!("/mock/{id}"), Some(&session)).await;
+        assert!(page.contains("One story, told again and again"), "{page}");
     }
-    let retold = run_now["retold"].as_array().unwrap();
-    assert_eq!(retold.len(), 1, "{run_now}");
-    assert_eq!(retold[0]["title"], "The billing export");
-    assert_eq!(retold[0]["answers"], 3);
-    let (_, page) = common::html(app, &format!("/mock/{id}"), Some(&session)).await;
-    assert!(page.contains("One story, told again and again"), "{page}");
-});
+);

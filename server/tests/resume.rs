@@ -36,7 +36,10 @@ Responsibilities\n\
 - Own the payments ledger and its reconciliation jobs\n";
 
 async fn create(app: &TestApp, cookie: Option<&str>, body: Value) -> reqwest::Response {
-    let mut request = app.client.post(app.url("/api/v1/question-sets")).json(&body);
+    let mut request = app
+        .client
+        .post(app.url("/api/v1/question-sets"))
+        .json(&body);
     if let Some(cookie) = cookie {
         request = request.header("cookie", cookie);
     }
@@ -170,7 +173,10 @@ on_every_backend!(
         let (_, page) = get(app, &format!("/s/{slug}"), Some(&maker)).await;
         assert!(page.contains(&format!("/s/{slug}/private")));
         let (_, page) = get(app, &format!("/s/{slug}"), Some(&other)).await;
-        assert!(page.contains("drawn from its maker&#x27;s résumé") || page.contains("drawn from its maker's résumé"));
+        assert!(
+            page.contains("drawn from its maker&#x27;s résumé")
+                || page.contains("drawn from its maker's résumé")
+        );
         assert!(!page.contains(&format!("/s/{slug}/private")));
 
         // Another account practising the set never meets them.
@@ -200,7 +206,10 @@ on_every_backend!(
         .await;
         assert_eq!(status, StatusCode::OK);
         let first_line = questions[0]["provenance"]["detail"].as_str().unwrap();
-        assert!(page.contains(first_line.trim_end_matches('.')), "{first_line}");
+        assert!(
+            page.contains(first_line.trim_end_matches('.')),
+            "{first_line}"
+        );
 
         // The kept résumé goes with the set.
         assert_eq!(kept_resumes(app).await, 1);
@@ -212,39 +221,39 @@ on_every_backend!(
     }
 );
 
-on_every_backend!(
-    a_resume_is_kept_only_when_an_account_asks,
-    |app| {
-        // Anonymous: read, then discarded, even when asked to keep it. The
-        // browser that made the set still sees its questions.
-        let made = create(app, None, json!({"resume": RESUME, "keep_resume": true})).await;
-        assert_eq!(made.status(), StatusCode::CREATED);
-        let claim = common::cookie(&made, "rehearse-claim").unwrap();
-        let made: Value = made.json().await.unwrap();
-        let slug = made["slug"].as_str().unwrap();
-        let (status, body) = get(
-            app,
-            &format!("/api/v1/question-sets/{slug}/private"),
-            Some(&claim),
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK);
-        let private: Value = serde_json::from_str(&body).unwrap();
-        assert_eq!(private["resume"], Value::Null);
-        assert_eq!(private["can_practise"], false);
-        assert!(!private["questions"].as_array().unwrap().is_empty());
+on_every_backend!(a_resume_is_kept_only_when_an_account_asks, |app| {
+    // Anonymous: read, then discarded, even when asked to keep it. The
+    // browser that made the set still sees its questions.
+    let made = create(app, None, json!({"resume": RESUME, "keep_resume": true})).await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let claim = common::cookie(&made, "rehearse-claim").unwrap();
+    let made: Value = made.json().await.unwrap();
+    let slug = made["slug"].as_str().unwrap();
+    let (status, body) = get(
+        app,
+        &format!("/api/v1/question-sets/{slug}/private"),
+        Some(&claim),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let private: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(private["resume"], Value::Null);
+    assert_eq!(private["can_practise"], false);
+    assert!(!private["questions"].as_array().unwrap().is_empty());
 
-        // An account that does not tick "keep it".
-        let sam = common::signup(app, "sam@example.org").await;
-        let made = create(app, Some(&sam), json!({"resume": RESUME})).await;
-        assert_eq!(made.status(), StatusCode::CREATED);
-        assert_eq!(kept_resumes(app).await, 0);
-    }
-);
+    // An account that does not tick "keep it".
+    let sam = common::signup(app, "sam@example.org").await;
+    let made = create(app, Some(&sam), json!({"resume": RESUME})).await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    assert_eq!(kept_resumes(app).await, 0);
+});
 
 on_every_backend!(a_resume_gets_clear_errors, |app| {
     for (resume, expected) in [
-        ("Hobbies: chess, hiking and sourdough".to_string(), "nothing to ask about"),
+        (
+            "Hobbies: chess, hiking and sourdough".to_string(),
+            "nothing to ask about",
+        ),
         ("a".repeat(20_001), "20000"),
     ] {
         let refused = create(app, None, json!({"resume": resume})).await;
@@ -272,7 +281,10 @@ on_every_backend!(the_generator_form_takes_a_resume, |app| {
     assert!(posted.status().is_redirection(), "{}", posted.status());
     let to = posted.headers()["location"].to_str().unwrap().to_string();
     let (_, page) = get(app, &to, Some(&sam)).await;
-    assert!(page.contains("See the questions from your résumé"), "{page}");
+    assert!(
+        page.contains("See the questions from your résumé"),
+        "{page}"
+    );
     assert!(!page.contains(CANARY));
     assert_eq!(kept_resumes(app).await, 1);
     let (_, home) = get(app, "/", Some(&sam)).await;

@@ -8,8 +8,7 @@ use crate::model::{
     AccountDeletion, AccountExport, AppError, Attempt, Comparison, Dashboard, DrillPart, DrillView,
     GenerateInput, ListedSet, LoginInput, MockRun, MockSetup, MockSetupView, PasswordChange,
     PracticeExport, PracticeView, PrivateQuestions, ProgressEvent, ReviewView, RolePage,
-    RoleSummary, SharedSet,
-    SignupInput, Stage, Story, StoryInput, Submission, Viewer,
+    RoleSummary, SharedSet, SignupInput, Stage, Story, StoryInput, Submission, Viewer,
 };
 
 /// Who is asking, as the server's middleware worked it out for this request.
@@ -89,8 +88,11 @@ pub trait Sets: Send + Sync {
     async fn shared(&self, slug: &str, requester: &Requester) -> Result<SharedSet, AppError>;
     /// The questions drawn from the maker's résumé, for the maker only:
     /// anyone else is told there is no such thing.
-    async fn private(&self, slug: &str, requester: &Requester)
-    -> Result<PrivateQuestions, AppError>;
+    async fn private(
+        &self,
+        slug: &str,
+        requester: &Requester,
+    ) -> Result<PrivateQuestions, AppError>;
     async fn delete(&self, slug: &str, requester: &Requester) -> Result<(), AppError>;
     /// Lists a set for search engines, or unlists it. Only the account
     /// that owns the set may; the set as its page now shows it.

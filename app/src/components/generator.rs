@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use super::{ErrorView, FieldMessage, FormErrors};
 use crate::model::{
-    DEFAULT_COUNT, GeneratorEcho, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS, MIN_COUNT,
-    QuestionKind, RoleSummary, Seniority, Working,
+    DEFAULT_COUNT, GeneratorEcho, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS,
+    MIN_COUNT, QuestionKind, RoleSummary, Seniority, Working,
 };
 
 /// The job description box's id; the character counter reads it.

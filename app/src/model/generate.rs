@@ -62,10 +62,7 @@ impl GenerateInput {
             fields.push(FieldError::new("role", "Choose a role from the list."));
         }
 
-        let has_resume = self
-            .resume
-            .as_deref()
-            .is_some_and(|r| !r.trim().is_empty());
+        let has_resume = self.resume.as_deref().is_some_and(|r| !r.trim().is_empty());
         let job_description = match self.job_description.as_deref().map(JobDescription::parse) {
             Some(Err(message)) => {
                 fields.push(FieldError::new("job_description", message));

@@ -44,12 +44,13 @@ pub use forms::{
     SettingsForm, SignupForm, retention_days, safe_next,
 };
 pub use generate::{
-    DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS, MAX_RESUME_CHARS, MIN_COUNT,
+    DEFAULT_COUNT, GenerateInput, GenerateRequest, MAX_COUNT, MAX_JOB_DESCRIPTION_CHARS,
+    MAX_RESUME_CHARS, MIN_COUNT,
 };
 pub use input::{
-    AnswerText, DisplayName, DraftText, DrillText, Email, IdempotencyKey, JobDescription, Resume,
+    AnswerText, DisplayName, DraftText, DrillText, Email, IdempotencyKey, JobDescription,
     MAX_DISPLAY_NAME_CHARS, MAX_DRAFT_CHARS, MAX_EMAIL_CHARS, MAX_IDEMPOTENCY_KEY_CHARS,
-    MAX_PASSWORD_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, MIN_PASSWORD_CHARS, Password, clean,
+    MAX_PASSWORD_CHARS, MIN_IDEMPOTENCY_KEY_CHARS, MIN_PASSWORD_CHARS, Password, Resume, clean,
 };
 pub use mock::{
     DeliverySummary, MAX_MOCK_QUESTIONS, MockPrompt, MockRun, MockSeconds, MockSetup,

@@ -16,7 +16,8 @@ use crate::db;
 const MAX_QUESTION_CHARS: usize = 1_000;
 
 pub(super) fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliError> {
-    let from_stdin = |p: &Option<std::path::PathBuf>| p.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let from_stdin =
+        |p: &Option<std::path::PathBuf>| p.as_deref().is_some_and(|p| p.as_os_str() == "-");
     if from_stdin(&options.jd_file) && from_stdin(&options.resume_file) {
         return Err(CliError::Input(
             "--jd-file and --resume-file cannot both read standard input".into(),

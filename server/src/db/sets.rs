@@ -363,4 +363,3 @@ fn to_question(row: question::Model) -> Option<Question> {
         follow_ups: serde_json::from_value(row.follow_ups).unwrap_or_default(),
     })
 }
-

@@ -297,7 +297,7 @@ pub fn retold(stories: &[Story], answers: &[&str]) -> Vec<RetoldStory> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.answers.cmp(&a.answers));
+    found.sort_by_key(|r| std::cmp::Reverse(r.answers));
     found
 }
 
@@ -394,7 +394,8 @@ mod tests {
         Story {
             id,
             title: title.into(),
-            situation: "Our checkout service fell over every Black Friday under the traffic spike.".into(),
+            situation: "Our checkout service fell over every Black Friday under the traffic spike."
+                .into(),
             task: String::new(),
             action: action.into(),
             result: "The next Black Friday had no outage and conversion held steady.".into(),
@@ -414,9 +415,19 @@ mod tests {
         let told = black_friday.told();
         let edited = told.replace("I load-tested it", "First I load-tested the service");
         let elsewhere = "I mentored two new engineers through their first on-call rotation and wrote a guide for the next ones.";
-        let same_topic = "Black Friday traffic is hard; I would plan capacity early with the product team.";
-        assert!(retold(std::slice::from_ref(&black_friday), &[&told, &edited, elsewhere, same_topic]).is_empty());
-        let found = retold(std::slice::from_ref(&black_friday), &[&told, &edited, elsewhere, &told]);
+        let same_topic =
+            "Black Friday traffic is hard; I would plan capacity early with the product team.";
+        assert!(
+            retold(
+                std::slice::from_ref(&black_friday),
+                &[&told, &edited, elsewhere, same_topic]
+            )
+            .is_empty()
+        );
+        let found = retold(
+            std::slice::from_ref(&black_friday),
+            &[&told, &edited, elsewhere, &told],
+        );
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].id, found[0].answers), (1, 3));
     }

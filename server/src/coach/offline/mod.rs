@@ -153,7 +153,12 @@ impl OfflineCoach {
     ) {
         let alone = request.role.is_none() && request.job_description.is_none();
         if alone {
-            match part.rest.role.as_deref().and_then(|slug| self.library.role(slug)) {
+            match part
+                .rest
+                .role
+                .as_deref()
+                .and_then(|slug| self.library.role(slug))
+            {
                 Some(role) => {
                     set.notice = Some(format!(
                         "The role was read from the résumé: {}.",

@@ -46,38 +46,208 @@ const MAX_CLAIM_CHARS: usize = 240;
 
 /// What a résumé line that claims work opens with, in either tense.
 const WORK_VERBS: &[&str] = &[
-    "architected", "automated", "built", "build", "created", "cut", "debugged", "delivered",
-    "deployed", "designed", "design", "developed", "develop", "drove", "eliminated", "established",
-    "grew", "implemented", "implement", "improved", "increased", "introduced", "launched",
-    "lowered", "maintained", "migrated", "modernised", "modernized", "moved", "optimised",
-    "optimized", "owned", "own", "ported", "prototyped", "raised", "rebuilt", "redesigned",
-    "reduced", "refactored", "replaced", "rewrote", "saved", "scaled", "shipped", "ship",
-    "simplified", "sped", "standardised", "standardized", "streamlined", "wrote", "write",
-    "halved", "doubled", "tripled", "analysed", "analyzed", "researched", "published", "ran",
-    "run", "set", "took", "turned", "won", "wound", "consolidated", "negotiated", "organised",
-    "organized", "planned", "produced", "resolved", "closed", "secured", "trained", "taught",
-    "authored", "co-authored", "contributed", "partnered", "collaborated", "supported",
-    "instrumented", "integrated", "unified", "decommissioned", "retired", "led",
-    "lead", "leading", "managed", "manage", "managing", "mentored", "mentor", "mentoring",
-    "hired", "coached", "directed", "headed", "founded", "co-founded", "championed",
-    "coordinated", "onboarded", "supervised", "building", "designing", "developing",
-    "owning", "running", "shipping", "responsible", "oversaw", "spearheaded", "made", "gave",
-    "drive", "deliver", "create", "migrate", "automate", "improve", "reduce", "scale", "maintain",
-    "architect", "launch", "oversee", "coach", "hire", "handle", "handled", "handling",
-    "cutting", "reducing", "improving", "migrating", "maintaining", "writing", "teaching",
-    "supporting", "helped", "help", "helping", "pair", "paired", "partner", "taught", "teach",
+    "architected",
+    "automated",
+    "built",
+    "build",
+    "created",
+    "cut",
+    "debugged",
+    "delivered",
+    "deployed",
+    "designed",
+    "design",
+    "developed",
+    "develop",
+    "drove",
+    "eliminated",
+    "established",
+    "grew",
+    "implemented",
+    "implement",
+    "improved",
+    "increased",
+    "introduced",
+    "launched",
+    "lowered",
+    "maintained",
+    "migrated",
+    "modernised",
+    "modernized",
+    "moved",
+    "optimised",
+    "optimized",
+    "owned",
+    "own",
+    "ported",
+    "prototyped",
+    "raised",
+    "rebuilt",
+    "redesigned",
+    "reduced",
+    "refactored",
+    "replaced",
+    "rewrote",
+    "saved",
+    "scaled",
+    "shipped",
+    "ship",
+    "simplified",
+    "sped",
+    "standardised",
+    "standardized",
+    "streamlined",
+    "wrote",
+    "write",
+    "halved",
+    "doubled",
+    "tripled",
+    "analysed",
+    "analyzed",
+    "researched",
+    "published",
+    "ran",
+    "run",
+    "set",
+    "took",
+    "turned",
+    "won",
+    "wound",
+    "consolidated",
+    "negotiated",
+    "organised",
+    "organized",
+    "planned",
+    "produced",
+    "resolved",
+    "closed",
+    "secured",
+    "trained",
+    "taught",
+    "authored",
+    "co-authored",
+    "contributed",
+    "partnered",
+    "collaborated",
+    "supported",
+    "instrumented",
+    "integrated",
+    "unified",
+    "decommissioned",
+    "retired",
+    "led",
+    "lead",
+    "leading",
+    "managed",
+    "manage",
+    "managing",
+    "mentored",
+    "mentor",
+    "mentoring",
+    "hired",
+    "coached",
+    "directed",
+    "headed",
+    "founded",
+    "co-founded",
+    "championed",
+    "coordinated",
+    "onboarded",
+    "supervised",
+    "building",
+    "designing",
+    "developing",
+    "owning",
+    "running",
+    "shipping",
+    "responsible",
+    "oversaw",
+    "spearheaded",
+    "made",
+    "gave",
+    "drive",
+    "deliver",
+    "create",
+    "migrate",
+    "automate",
+    "improve",
+    "reduce",
+    "scale",
+    "maintain",
+    "architect",
+    "launch",
+    "oversee",
+    "coach",
+    "hire",
+    "handle",
+    "handled",
+    "handling",
+    "cutting",
+    "reducing",
+    "improving",
+    "migrating",
+    "maintaining",
+    "writing",
+    "teaching",
+    "supporting",
+    "helped",
+    "help",
+    "helping",
+    "pair",
+    "paired",
+    "partner",
+    "taught",
+    "teach",
 ];
 
 /// Words ending in "-ed" that describe a person rather than say what they
 /// did: "Experienced engineer…", "Certified Scrum Master".
 const NOT_VERBS: &[&str] = &[
-    "experienced", "skilled", "motivated", "certified", "dedicated", "seasoned", "talented",
-    "qualified", "based", "interested", "detail-oriented", "results-driven", "self-motivated",
-    "accomplished", "licensed", "registered", "required", "preferred", "advanced", "expected",
-    "selected", "related", "focused", "customer-focused", "data-driven",
-    "mission-driven", "attended", "graduated", "awarded", "received", "named", "invited",
-    "hundred", "red", "bed", "shed", "speed", "need", "seed", "feed", "weed", "united",
-    "limited", "incorporated", "used",
+    "experienced",
+    "skilled",
+    "motivated",
+    "certified",
+    "dedicated",
+    "seasoned",
+    "talented",
+    "qualified",
+    "based",
+    "interested",
+    "detail-oriented",
+    "results-driven",
+    "self-motivated",
+    "accomplished",
+    "licensed",
+    "registered",
+    "required",
+    "preferred",
+    "advanced",
+    "expected",
+    "selected",
+    "related",
+    "focused",
+    "customer-focused",
+    "data-driven",
+    "mission-driven",
+    "attended",
+    "graduated",
+    "awarded",
+    "received",
+    "named",
+    "invited",
+    "hundred",
+    "red",
+    "bed",
+    "shed",
+    "speed",
+    "need",
+    "seed",
+    "feed",
+    "weed",
+    "united",
+    "limited",
+    "incorporated",
+    "used",
 ];
 
 /// Whether a word says what someone did: a verb from [`WORK_VERBS`], or
@@ -93,15 +263,44 @@ fn is_work_verb(word: &str) -> bool {
 
 /// Verbs of leading people.
 const LEAD_VERBS: &[&str] = &[
-    "led", "lead", "leading", "managed", "manage", "managing", "mentored", "mentor",
-    "mentoring", "hired", "coached", "directed", "headed", "founded", "co-founded",
-    "supervised", "onboarded", "trained", "taught", "championed",
+    "led",
+    "lead",
+    "leading",
+    "managed",
+    "manage",
+    "managing",
+    "mentored",
+    "mentor",
+    "mentoring",
+    "hired",
+    "coached",
+    "directed",
+    "headed",
+    "founded",
+    "co-founded",
+    "supervised",
+    "onboarded",
+    "trained",
+    "taught",
+    "championed",
 ];
 
 /// Words that mark a line as about schooling, not work.
 const SCHOOL_WORDS: &[&str] = &[
-    "university", "college", "bachelor", "bachelor's", "master's", "b.sc", "m.sc", "bsc", "msc",
-    "phd", "gpa", "diploma", "coursework", "thesis",
+    "university",
+    "college",
+    "bachelor",
+    "bachelor's",
+    "master's",
+    "b.sc",
+    "m.sc",
+    "bsc",
+    "msc",
+    "phd",
+    "gpa",
+    "diploma",
+    "coursework",
+    "thesis",
 ];
 
 /// The claims of a résumé worth a question, the strongest first; among
@@ -155,7 +354,10 @@ fn read_claim(sentence: &str, line: usize, matcher: &SkillMatcher) -> Option<Cla
             return None;
         }
     }
-    let led = words.iter().take(6).any(|w| LEAD_VERBS.contains(&w.as_str()));
+    let led = words
+        .iter()
+        .take(6)
+        .any(|w| LEAD_VERBS.contains(&w.as_str()));
     let measured = has_measure(sentence);
     let found = matcher.find(sentence);
     let majors = found.iter().filter(|f| f.major).count();
@@ -207,9 +409,9 @@ fn is_dated_title(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     let dated = lower.contains("present")
         || lower.contains("current")
-        || lower.split(|c: char| !c.is_ascii_digit()).any(|run| {
-            run.len() == 4 && (run.starts_with("19") || run.starts_with("20"))
-        });
+        || lower
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
     dated && sentence.split_whitespace().count() <= 12 && !has_measure(sentence)
 }
 
@@ -231,9 +433,26 @@ fn is_contact(text: &str) -> bool {
 /// count such as "a team of 4", is not a measure.
 fn has_measure(text: &str) -> bool {
     const UNITS: &[&str] = &[
-        "percent", "ms", "milliseconds", "seconds", "minutes", "hours", "days", "weeks",
-        "months", "times", "users", "customers", "requests", "transactions", "orders",
-        "million", "billion", "thousand", "points", "pp",
+        "percent",
+        "ms",
+        "milliseconds",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "times",
+        "users",
+        "customers",
+        "requests",
+        "transactions",
+        "orders",
+        "million",
+        "billion",
+        "thousand",
+        "points",
+        "pp",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
     words.iter().enumerate().any(|(i, word)| {
@@ -242,7 +461,8 @@ fn has_measure(text: &str) -> bool {
             return false;
         };
         let before = &word[..first];
-        let after = word[first..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+        let after =
+            word[first..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
         if ["$", "£", "€"].iter().any(|m| before.ends_with(m)) {
             return true;
         }
@@ -252,7 +472,10 @@ fn has_measure(text: &str) -> bool {
         after.is_empty()
             && words
                 .get(i + 1)
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
                 .is_some_and(|next| UNITS.contains(&next.as_str()))
     })
 }
@@ -400,7 +623,10 @@ fn gap_question(skill: &str, kinds: &[QuestionKind], n: usize) -> Option<Questio
             source: ProvenanceSource::ResumeGap,
             detail: skill.to_string(),
         },
-        rubric: GAP_RUBRIC.iter().map(|r| r.replace("{skill}", skill)).collect(),
+        rubric: GAP_RUBRIC
+            .iter()
+            .map(|r| r.replace("{skill}", skill))
+            .collect(),
         follow_ups: vec![GAP_FOLLOW_UP.replace("{skill}", skill)],
     })
 }
@@ -512,7 +738,13 @@ mod tests {
         assert!(texts.contains(&"Built the shipment tracking API in Go and PostgreSQL"));
         assert!(texts.contains(&"Wrote the on-call runbook that the whole department now uses"));
         // Names, contact lines, job titles, schooling and skill lists are not claims.
-        for line in ["Sam Rivera", "sam@", "Northwind Freight", "University", "Go, PostgreSQL, Redis"] {
+        for line in [
+            "Sam Rivera",
+            "sam@",
+            "Northwind Freight",
+            "University",
+            "Go, PostgreSQL, Redis",
+        ] {
             assert!(!texts.iter().any(|t| t.contains(line)), "{line}");
         }
     }
@@ -520,11 +752,19 @@ mod tests {
     #[test]
     fn every_question_quotes_its_line_exactly_and_stays_private() {
         let coach = super::super::for_tests();
-        let made = part(&request(RESUME, None, Some("backend-engineer")), coach.matcher(), |_| None);
+        let made = part(
+            &request(RESUME, None, Some("backend-engineer")),
+            coach.matcher(),
+            |_| None,
+        );
         assert_eq!(made.questions.len(), 4);
         for q in &made.questions {
             assert_eq!(q.provenance.source, ProvenanceSource::ResumeLine);
-            assert!(RESUME.contains(&q.provenance.detail), "{}", q.provenance.detail);
+            assert!(
+                RESUME.contains(&q.provenance.detail),
+                "{}",
+                q.provenance.detail
+            );
             assert!(q.text.contains(q.provenance.detail.trim_end_matches('.')));
             assert!(q.provenance.source.is_private());
         }
@@ -549,7 +789,9 @@ mod tests {
     #[test]
     fn a_resume_alone_makes_most_of_the_set_and_reads_its_own_role() {
         let coach = super::super::for_tests();
-        let made = part(&request(RESUME, None, None), coach.matcher(), |_| Some("backend-engineer".into()));
+        let made = part(&request(RESUME, None, None), coach.matcher(), |_| {
+            Some("backend-engineer".into())
+        });
         assert_eq!(made.questions.len(), 4, "four claims, one per line");
         assert_eq!(made.rest.role.as_deref(), Some("backend-engineer"));
         assert_eq!(made.rest.count, 6);
@@ -562,7 +804,11 @@ mod tests {
         technical_only.kinds = vec![QuestionKind::Technical];
         let made = part(&technical_only, coach.matcher(), |_| None);
         assert!(!made.questions.is_empty());
-        assert!(made.questions.iter().all(|q| q.kind == QuestionKind::Technical));
+        assert!(
+            made.questions
+                .iter()
+                .all(|q| q.kind == QuestionKind::Technical)
+        );
     }
 
     #[test]
@@ -576,7 +822,11 @@ mod tests {
         ] {
             assert!(has_measure(measured), "{measured}");
         }
-        for not in ["Joined in 2019 and shipped the app", "Led a team of 4 engineers", "Built a Python 3 service"] {
+        for not in [
+            "Joined in 2019 and shipped the app",
+            "Led a team of 4 engineers",
+            "Built a Python 3 service",
+        ] {
             assert!(!has_measure(not), "{not}");
         }
     }
@@ -616,7 +866,10 @@ mod labelled {
             }
             for not in label["not_claims"].as_array().unwrap() {
                 let not = not.as_str().unwrap();
-                if read.iter().any(|r| not.contains(r.as_str()) || r.contains(not)) {
+                if read
+                    .iter()
+                    .any(|r| not.contains(r.as_str()) || r.contains(not))
+                {
                     mistakes.push(format!("{name}: {not}"));
                 }
             }
@@ -630,7 +883,10 @@ mod labelled {
     #[test]
     fn the_tuning_half() {
         let (found, labelled, mistakes) = recall_and_mistakes(1..=8);
-        eprintln!("tuning: {found} of {labelled} claims found; {} mistakes", mistakes.len());
+        eprintln!(
+            "tuning: {found} of {labelled} claims found; {} mistakes",
+            mistakes.len()
+        );
         assert!(mistakes.is_empty(), "{mistakes:#?}");
         assert!(found * 10 >= labelled * 8, "{found} of {labelled}");
     }
@@ -638,7 +894,10 @@ mod labelled {
     #[test]
     fn the_test_half() {
         let (found, labelled, mistakes) = recall_and_mistakes(9..=16);
-        eprintln!("test: {found} of {labelled} claims found; {} mistakes", mistakes.len());
+        eprintln!(
+            "test: {found} of {labelled} claims found; {} mistakes",
+            mistakes.len()
+        );
         assert!(mistakes.is_empty(), "{mistakes:#?}");
         assert!(found * 10 >= labelled * 7, "{found} of {labelled}");
     }

@@ -9,8 +9,8 @@ mod seniority;
 
 use app::model::Seniority;
 
-pub(super) use self::sections::{sentences, strip_bullet};
 use self::sections::{Section, classify, heading_section, inline_heading, looks_like_title};
+pub(super) use self::sections::{sentences, strip_bullet};
 use self::seniority::seniority_cues;
 use super::skills::SkillMatcher;
 
