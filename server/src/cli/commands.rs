@@ -43,6 +43,9 @@ pub(super) fn generate(args: &Args, options: &GenerateArgs) -> Result<(), CliErr
         resume,
         keep_resume: None,
     })?;
+    if request.resume.is_some() {
+        coach.resume_part(&request)?;
+    }
     let set = coach.generate(&request);
     match options.format {
         OutputFormat::Json => println!(

@@ -131,7 +131,7 @@ impl Coach {
         let part = self
             .cpu
             .run("reading a résumé", move || offline.resume_part(&owned))
-            .await?;
+            .await??;
         let mut set = self.generate_rest(&part.rest, quota, progress).await?;
         self.offline.finish_with_resume(request, part, &mut set);
         Ok(set)

@@ -20,7 +20,9 @@ impl OfflineCoach {
         if request.resume.is_none() {
             return self.generate_with_skills(request).0;
         }
-        let part = self.resume_part(request);
+        // A résumé with nothing to ask about adds nothing here; the doors
+        // that take one refuse it first (see `resume_part`).
+        let part = self.read_resume(request);
         let mut set = self.generate_with_skills(&part.rest).0;
         self.finish_with_resume(request, part, &mut set);
         set

@@ -124,18 +124,25 @@ impl OfflineCoach {
             })?;
             request.role = Some(role.slug.clone());
         }
-        if request.resume.is_some() && self.resume_part(&request).questions.is_empty() {
+        Ok(request)
+    }
+
+    /// The questions a request's résumé earns, and the request for the
+    /// rest of its set; see [`resume::part`]. A résumé with nothing to ask
+    /// about is a problem with the `resume` field. A few milliseconds for
+    /// a long résumé: callers keep it off the threads serving requests.
+    pub fn resume_part(&self, request: &GenerateRequest) -> Result<resume::ResumePart, AppError> {
+        let part = self.read_resume(request);
+        if request.resume.is_some() && part.questions.is_empty() {
             return Err(AppError::invalid(
                 "resume",
                 "No line of this résumé says what you did, so there is nothing to ask about. Paste your experience with one achievement per line, for example \"Cut build times by half by caching dependencies\".",
             ));
         }
-        Ok(request)
+        Ok(part)
     }
 
-    /// The questions a request's résumé earns, and the request for the
-    /// rest of its set; see [`resume::part`].
-    pub fn resume_part(&self, request: &GenerateRequest) -> resume::ResumePart {
+    fn read_resume(&self, request: &GenerateRequest) -> resume::ResumePart {
         resume::part(request, &self.matcher, |read| {
             detect::detect(&self.library, read).map(|r| r.slug.clone())
         })
