@@ -6,7 +6,6 @@ mod common;
 
 use common::{TestApp, signup};
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 const VAGUE: &str = "We worked on it as a team and it went fine in the end, more or less.";
@@ -60,19 +59,6 @@ async fn answer(
         .send()
         .await
         .unwrap()
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let row = app
-        .db
-        .query_one_raw(Statement::from_string(
-            app.db.get_database_backend(),
-            sql.to_string(),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
 }
 
 on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
@@ -181,7 +167,7 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         reply["feedback"]["scores"]["relevance"].as_u64().unwrap() > 3,
         "{reply}"
     );
-    let stored: i64 = count(
+    let stored: i64 = common::count(
         app,
         &format!(
             "SELECT COUNT(*) FROM answers WHERE question_text = '{}'",
@@ -277,7 +263,10 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
             .len(),
         3
     );
-    assert_eq!(count(app, "SELECT COUNT(*) FROM mock_turns").await, 3);
+    assert_eq!(
+        common::count(app, "SELECT COUNT(*) FROM mock_turns").await,
+        3
+    );
     let gone = app
         .client
         .delete(app.url("/api/v1/me"))
@@ -287,8 +276,14 @@ on_every_backend!(a_mock_interview_runs_in_order_and_ends_in_a_report, |app| {
         .await
         .unwrap();
     assert_eq!(gone.status(), StatusCode::NO_CONTENT);
-    assert_eq!(count(app, "SELECT COUNT(*) FROM mock_runs").await, 0);
-    assert_eq!(count(app, "SELECT COUNT(*) FROM mock_turns").await, 0);
+    assert_eq!(
+        common::count(app, "SELECT COUNT(*) FROM mock_runs").await,
+        0
+    );
+    assert_eq!(
+        common::count(app, "SELECT COUNT(*) FROM mock_turns").await,
+        0
+    );
 });
 
 on_every_backend!(the_mock_interview_pages_work_without_javascript, |app| {

@@ -6,7 +6,6 @@
 mod common;
 
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
 
 use common::TestApp;
@@ -46,22 +45,13 @@ async fn create(app: &TestApp, cookie: Option<&str>, body: Value) -> reqwest::Re
     request.send().await.unwrap()
 }
 
-async fn get(app: &TestApp, path: &str, cookie: Option<&str>) -> (StatusCode, String) {
-    common::html(app, path, cookie).await
-}
-
 /// How many stored sets hold a résumé.
 async fn kept_resumes(app: &TestApp) -> i64 {
-    let row = app
-        .db
-        .query_one_raw(Statement::from_string(
-            app.db.get_database_backend(),
-            "SELECT COUNT(*) AS n FROM question_sets WHERE resume IS NOT NULL",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get::<i64>("", "n").unwrap()
+    common::count(
+        app,
+        "SELECT COUNT(*) FROM question_sets WHERE resume IS NOT NULL",
+    )
+    .await
 }
 
 on_every_backend!(
@@ -129,16 +119,16 @@ on_every_backend!(
             assert_eq!(q["position"].as_u64().unwrap() as usize, shared + n + 1);
         }
         assert_eq!(mine["resume"].as_str().unwrap(), RESUME);
-        let (status, page) = get(app, &format!("/s/{slug}/private"), Some(&maker)).await;
+        let (status, page) = common::html(app, &format!("/s/{slug}/private"), Some(&maker)).await;
         assert_eq!(status, StatusCode::OK);
         assert!(page.contains(CANARY));
         assert!(page.contains("noindex"));
 
         // Nobody else reaches them, not even by asking for them.
         for who in [Some(other.as_str()), None] {
-            let (status, _) = get(app, &path, who).await;
+            let (status, _) = common::html(app, &path, who).await;
             assert_eq!(status, StatusCode::NOT_FOUND);
-            let (status, page) = get(app, &format!("/s/{slug}/private"), who).await;
+            let (status, page) = common::html(app, &format!("/s/{slug}/private"), who).await;
             assert_eq!(status, StatusCode::NOT_FOUND);
             assert!(!page.contains(CANARY));
         }
@@ -164,15 +154,15 @@ on_every_backend!(
                 format!("/api/sets/get?slug={slug}"),
                 "/sitemap.xml".to_string(),
             ] {
-                let (status, body) = get(app, &path, who).await;
+                let (status, body) = common::html(app, &path, who).await;
                 assert_eq!(status, StatusCode::OK, "{path}");
                 assert!(!body.contains(CANARY), "{path} as {who:?}");
                 assert!(!body.contains("ledger reconciliation"), "{path} as {who:?}");
             }
         }
-        let (_, page) = get(app, &format!("/s/{slug}"), Some(&maker)).await;
+        let (_, page) = common::html(app, &format!("/s/{slug}"), Some(&maker)).await;
         assert!(page.contains(&format!("/s/{slug}/private")));
-        let (_, page) = get(app, &format!("/s/{slug}"), Some(&other)).await;
+        let (_, page) = common::html(app, &format!("/s/{slug}"), Some(&other)).await;
         assert!(
             page.contains("drawn from its maker&#x27;s résumé")
                 || page.contains("drawn from its maker's résumé")
@@ -181,7 +171,7 @@ on_every_backend!(
 
         // Another account practising the set never meets them.
         let first_private = shared + 1;
-        let (status, _) = get(
+        let (status, _) = common::html(
             app,
             &format!("/practice/{slug}?q={first_private}"),
             Some(&other),
@@ -198,7 +188,7 @@ on_every_backend!(
         )
         .await;
         assert!(refused.status().is_client_error(), "{}", refused.status());
-        let (status, page) = get(
+        let (status, page) = common::html(
             app,
             &format!("/practice/{slug}?q={first_private}"),
             Some(&maker),
@@ -216,7 +206,7 @@ on_every_backend!(
         let deleted = common::delete_set(app, &maker, &slug).await;
         assert!(deleted.status().is_redirection());
         assert_eq!(kept_resumes(app).await, 0);
-        let (status, _) = get(app, &path, Some(&maker)).await;
+        let (status, _) = common::html(app, &path, Some(&maker)).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
 );
@@ -229,7 +219,7 @@ on_every_backend!(a_resume_is_kept_only_when_an_account_asks, |app| {
     let claim = common::cookie(&made, "rehearse-claim").unwrap();
     let made: Value = made.json().await.unwrap();
     let slug = made["slug"].as_str().unwrap();
-    let (status, body) = get(
+    let (status, body) = common::html(
         app,
         &format!("/api/v1/question-sets/{slug}/private"),
         Some(&claim),
@@ -280,16 +270,16 @@ on_every_backend!(the_generator_form_takes_a_resume, |app| {
     .await;
     assert!(posted.status().is_redirection(), "{}", posted.status());
     let to = posted.headers()["location"].to_str().unwrap().to_string();
-    let (_, page) = get(app, &to, Some(&sam)).await;
+    let (_, page) = common::html(app, &to, Some(&sam)).await;
     assert!(
         page.contains("See the questions from your résumé"),
         "{page}"
     );
     assert!(!page.contains(CANARY));
     assert_eq!(kept_resumes(app).await, 1);
-    let (_, home) = get(app, "/", Some(&sam)).await;
+    let (_, home) = common::html(app, "/", Some(&sam)).await;
     assert!(home.contains("name=\"keep_resume\""));
-    let (_, home) = get(app, "/", None).await;
+    let (_, home) = common::html(app, "/", None).await;
     assert!(!home.contains("name=\"keep_resume\""));
     assert!(home.contains("name=\"resume\""));
 });

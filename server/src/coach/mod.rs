@@ -125,7 +125,6 @@ impl Coach {
         if request.resume.is_none() {
             return self.generate_rest(request, quota, progress).await;
         }
-        progress.stage(Stage::Reading);
         let offline = Arc::clone(&self.offline);
         let owned = request.clone();
         let part = self

@@ -215,6 +215,21 @@ pub async fn post_form(
         .expect("request reaches the server")
 }
 
+/// The one number `sql` (a `SELECT COUNT(*) …`) returns, read straight
+/// from the server's database.
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
+    let row = app
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            sql.to_string(),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get_by_index::<i64>(0).unwrap()
+}
+
 /// Deletes a set through its share page's form, as the browser with
 /// `cookie` (a session or a claim) would.
 pub async fn delete_set(app: &TestApp, cookie: &str, slug: &str) -> reqwest::Response {

@@ -175,7 +175,6 @@ impl OfflineCoach {
                 None => set.title = "Interview questions on a résumé".to_string(),
             }
         }
-        set.questions.retain(|q| !q.provenance.source.is_private());
         set.questions.extend(part.questions);
     }
 

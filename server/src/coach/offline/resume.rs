@@ -266,9 +266,12 @@ fn read_claim(sentence: &str, line: usize, matcher: &SkillMatcher) -> Option<Cla
         .collect();
     let opening = raw.iter().position(|w| is_work_verb(w))?;
     if opening > 0 {
-        let before: Vec<&str> = sentence.split_whitespace().take(opening).collect();
         let names_self = raw[..opening].iter().any(|w| w == "i" || w == "we");
-        if !names_self && !before.last().is_some_and(|w| w.ends_with(',')) {
+        let comma = sentence
+            .split_whitespace()
+            .nth(opening - 1)
+            .is_some_and(|w| w.ends_with(','));
+        if !names_self && !comma {
             return None;
         }
     }
