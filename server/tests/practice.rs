@@ -1114,3 +1114,105 @@ on_every_backend!(the_dashboard_lists_sets_twenty_at_a_time, |app| {
     assert_eq!(listed(&all), 21);
     assert!(!all.contains("Show 1 more"));
 });
+
+on_every_backend!(
+    a_quick_read_is_labelled_and_the_full_read_takes_its_place,
+    |app| {
+        let session = signup(app, "busy@example.org").await;
+        let slug = make_set(app, &session, 5).await;
+        let attempt: Value = submit(app, Some(&session), &slug, 1, STRONG, "quick-key-123")
+            .await
+            .json()
+            .await
+            .unwrap();
+        let id = attempt["id"].as_i64().unwrap();
+        let full = attempt["feedback"].clone();
+        assert_eq!(full["engine"], "offline/2+embeddings");
+
+        // The quick read the coach gives this answer when every core is busy,
+        // stored as the attempt's feedback.
+        let set: Value = app
+            .client
+            .get(app.url(&format!("/api/v1/question-sets/{slug}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let question = &set["questions"][0];
+        let rubric: Vec<String> = serde_json::from_value(question["rubric"].clone()).unwrap();
+        let quick =
+            common::offline_coach().assess_quick(&rehearse::coach::offline::assess::AssessInput {
+                question: question["text"].as_str().unwrap(),
+                kind: app::model::QuestionKind::Behavioral,
+                rubric: &rubric,
+                focus_area: question["focus_area"].as_str(),
+                jd_skills: &[],
+                answer: STRONG,
+            });
+        assert_eq!(quick.engine, app::model::QUICK_ENGINE);
+        app.db
+            .execute_unprepared(&format!("DELETE FROM feedback WHERE answer_id = {id}"))
+            .await
+            .unwrap();
+        rehearse::db::practice::store_feedback(&app.db, id, &quick)
+            .await
+            .unwrap();
+
+        let attempt_page = format!("/practice/{slug}?attempt={id}");
+        let (status, html) = page(app, &session, &attempt_page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            html.contains("a quick read by the built-in offline coach"),
+            "labelled"
+        );
+        assert!(html.contains("Get the full read"));
+
+        // Asked for, the full read takes the quick one's place: still one row.
+        let asked = app
+            .client
+            .post(app.url(&attempt_page))
+            .header("cookie", &session)
+            .form(&[("form", "feedback"), ("attempt", &id.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(asked.status(), StatusCode::SEE_OTHER);
+        assert_eq!(asked.headers()[LOCATION], attempt_page.as_str());
+        let again: Value = app
+            .client
+            .get(app.url(&format!("/api/v1/assessments/{id}")))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(again["feedback"], full);
+        assert_eq!(
+            count(
+                app,
+                &format!("SELECT COUNT(*) FROM feedback WHERE answer_id = {id}")
+            )
+            .await,
+            1
+        );
+        let (_, html) = page(app, &session, &attempt_page).await;
+        assert!(!html.contains("Get the full read"));
+
+        // Full feedback is never replaced: asking again over the API returns it.
+        let kept: Value = app
+            .client
+            .post(app.url(&format!("/api/v1/assessments/{id}/feedback")))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(kept["feedback"], full);
+    }
+);

@@ -64,6 +64,16 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
             <h2 id="feedback-title">"Feedback"</h2>
             <p class="muted engine">{engine_label(&feedback)}</p>
             {feedback.notice.clone().map(|n| view! { <p class="banner" role="status">{n}</p> })}
+            {feedback.is_quick().then(|| view! {
+                <form class="banner quick-read" method="post" action=format!("/practice/{}?attempt={}", attempt.question_set, attempt.id)>
+                    <p role="status">
+                        "Every core was busy when this answer arrived, so this is a quick read: the same rules, without the model that compares meanings. The full read may score relevance differently."
+                    </p>
+                    <input type="hidden" name="form" value="feedback" />
+                    <input type="hidden" name="attempt" value=attempt.id.to_string() />
+                    <button class="button button--secondary" type="submit">"Get the full read"</button>
+                </form>
+            })}
             <Scores feedback=feedback.clone() />
             {feedback.star.map(|star| view! { <StarParts star /> })}
             {feedback.star.as_ref().and_then(crate::model::first_missing).map(|part| view! {

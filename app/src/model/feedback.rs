@@ -133,8 +133,9 @@ impl Star {
 /// Feedback on one answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Feedback {
-    /// Who assessed it: `offline/2+embeddings` (or `offline/2`) for the built-in coach, or
-    /// `model:` and the model's name.
+    /// Who assessed it: `offline/2+embeddings` (or `offline/2`) for the built-in coach,
+    /// [`QUICK_ENGINE`] for its quick read while busy, or `model:` and the
+    /// model's name.
     pub engine: String,
     /// The version of the prompt a model was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,12 +162,27 @@ impl Feedback {
     pub fn by_model(&self) -> bool {
         self.engine.starts_with("model:")
     }
+
+    /// Whether this is the offline coach's quick read, made while every
+    /// core was busy, which a full read may replace.
+    pub fn is_quick(&self) -> bool {
+        self.engine == QUICK_ENGINE
+    }
 }
+
+/// The engine label of the offline coach's quick read: rules and word
+/// lists without the embedded model, given when the cores were too busy
+/// to run it in time.
+pub const QUICK_ENGINE: &str = "offline/2+quick";
 
 /// What the built-in coach is, in plain words, for an engine label such as
 /// `offline/2` or `offline/2+embeddings`.
 pub fn offline_coach_label(engine: &str) -> String {
-    if engine.contains("+embeddings") {
+    if engine == QUICK_ENGINE {
+        format!(
+            "a quick read by the built-in offline coach ({engine}): rules and word lists only, because the coach was busy; not AI"
+        )
+    } else if engine.contains("+embeddings") {
         format!(
             "the built-in offline coach ({engine}): rules and word lists, with a small embedded model that compares meanings; not generative AI"
         )

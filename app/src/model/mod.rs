@@ -35,8 +35,8 @@ pub use delivery::{
 pub use error::{AppError, FieldError, Problems};
 pub use feedback::{
     Comment, Dimension, DrillFeedback, DrillPart, Feedback, MAX_ANSWER_CHARS, MAX_DRILL_CHARS,
-    Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star, Verdict, offline_coach_label, spoken_seconds,
-    word_count,
+    QUICK_ENGINE, Reasons, SPOKEN_WORDS_PER_MINUTE, Scores, Star, Verdict, offline_coach_label,
+    spoken_seconds, word_count,
 };
 pub use forms::{
     AccountEcho, AnswerPost, Checkbox, Echo, GenerateForm, GeneratorEcho, LoginForm,

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use app::model::AppError;
 use tokio::sync::Semaphore;
@@ -41,6 +42,21 @@ impl CpuGate {
         what: &'static str,
         job: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
+        match self.run_within(what, None, job).await? {
+            Ok(done) => Ok(done),
+            Err(_) => unreachable!("a job with no deadline always gets its core"),
+        }
+    }
+
+    /// Runs `job` on a blocking thread if a core comes free within `wait`
+    /// (without limit when `None`); else hands the job back unrun, so the
+    /// caller can do something cheaper instead of queueing longer.
+    pub async fn run_within<T: Send + 'static, J: FnOnce() -> T + Send + 'static>(
+        &self,
+        what: &'static str,
+        wait: Option<Duration>,
+        job: J,
+    ) -> Result<Result<T, J>, AppError> {
         if self.waiting.fetch_add(1, Ordering::AcqRel) >= self.limit {
             self.waiting.fetch_sub(1, Ordering::AcqRel);
             tracing::warn!(what, "the coach is at capacity; asking the client to retry");
@@ -48,14 +64,22 @@ impl CpuGate {
                 retry_after_secs: 2,
             });
         }
-        let permit = Arc::clone(&self.permits).acquire_owned().await;
+        let acquire = Arc::clone(&self.permits).acquire_owned();
+        let permit = match wait {
+            Some(wait) => tokio::time::timeout(wait, acquire).await,
+            None => Ok(acquire.await),
+        };
         self.waiting.fetch_sub(1, Ordering::AcqRel);
+        let Ok(permit) = permit else {
+            return Ok(Err(job));
+        };
         let permit = permit.map_err(|error| failed(what, error))?;
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
             job()
         })
         .await
+        .map(Ok)
         .map_err(|error| failed(what, error))
     }
 }
@@ -95,5 +119,30 @@ mod tests {
         running.await.unwrap().unwrap();
         assert_eq!(queued.await.unwrap().unwrap(), 2);
         assert_eq!(gate.run("after", || 4).await.unwrap(), 4);
+    }
+
+    #[tokio::test]
+    async fn a_job_that_cannot_wait_is_handed_back_when_no_core_comes_free() {
+        let gate = Arc::new(CpuGate::new(1, 4));
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        let running = {
+            let gate = Arc::clone(&gate);
+            tokio::spawn(async move { gate.run("hold", move || release.recv().ok()).await })
+        };
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let brief = gate
+            .run_within("brief", Some(Duration::from_millis(20)), || 5)
+            .await
+            .unwrap();
+        let handed_back = brief.expect_err("no core came free in time");
+        assert_eq!(handed_back(), 5);
+        hold.send(()).unwrap();
+        running.await.unwrap().unwrap();
+        // With a core free, the same wait is enough.
+        let ran = gate
+            .run_within("brief", Some(Duration::from_millis(20)), || 6)
+            .await
+            .unwrap();
+        assert_eq!(ran.ok(), Some(6));
     }
 }

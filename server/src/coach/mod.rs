@@ -15,6 +15,7 @@ pub mod llm;
 pub mod offline;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use std::collections::HashSet;
 
@@ -37,11 +38,31 @@ pub struct AssessRequest {
     pub jd_skills: Vec<String>,
 }
 
+/// How long feedback on an answer may wait for a core to run the embedded
+/// model on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Patience {
+    /// Right after the answer is sent: at most [`BRIEF_WAIT`], then a quick
+    /// read by words alone, labelled as such, which the user can replace
+    /// with the full read when they like.
+    Brief,
+    /// Asked for by the user: the full read, however long the queue.
+    Full,
+}
+
+/// How long an answer just sent waits for a core before it is given a
+/// quick read instead. With one assessment taking tens of milliseconds
+/// of a core, a queue this long means the cores are saturated, and every
+/// later answer would wait longer still.
+pub const BRIEF_WAIT: Duration = Duration::from_millis(100);
+
 pub struct Coach {
     offline: Arc<OfflineCoach>,
     llm: Option<LlmEngine>,
     cache: SetCache,
     cpu: cpu::CpuGate,
+    /// Quick reads run here, so they never queue behind the model's work.
+    quick: cpu::CpuGate,
 }
 
 impl Coach {
@@ -51,6 +72,7 @@ impl Coach {
             llm,
             cache,
             cpu: cpu::CpuGate::default(),
+            quick: cpu::CpuGate::default(),
         }
     }
 
@@ -178,20 +200,39 @@ impl Coach {
     }
 
     /// Feedback on an answer: the model's when one is configured and
-    /// answers well, the offline coach's otherwise (saying why).
+    /// answers well, the offline coach's otherwise (saying why). With
+    /// [`Patience::Brief`] and every core busy past [`BRIEF_WAIT`], the
+    /// offline coach's part is its quick read.
     pub async fn assess(
         &self,
         request: AssessRequest,
         quota: Option<Quota>,
+        patience: Patience,
     ) -> Result<Feedback, AppError> {
         let offline = Arc::clone(&self.offline);
         let owned = request.clone();
-        let heuristic = self
+        let full = move || offline.assess(&owned.input());
+        let wait = match patience {
+            Patience::Brief if self.offline.quick_reads_less() => Some(BRIEF_WAIT),
+            _ => None,
+        };
+        let heuristic = match self
             .cpu
-            .run("assessing an answer", move || {
-                offline.assess(&owned.input())
-            })
-            .await?;
+            .run_within("assessing an answer", wait, full)
+            .await?
+        {
+            Ok(full) => full,
+            Err(_) => {
+                tracing::info!("every core busy; giving a quick read");
+                let offline = Arc::clone(&self.offline);
+                let owned = request.clone();
+                self.quick
+                    .run("a quick read of an answer", move || {
+                        offline.assess_quick(&owned.input())
+                    })
+                    .await?
+            }
+        };
         Ok(self.by_model(&request, heuristic, quota).await)
     }
 
@@ -291,5 +332,75 @@ impl AssessRequest {
             jd_skills: &self.jd_skills,
             answer: &self.answer,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::model::{Provenance, ProvenanceSource, QUICK_ENGINE, QuestionKind};
+
+    fn request() -> AssessRequest {
+        AssessRequest {
+            question: Question {
+                text: "Tell me about a time you made a slow service fast.".into(),
+                kind: QuestionKind::Behavioral,
+                focus_area: "Performance".into(),
+                difficulty: 2,
+                provenance: Provenance {
+                    source: ProvenanceSource::FocusArea,
+                    detail: "Performance".into(),
+                },
+                rubric: vec!["Names how the slowness was measured".into()],
+                follow_ups: Vec::new(),
+            },
+            answer: "Our checkout page took four seconds at peak. I profiled it, found a query run once per item, and batched it. Load time fell to 900 ms within a week.".into(),
+            jd_skills: Vec::new(),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_answer_just_sent_gets_a_quick_read_while_every_core_is_busy() {
+        let offline = Arc::new(OfflineCoach::with_model(
+            Arc::new(crate::content::Library::embedded().expect("content loads")),
+            Some(offline::meaning::load_for_tests()),
+        ));
+        let mut coach = Coach::new(offline, None, SetCache::new(4));
+        coach.cpu = cpu::CpuGate::new(1, 8);
+        let coach = Arc::new(coach);
+
+        let full = coach
+            .assess(request(), None, Patience::Brief)
+            .await
+            .unwrap();
+        assert_eq!(
+            full.engine,
+            offline::ENGINE_WITH_EMBEDDINGS,
+            "a free core: the full read"
+        );
+
+        let (hold, release) = std::sync::mpsc::channel::<()>();
+        let busy = {
+            let coach = Arc::clone(&coach);
+            tokio::spawn(async move { coach.cpu.run("hold", move || release.recv().ok()).await })
+        };
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let quick = coach
+            .assess(request(), None, Patience::Brief)
+            .await
+            .unwrap();
+        assert_eq!(quick.engine, QUICK_ENGINE);
+        assert!(quick.is_quick());
+
+        // Asked for, the full read waits for the core.
+        let waiting = {
+            let coach = Arc::clone(&coach);
+            tokio::spawn(async move { coach.assess(request(), None, Patience::Full).await })
+        };
+        tokio::time::sleep(BRIEF_WAIT * 2).await;
+        assert!(!waiting.is_finished());
+        hold.send(()).unwrap();
+        busy.await.unwrap().unwrap();
+        assert_eq!(waiting.await.unwrap().unwrap(), full);
     }
 }

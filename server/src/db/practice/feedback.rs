@@ -3,7 +3,7 @@
 
 use app::model::Feedback;
 use chrono::Utc;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
 
 use crate::db::entities::feedback;
@@ -78,4 +78,46 @@ pub async fn store_feedback(
     feedback_on(db, answer_id)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("feedback after storing it".into()))
+}
+
+/// Puts `result` in place of a quick read of an answer (see
+/// [`app::model::QUICK_ENGINE`]); any other feedback stays as it is. Returns
+/// the feedback stored afterwards, whichever it is.
+pub async fn replace_quick_read(
+    db: &DatabaseConnection,
+    answer_id: i64,
+    result: &Feedback,
+) -> Result<Option<Feedback>, DbErr> {
+    feedback::Entity::update_many()
+        .col_expr(feedback::Column::Engine, Expr::value(result.engine.clone()))
+        .col_expr(
+            feedback::Column::PromptVersion,
+            Expr::value(result.prompt_version.clone()),
+        )
+        .col_expr(
+            feedback::Column::Structure,
+            Expr::value(i16::from(result.scores.structure)),
+        )
+        .col_expr(
+            feedback::Column::Specificity,
+            Expr::value(i16::from(result.scores.specificity)),
+        )
+        .col_expr(
+            feedback::Column::Relevance,
+            Expr::value(i16::from(result.scores.relevance)),
+        )
+        .col_expr(
+            feedback::Column::Overall,
+            Expr::value(i16::from(result.scores.overall)),
+        )
+        .col_expr(
+            feedback::Column::Body,
+            Expr::value(serde_json::to_value(result).map_err(|e| DbErr::Json(e.to_string()))?),
+        )
+        .col_expr(feedback::Column::CreatedAt, Expr::value(Utc::now()))
+        .filter(feedback::Column::AnswerId.eq(answer_id))
+        .filter(feedback::Column::Engine.eq(app::model::QUICK_ENGINE))
+        .exec(db)
+        .await?;
+    feedback_on(db, answer_id).await
 }

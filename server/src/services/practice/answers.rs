@@ -8,7 +8,7 @@ use app::model::{
 };
 
 use super::{PracticeService, position_of, question_id, to_attempt, viewer};
-use crate::coach::{AssessRequest, Quota};
+use crate::coach::{AssessRequest, Patience, Quota};
 use crate::db;
 use crate::db::practice::{self as store, Committed, StoredAnswer};
 use crate::services::internal;
@@ -144,25 +144,34 @@ impl PracticeService {
         }
     }
 
-    /// The attempt with its feedback, computing it when it has none; under
-    /// `limit` when one applies to that computation (feedback asked for
-    /// again counts; feedback computed right after an answer does not).
+    /// The attempt with its feedback, computing it when it has none.
+    ///
+    /// Right after an answer (`asked` is `None`) the coach waits only
+    /// briefly for a free core and may give a quick read. Asked for by the
+    /// user (under the `asked` limit), it waits for the full read, which
+    /// also takes the place of a quick one.
     pub(super) async fn assessed(
         &self,
         attempt: i64,
         requester: &Requester,
-        limit: Option<RateLimit>,
+        asked: Option<RateLimit>,
     ) -> Result<Attempt, AppError> {
         let user = viewer(requester)?;
         let answer = self.owned(attempt, requester).await?;
         let existing = self.with_feedback(answer.clone()).await?;
-        if existing.feedback.is_some() {
-            return Ok(existing);
-        }
-        if let Some(limit) = limit {
+        let replacing = match &existing.feedback {
+            None => false,
+            Some(quick) if quick.is_quick() && asked.is_some() => true,
+            Some(_) => return Ok(existing),
+        };
+        if let Some(limit) = asked {
             self.count(limit, "feedback", user).await?;
         }
         let (question, jd_skills) = self.question_for(&answer, user).await?;
+        let patience = match asked {
+            Some(_) => Patience::Full,
+            None => Patience::Brief,
+        };
         let feedback = self
             .coach
             .assess(
@@ -172,12 +181,22 @@ impl PracticeService {
                     jd_skills,
                 },
                 Some(Quota::Assessments(user.id)),
+                patience,
             )
             .await?;
-        let stored = store::store_feedback(self.db.write(), answer.id, &feedback)
-            .await
-            .map_err(|e| internal("storing feedback failed", e))?;
+        let stored = if replacing {
+            store::replace_quick_read(self.db.write(), answer.id, &feedback)
+                .await
+                .map_err(|e| internal("storing feedback failed", e))?
+                .ok_or_else(|| internal("storing feedback failed", "the feedback row is gone"))?
+        } else {
+            store::store_feedback(self.db.write(), answer.id, &feedback)
+                .await
+                .map_err(|e| internal("storing feedback failed", e))?
+        };
         tracing::info!(answer = answer.id, engine = %stored.engine, overall = stored.scores.overall, "answer assessed");
+        // The review was scheduled by the first read of this attempt; a
+        // full read in place of a quick one leaves it where it is.
         self.reschedule(&answer, stored.scores.overall).await;
         Ok(to_attempt(answer, Some(stored)))
     }

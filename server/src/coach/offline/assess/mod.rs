@@ -206,7 +206,20 @@ impl OfflineCoach {
     /// Feedback on one answer. Deterministic: the same input always gives
     /// the same feedback.
     pub fn assess(&self, input: &AssessInput) -> Feedback {
-        self.assess_and_probe(input).0
+        self.assess_and_probe(input, Depth::Full).0
+    }
+
+    /// A quick read of one answer, by words alone, for when the cores are
+    /// busy: it never runs the embedded model, and its feedback says so
+    /// (engine [`app::model::QUICK_ENGINE`]). Without the model it is the
+    /// same as [`Self::assess`].
+    pub fn assess_quick(&self, input: &AssessInput) -> Feedback {
+        self.assess_and_probe(input, Depth::Quick).0
+    }
+
+    /// Whether [`Self::assess`] reads more than [`Self::assess_quick`].
+    pub fn quick_reads_less(&self) -> bool {
+        self.meaning().is_some()
     }
 
     /// Feedback on one answer, and the follow-up an interviewer would ask
@@ -218,14 +231,22 @@ impl OfflineCoach {
         input: &AssessInput,
         follow_ups: &[String],
     ) -> (Feedback, Option<String>) {
-        let (feedback, gap) = self.assess_and_probe(input);
+        let (feedback, gap) = self.assess_and_probe(input, Depth::Full);
         let asked = gap.map(|gap| probe::follow_up(&gap, input.question, input.rubric, follow_ups));
         (feedback, asked)
     }
 
-    fn assess_and_probe(&self, input: &AssessInput) -> (Feedback, Option<probe::Gap>) {
+    fn assess_and_probe(
+        &self,
+        input: &AssessInput,
+        depth: Depth,
+    ) -> (Feedback, Option<probe::Gap>) {
         let reading = Reading::new(input.answer, self);
-        let relevance = relevance::read(&reading, input, self.matcher(), self.meaning());
+        let meaning = match depth {
+            Depth::Full => self.meaning(),
+            Depth::Quick => None,
+        };
+        let relevance = relevance::read(&reading, input, self.matcher(), meaning);
         let spec = specificity::read(&reading, input.kind, self.matcher());
 
         let star_kind = matches!(
@@ -304,8 +325,13 @@ impl OfflineCoach {
         );
 
         let words = word_count(input.answer);
+        let engine = match meaning {
+            Some(_) => self.engine(),
+            None if self.quick_reads_less() => app::model::QUICK_ENGINE,
+            None => self.engine(),
+        };
         let feedback = Feedback {
-            engine: self.engine().to_string(),
+            engine: engine.to_string(),
             prompt_version: None,
             notice: None,
             kind: input.kind,
@@ -319,6 +345,15 @@ impl OfflineCoach {
         };
         (feedback, gap)
     }
+}
+
+/// How much of the coach reads an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    /// Everything, the embedded model included.
+    Full,
+    /// Rules and word lists only.
+    Quick,
 }
 
 fn to_score(points: f32) -> u8 {
