@@ -80,18 +80,11 @@ fn read_stylesheet_href(options: &LeptosOptions) -> String {
 
 /// The HTML document the server wraps around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    // The server renders each page with a fresh nonce; only scripts that
-    // carry it (the theme and the hydration scripts) may run.
+    // The server renders each page with a fresh nonce, and sends the
+    // policy that names it (see `content_security_policy`); only scripts
+    // that carry it (the theme and the hydration scripts) may run.
     let nonce = leptos::nonce::use_nonce();
     let stylesheet = stylesheet_href(&options);
-    #[cfg(feature = "ssr")]
-    if let (Some(nonce), Some(response)) = (
-        nonce.as_ref(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) && let Ok(policy) = http::HeaderValue::from_str(&content_security_policy(nonce))
-    {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, policy);
-    }
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -1,6 +1,9 @@
-//! Headers every response carries: what a browser may do with the page
-//! (a page's own Content-Security-Policy comes from the app's shell),
+//! Headers every response carries: what a browser may do with the page,
 //! and, for an account's own pages and data, that nothing keeps a copy.
+//!
+//! Each request gets a fresh nonce here. The renderer is handed it (see
+//! [`provide_page_nonce`]) for the scripts it writes, and a page (any
+//! HTML response) goes out with the policy that lets exactly those run.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
@@ -42,9 +45,31 @@ pub fn is_private(path: &str) -> bool {
         || path.ends_with(".md")
 }
 
+tokio::task_local! {
+    /// The nonce of the request being served, for the renderer.
+    static PAGE_NONCE: String;
+}
+
+/// Gives the page being rendered the nonce its response's policy names.
+/// Call it from the renderer's context, after the defaults are provided.
+pub fn provide_page_nonce() {
+    if let Ok(nonce) = PAGE_NONCE.try_with(Clone::clone) {
+        leptos::prelude::provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
+}
+
+fn is_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
 pub async fn secure(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let private = is_private(request.uri().path());
-    let mut response = next.run(request).await;
+    // 128 random bits, hex-encoded: a valid nonce in a policy and in HTML.
+    let nonce = hex::encode(crate::auth::tokens::random_bytes::<16>());
+    let mut response = PAGE_NONCE.scope(nonce.clone(), next.run(request)).await;
     let headers = response.headers_mut();
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -58,16 +83,17 @@ pub async fn secure(State(state): State<AppState>, request: Request, next: Next)
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
-    // Pages set their own policy with the nonce their scripts carry;
-    // anything else (JSON, files, redirects) may load and run nothing.
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-            ),
-        );
-    }
+    // A page may run the scripts that carry its nonce; anything else
+    // (JSON, files, redirects) may load and run nothing.
+    let policy = if is_html(headers) {
+        HeaderValue::from_str(&app::content_security_policy(&nonce))
+            .expect("a hex nonce makes a valid header")
+    } else {
+        HeaderValue::from_static(
+            "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        )
+    };
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     // For browsers older than CSP's frame-ancestors.
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     if state.settings.secure_cookies() {

@@ -58,7 +58,10 @@ pub fn router(state: AppState) -> Router {
     let routes = route_list();
     let context = {
         let ports = state.ports.clone();
-        move || provide_context(ports.clone())
+        move || {
+            provide_context(ports.clone());
+            headers::provide_page_nonce();
+        }
     };
 
     Router::new()

@@ -27,6 +27,7 @@ pub async fn page_again(
         move || {
             provide_context(ports.clone());
             provide_context(echo.clone());
+            super::headers::provide_page_nonce();
         },
         move || app::shell(options.clone()),
     );
