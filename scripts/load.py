@@ -5,7 +5,8 @@ Each simulated person signs up, makes a question set from a role, then for
 the set time reads the share, practice, role and dashboard pages, submits
 answers and reads attempts back, thinking 50-300 ms between requests. At
 the end every acknowledged answer is read back and compared with what was
-sent. Prints p50 and p99 per route, throughput, errors and lost answers;
+sent. Prints p50 and p99 per route, throughput, errors, lost answers and
+which engine assessed the answers (the full read or the quick read);
 exits 1 if any request failed with a server error or any answer was lost.
 
     scripts/load.py [--base URL] [--users 200] [--seconds 60] [--ramp 10]
@@ -83,6 +84,9 @@ class Stats:
         self.latencies = {}
         self.errors = {}
         self.refused = {}
+        # Which engine assessed each acknowledged answer: the full read, or
+        # the quick read given while every core was busy.
+        self.engines = {}
         self.started = time.monotonic()
 
     def record(self, route, millis, status):
@@ -170,7 +174,10 @@ class Person:
                 },
             )
             if status in (201, 202):
-                self.acknowledged.append((json.loads(body)["id"], answer))
+                attempt = json.loads(body)
+                self.acknowledged.append((attempt["id"], answer))
+                engine = (attempt.get("feedback") or {}).get("engine", "none (202)")
+                self.stats.engines[engine] = self.stats.engines.get(engine, 0) + 1
         else:
             attempt, _ = random.choice(self.acknowledged)
             await self.call("read attempt", "GET", f"/api/v1/assessments/{attempt}")
@@ -225,6 +232,8 @@ async def run(args):
     errors = sum(stats.errors.values())
     print(f"throughput: {total / elapsed:.0f} requests/s; server errors: {errors}")
     print(f"answers acknowledged: {acknowledged}; lost: {lost}")
+    engines = ", ".join(f"{name} {n}" for name, n in sorted(stats.engines.items()))
+    print(f"feedback by engine: {engines}")
     return 0 if errors == 0 and lost == 0 else 1
 
 

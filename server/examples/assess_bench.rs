@@ -1,4 +1,5 @@
-//! Offline assessment latency for a 300-word and a 1,500-word answer. Run
+//! Offline assessment latency for a 300-word and a 1,500-word answer, and
+//! of the quick read given while every core is busy. Run
 //! with `scripts/bench.sh` or
 //! `cargo run --release -p server --example assess_bench`.
 
@@ -28,6 +29,11 @@ fn answer_of(words: usize) -> String {
 }
 
 fn measure(coach: &OfflineCoach, name: &str, answer: &str, runs: usize) {
+    measure_read(coach, name, answer, runs, false);
+}
+
+/// As [`measure`], with the quick read (no embedded model) when `quick`.
+fn measure_read(coach: &OfflineCoach, name: &str, answer: &str, runs: usize, quick: bool) {
     let rubric = vec![
         "Describes the problem and its impact".to_string(),
         "Explains how the cause was found".to_string(),
@@ -45,7 +51,11 @@ fn measure(coach: &OfflineCoach, name: &str, answer: &str, runs: usize) {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(coach.assess(&input));
+            if quick {
+                std::hint::black_box(coach.assess_quick(&input));
+            } else {
+                std::hint::black_box(coach.assess(&input));
+            }
             start.elapsed()
         })
         .collect();
@@ -76,6 +86,8 @@ fn main() {
     let long = answer_of(1_500);
     measure(&coach, "assess a 300-word answer", &short, 500);
     measure(&coach, "assess a 1,500-word answer", &long, 200);
+    // What an answer gets while every core is busy.
+    measure_read(&coach, "quick read of a 300-word answer", &short, 500, true);
     // The worst shapes for the sentence splitter and the phrase lists, at
     // the 10,000-character limit.
     for (name, unit) in [

@@ -1129,7 +1129,7 @@ on_every_backend!(
         let full = attempt["feedback"].clone();
         assert_eq!(full["engine"], "offline/2+embeddings");
 
-        // The quick read the coach gives this answer when every core is busy,
+        // The quick read the coach gives this answer while the model is busy,
         // stored as the attempt's feedback.
         let set: Value = app
             .client

@@ -67,7 +67,7 @@ pub fn FeedbackView(view: AttemptView) -> impl IntoView {
             {feedback.is_quick().then(|| view! {
                 <form class="banner quick-read" method="post" action=format!("/practice/{}?attempt={}", attempt.question_set, attempt.id)>
                     <p role="status">
-                        "Every core was busy when this answer arrived, so this is a quick read: the same rules, without the model that compares meanings. The full read may score relevance differently."
+                        "The coach was busy when this answer arrived, so this is a quick read: the same rules, without the model that compares meanings. The full read may score relevance differently."
                     </p>
                     <input type="hidden" name="form" value="feedback" />
                     <input type="hidden" name="attempt" value=attempt.id.to_string() />

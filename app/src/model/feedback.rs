@@ -163,16 +163,16 @@ impl Feedback {
         self.engine.starts_with("model:")
     }
 
-    /// Whether this is the offline coach's quick read, made while every
-    /// core was busy, which a full read may replace.
+    /// Whether this is the offline coach's quick read, made while the coach
+    /// was busy, which a full read may replace.
     pub fn is_quick(&self) -> bool {
         self.engine == QUICK_ENGINE
     }
 }
 
 /// The engine label of the offline coach's quick read: rules and word
-/// lists without the embedded model, given when the cores were too busy
-/// to run it in time.
+/// lists without the embedded model, given when the model was too busy to
+/// read the answer in time.
 pub const QUICK_ENGINE: &str = "offline/2+quick";
 
 /// What the built-in coach is, in plain words, for an engine label such as

@@ -3,9 +3,13 @@
 //! serve requests; at most one job per core runs at once, and a bounded
 //! number wait. Past that the caller is told to try again, so a burst
 //! cannot pile up unbounded work or memory.
+//!
+//! The embedded model's work runs on threads of its own at a lower
+//! scheduling priority: it uses whatever CPU requests leave, and a page,
+//! or a database write, never waits behind it for a time slice.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use app::model::AppError;
@@ -14,10 +18,18 @@ use tokio::sync::Semaphore;
 /// Jobs that may wait for a core, per core.
 const QUEUE_PER_CORE: usize = 64;
 
+/// How much less the model's threads are favoured than the rest (a nice
+/// value, 0 to 19).
+const MODEL_NICENESS: i32 = 10;
+
+type Job = Box<dyn FnOnce() + Send>;
+
 pub struct CpuGate {
     permits: Arc<Semaphore>,
     waiting: AtomicUsize,
     limit: usize,
+    /// Where jobs run: the blocking pool, or threads of the gate's own.
+    threads: Option<mpsc::Sender<Job>>,
 }
 
 impl Default for CpuGate {
@@ -28,12 +40,56 @@ impl Default for CpuGate {
 }
 
 impl CpuGate {
+    /// A gate for the embedded model's work: one job per core but one, so
+    /// that a stream of answers leaves a core for serving pages (on one
+    /// core, one job).
+    pub fn for_model() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let running = cores.saturating_sub(1).max(1);
+        Self::new(running, cores * QUEUE_PER_CORE).on_own_threads(running, MODEL_NICENESS)
+    }
+
     pub fn new(running: usize, waiting: usize) -> Self {
         Self {
             permits: Arc::new(Semaphore::new(running.max(1))),
             waiting: AtomicUsize::new(0),
             limit: waiting,
+            threads: None,
         }
+    }
+
+    /// Runs this gate's jobs on `count` threads of its own, each at
+    /// `niceness` (where the system allows it), rather than on the
+    /// blocking pool. A job that panics fails alone; its thread goes on.
+    fn on_own_threads(mut self, count: usize, niceness: i32) -> Self {
+        let (sender, receiver) = mpsc::channel::<Job>();
+        let receiver = Arc::new(Mutex::new(receiver));
+        for n in 0..count.max(1) {
+            let receiver = Arc::clone(&receiver);
+            let spawned = std::thread::Builder::new()
+                .name(format!("coach-model-{n}"))
+                .spawn(move || {
+                    lower_priority(niceness);
+                    loop {
+                        let job = {
+                            let Ok(receiver) = receiver.lock() else {
+                                return;
+                            };
+                            receiver.recv()
+                        };
+                        let Ok(job) = job else { return };
+                        // The job's caller learns of a panic through its
+                        // dropped reply.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                    }
+                });
+            if let Err(error) = spawned {
+                tracing::warn!(%error, "could not start the model's threads; using the blocking pool");
+                return self;
+            }
+        }
+        self.threads = Some(sender);
+        self
     }
 
     /// Runs `job` on a blocking thread once a core is free.
@@ -74,14 +130,40 @@ impl CpuGate {
             return Ok(Err(job));
         };
         let permit = permit.map_err(|error| failed(what, error))?;
-        tokio::task::spawn_blocking(move || {
-            let _permit = permit;
-            job()
-        })
-        .await
-        .map(Ok)
-        .map_err(|error| failed(what, error))
+        let Some(threads) = &self.threads else {
+            return tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                job()
+            })
+            .await
+            .map(Ok)
+            .map_err(|error| failed(what, error));
+        };
+        let (reply, done) = tokio::sync::oneshot::channel();
+        threads
+            .send(Box::new(move || {
+                let _permit = permit;
+                let _ = reply.send(job());
+            }))
+            .map_err(|error| failed(what, error))?;
+        done.await.map(Ok).map_err(|error| failed(what, error))
     }
+}
+
+/// Lowers the calling thread's scheduling priority to `niceness`. On Linux
+/// the nice value belongs to the thread; elsewhere this does nothing.
+fn lower_priority(niceness: i32) {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: setpriority only reads its arguments; `0` names the
+        // calling thread.
+        let result = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, niceness) };
+        if result != 0 {
+            tracing::debug!("could not lower the model thread's priority");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = niceness;
 }
 
 fn failed(what: &'static str, error: impl std::fmt::Display) -> AppError {
@@ -119,6 +201,28 @@ mod tests {
         running.await.unwrap().unwrap();
         assert_eq!(queued.await.unwrap().unwrap(), 2);
         assert_eq!(gate.run("after", || 4).await.unwrap(), 4);
+    }
+
+    #[tokio::test]
+    async fn the_models_own_threads_run_jobs_and_survive_a_panic() {
+        let gate = CpuGate::new(1, 4).on_own_threads(1, MODEL_NICENESS);
+        assert_eq!(gate.run("first", || 1).await.unwrap(), 1);
+        let panicked = gate
+            .run("panics", || -> i32 { panic!("a broken job") })
+            .await;
+        assert!(matches!(panicked, Err(AppError::Internal { .. })));
+        assert_eq!(gate.run("after", || 2).await.unwrap(), 2);
+        #[cfg(target_os = "linux")]
+        {
+            let niceness = gate
+                .run("niceness", || {
+                    // SAFETY: getpriority only reads its arguments.
+                    unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
+                })
+                .await
+                .unwrap();
+            assert!(niceness >= MODEL_NICENESS, "{niceness}");
+        }
     }
 
     #[tokio::test]

@@ -50,19 +50,22 @@ pub enum Patience {
     Full,
 }
 
-/// How long an answer just sent waits for a core before it is given a
-/// quick read instead. With one assessment taking tens of milliseconds
-/// of a core, a queue this long means the cores are saturated, and every
-/// later answer would wait longer still.
+/// How long an answer just sent waits for one of the model's cores before
+/// it is given a quick read instead. A full read takes about 60 ms of a
+/// core, so a wait this long means answers arrive faster than the model
+/// can read them, and every later answer would wait longer still.
 pub const BRIEF_WAIT: Duration = Duration::from_millis(100);
 
 pub struct Coach {
     offline: Arc<OfflineCoach>,
     llm: Option<LlmEngine>,
     cache: SetCache,
+    /// Reading requests and postings, quick reads and drills.
     cpu: cpu::CpuGate,
-    /// Quick reads run here, so they never queue behind the model's work.
-    quick: cpu::CpuGate,
+    /// Full reads of answers, which run the embedded model: they never
+    /// take every core (see [`cpu::CpuGate::for_model`]), so pages are
+    /// served while answers are read.
+    model: cpu::CpuGate,
 }
 
 impl Coach {
@@ -72,7 +75,7 @@ impl Coach {
             llm,
             cache,
             cpu: cpu::CpuGate::default(),
-            quick: cpu::CpuGate::default(),
+            model: cpu::CpuGate::for_model(),
         }
     }
 
@@ -201,7 +204,7 @@ impl Coach {
 
     /// Feedback on an answer: the model's when one is configured and
     /// answers well, the offline coach's otherwise (saying why). With
-    /// [`Patience::Brief`] and every core busy past [`BRIEF_WAIT`], the
+    /// [`Patience::Brief`] and the model's cores busy past [`BRIEF_WAIT`], the
     /// offline coach's part is its quick read.
     pub async fn assess(
         &self,
@@ -217,16 +220,16 @@ impl Coach {
             _ => None,
         };
         let heuristic = match self
-            .cpu
+            .model
             .run_within("assessing an answer", wait, full)
             .await?
         {
             Ok(full) => full,
             Err(_) => {
-                tracing::info!("every core busy; giving a quick read");
+                tracing::info!("the model's cores are busy; giving a quick read");
                 let offline = Arc::clone(&self.offline);
                 let owned = request.clone();
-                self.quick
+                self.cpu
                     .run("a quick read of an answer", move || {
                         offline.assess_quick(&owned.input())
                     })
@@ -252,7 +255,7 @@ impl Coach {
         let owned = request.clone();
         let own = follow_ups.clone();
         let (heuristic, offline_follow_up) = self
-            .cpu
+            .model
             .run("assessing an answer", move || {
                 offline.assess_with_follow_up(&owned.input(), &own)
             })
@@ -360,13 +363,13 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn an_answer_just_sent_gets_a_quick_read_while_every_core_is_busy() {
+    async fn an_answer_just_sent_gets_a_quick_read_while_the_model_is_busy() {
         let offline = Arc::new(OfflineCoach::with_model(
             Arc::new(crate::content::Library::embedded().expect("content loads")),
             Some(offline::meaning::load_for_tests()),
         ));
         let mut coach = Coach::new(offline, None, SetCache::new(4));
-        coach.cpu = cpu::CpuGate::new(1, 8);
+        coach.model = cpu::CpuGate::new(1, 8);
         let coach = Arc::new(coach);
 
         let full = coach
@@ -382,7 +385,7 @@ mod tests {
         let (hold, release) = std::sync::mpsc::channel::<()>();
         let busy = {
             let coach = Arc::clone(&coach);
-            tokio::spawn(async move { coach.cpu.run("hold", move || release.recv().ok()).await })
+            tokio::spawn(async move { coach.model.run("hold", move || release.recv().ok()).await })
         };
         tokio::time::sleep(Duration::from_millis(50)).await;
         let quick = coach

@@ -209,8 +209,8 @@ impl OfflineCoach {
         self.assess_and_probe(input, Depth::Full).0
     }
 
-    /// A quick read of one answer, by words alone, for when the cores are
-    /// busy: it never runs the embedded model, and its feedback says so
+    /// A quick read of one answer, by words alone, for when the embedded
+    /// model is busy: it never runs the embedded model, and its feedback says so
     /// (engine [`app::model::QUICK_ENGINE`]). Without the model it is the
     /// same as [`Self::assess`].
     pub fn assess_quick(&self, input: &AssessInput) -> Feedback {
