@@ -50,13 +50,17 @@ pub enum Committed {
 /// The same key, or the same text as the latest attempt moments ago, is
 /// the attempt already stored.
 pub async fn commit(
-    db: &DatabaseConnection,
+    pools: &crate::db::Db,
     new: NewAnswer<'_>,
     now: DateTime<Utc>,
 ) -> Result<Committed, DbErr> {
-    if let Some(found) = by_key(db, new.user_id, new.idempotency_key).await? {
+    // A key sent again usually arrives well after its answer was committed:
+    // a reader sees it without queueing for the writer. One sent twice at
+    // once is caught by the key's unique index below.
+    if let Some(found) = by_key(pools.read(), new.user_id, new.idempotency_key).await? {
         return Ok(same_or_reused(found, &new));
     }
+    let db = pools.write();
     let txn = db.begin().await?;
     // One commit per account at a time, so that two tabs sending the same
     // words at once make one attempt. SQLite's single connection already

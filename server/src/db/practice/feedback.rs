@@ -62,6 +62,10 @@ pub async fn store_feedback(
         )
         .exec_without_returning(db)
         .await?;
+    if inserted == 1 {
+        // Stored as given: no need to read it back.
+        return Ok(result.clone());
+    }
     if let Some(stored) = feedback_on(db, answer_id).await? {
         return Ok(stored);
     }

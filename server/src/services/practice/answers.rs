@@ -110,7 +110,7 @@ impl PracticeService {
         })?;
         let question = &set.set.questions[submission.question_index as usize - 1];
         let committed = store::commit(
-            self.db.write(),
+            &self.db,
             store::NewAnswer {
                 user_id: user.id,
                 question_id: qid,
