@@ -92,19 +92,17 @@ impl CpuGate {
         self
     }
 
-    /// Runs `job` on a blocking thread once a core is free.
+    /// Runs `job` on the gate's threads once a core is free.
     pub async fn run<T: Send + 'static>(
         &self,
         what: &'static str,
         job: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, AppError> {
-        match self.run_within(what, None, job).await? {
-            Ok(done) => Ok(done),
-            Err(_) => unreachable!("a job with no deadline always gets its core"),
-        }
+        let done = self.run_within(what, None, job).await?;
+        Ok(done.unwrap_or_else(|_| unreachable!("a job with no deadline always gets its core")))
     }
 
-    /// Runs `job` on a blocking thread if a core comes free within `wait`
+    /// Runs `job` on the gate's threads if a core comes free within `wait`
     /// (without limit when `None`); else hands the job back unrun, so the
     /// caller can do something cheaper instead of queueing longer.
     pub async fn run_within<T: Send + 'static, J: FnOnce() -> T + Send + 'static>(

@@ -202,6 +202,17 @@ impl Coach {
         }
     }
 
+    /// Where a full read of an answer runs: on the embedded model's own
+    /// threads when it reads by meaning; without the model a full read is
+    /// as cheap as a quick one, and runs with the rest of the coach's work.
+    fn reading_gate(&self) -> &cpu::CpuGate {
+        if self.offline.quick_reads_less() {
+            &self.model
+        } else {
+            &self.cpu
+        }
+    }
+
     /// Feedback on an answer: the model's when one is configured and
     /// answers well, the offline coach's otherwise (saying why). With
     /// [`Patience::Brief`] and the model's cores busy past [`BRIEF_WAIT`], the
@@ -220,7 +231,7 @@ impl Coach {
             _ => None,
         };
         let heuristic = match self
-            .model
+            .reading_gate()
             .run_within("assessing an answer", wait, full)
             .await?
         {
@@ -255,7 +266,7 @@ impl Coach {
         let owned = request.clone();
         let own = follow_ups.clone();
         let (heuristic, offline_follow_up) = self
-            .model
+            .reading_gate()
             .run("assessing an answer", move || {
                 offline.assess_with_follow_up(&owned.input(), &own)
             })
