@@ -22,28 +22,10 @@ async fn make_set(app: &TestApp, session: &str, count: u32) -> String {
 
 use common::submit_answer as submit;
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let row = app
-        .db
-        .query_one_raw(Statement::from_string(
-            app.db.get_database_backend(),
-            sql.to_string(),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get_by_index::<i64>(0).unwrap()
-}
+use common::count;
 
 async fn page(app: &TestApp, session: &str, path: &str) -> (StatusCode, String) {
-    let response = app
-        .client
-        .get(app.url(path))
-        .header("cookie", session)
-        .send()
-        .await
-        .unwrap();
-    (response.status(), response.text().await.unwrap())
+    common::html(app, path, Some(session)).await
 }
 
 async fn save_draft(
@@ -1132,11 +1114,8 @@ on_every_backend!(
         // The quick read the coach gives this answer while the model is busy,
         // stored as the attempt's feedback.
         let set: Value = app
-            .client
-            .get(app.url(&format!("/api/v1/question-sets/{slug}")))
-            .send()
+            .get(&format!("/api/v1/question-sets/{slug}"))
             .await
-            .unwrap()
             .json()
             .await
             .unwrap();
@@ -1170,26 +1149,26 @@ on_every_backend!(
         assert!(html.contains("Get the full read"));
 
         // Asked for, the full read takes the quick one's place: still one row.
-        let asked = app
-            .client
-            .post(app.url(&attempt_page))
-            .header("cookie", &session)
-            .form(&[("form", "feedback"), ("attempt", &id.to_string())])
-            .send()
-            .await
-            .unwrap();
+        let asked = common::post_form(
+            app,
+            &attempt_page,
+            &session,
+            &[("form", "feedback"), ("attempt", &id.to_string())],
+        )
+        .await;
         assert_eq!(asked.status(), StatusCode::SEE_OTHER);
         assert_eq!(asked.headers()[LOCATION], attempt_page.as_str());
-        let again: Value = app
-            .client
-            .get(app.url(&format!("/api/v1/assessments/{id}")))
-            .header("cookie", &session)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let again: Value = common::api(
+            app,
+            reqwest::Method::GET,
+            &format!("/api/v1/assessments/{id}"),
+            Some(&session),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
         assert_eq!(again["feedback"], full);
         assert_eq!(
             count(
@@ -1203,16 +1182,17 @@ on_every_backend!(
         assert!(!html.contains("Get the full read"));
 
         // Full feedback is never replaced: asking again over the API returns it.
-        let kept: Value = app
-            .client
-            .post(app.url(&format!("/api/v1/assessments/{id}/feedback")))
-            .header("cookie", &session)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let kept: Value = common::api(
+            app,
+            reqwest::Method::POST,
+            &format!("/api/v1/assessments/{id}/feedback"),
+            Some(&session),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
         assert_eq!(kept["feedback"], full);
     }
 );

@@ -12,22 +12,7 @@ use common::TestApp;
 
 const ANSWER: &str = "Our nightly billing export kept timing out and finance could not close the month. I had to get it finishing reliably before the quarter ended. I profiled it, found it loaded every invoice into memory, and rewrote it in SQL to stream rows in batches of 500. The export went from 40 minutes to 6, and it has not failed since.";
 
-async fn api(
-    app: &TestApp,
-    method: reqwest::Method,
-    path: &str,
-    session: Option<&str>,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app.client.request(method, app.url(path));
-    if let Some(session) = session {
-        request = request.header("cookie", session);
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
+use common::api;
 
 async fn page(app: &TestApp, path: &str, session: &str) -> (StatusCode, String) {
     common::html(app, path, Some(session)).await

@@ -215,6 +215,25 @@ pub async fn post_form(
         .expect("request reaches the server")
 }
 
+/// A JSON API request as the browser with `session` (if any) makes it,
+/// with `body` (if any) as its JSON.
+pub async fn api(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    session: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> reqwest::Response {
+    let mut request = app.client.request(method, app.url(path));
+    if let Some(session) = session {
+        request = request.header("cookie", session);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    request.send().await.expect("request reaches the server")
+}
+
 /// The one number `sql` (a `SELECT COUNT(*) …`) returns, read straight
 /// from the server's database.
 pub async fn count(app: &TestApp, sql: &str) -> i64 {

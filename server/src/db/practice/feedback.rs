@@ -3,7 +3,7 @@
 
 use app::model::Feedback;
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
 
 use crate::db::entities::feedback;
@@ -42,18 +42,7 @@ pub async fn store_feedback(
     answer_id: i64,
     result: &Feedback,
 ) -> Result<Feedback, DbErr> {
-    let row = feedback::ActiveModel {
-        answer_id: Set(answer_id),
-        engine: Set(result.engine.clone()),
-        prompt_version: Set(result.prompt_version.clone()),
-        structure: Set(i16::from(result.scores.structure)),
-        specificity: Set(i16::from(result.scores.specificity)),
-        relevance: Set(i16::from(result.scores.relevance)),
-        overall: Set(i16::from(result.scores.overall)),
-        body: Set(serde_json::to_value(result).map_err(|e| DbErr::Json(e.to_string()))?),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    };
+    let row = row_of(answer_id, result)?;
     let inserted = feedback::Entity::insert(row.clone())
         .on_conflict(
             OnConflict::column(feedback::Column::AnswerId)
@@ -93,35 +82,26 @@ pub async fn replace_quick_read(
     result: &Feedback,
 ) -> Result<Option<Feedback>, DbErr> {
     feedback::Entity::update_many()
-        .col_expr(feedback::Column::Engine, Expr::value(result.engine.clone()))
-        .col_expr(
-            feedback::Column::PromptVersion,
-            Expr::value(result.prompt_version.clone()),
-        )
-        .col_expr(
-            feedback::Column::Structure,
-            Expr::value(i16::from(result.scores.structure)),
-        )
-        .col_expr(
-            feedback::Column::Specificity,
-            Expr::value(i16::from(result.scores.specificity)),
-        )
-        .col_expr(
-            feedback::Column::Relevance,
-            Expr::value(i16::from(result.scores.relevance)),
-        )
-        .col_expr(
-            feedback::Column::Overall,
-            Expr::value(i16::from(result.scores.overall)),
-        )
-        .col_expr(
-            feedback::Column::Body,
-            Expr::value(serde_json::to_value(result).map_err(|e| DbErr::Json(e.to_string()))?),
-        )
-        .col_expr(feedback::Column::CreatedAt, Expr::value(Utc::now()))
+        .set(row_of(answer_id, result)?)
         .filter(feedback::Column::AnswerId.eq(answer_id))
         .filter(feedback::Column::Engine.eq(app::model::QUICK_ENGINE))
         .exec(db)
         .await?;
     feedback_on(db, answer_id).await
+}
+
+/// The row that stores `result` as the feedback on an answer, made now.
+fn row_of(answer_id: i64, result: &Feedback) -> Result<feedback::ActiveModel, DbErr> {
+    Ok(feedback::ActiveModel {
+        answer_id: Set(answer_id),
+        engine: Set(result.engine.clone()),
+        prompt_version: Set(result.prompt_version.clone()),
+        structure: Set(i16::from(result.scores.structure)),
+        specificity: Set(i16::from(result.scores.specificity)),
+        relevance: Set(i16::from(result.scores.relevance)),
+        overall: Set(i16::from(result.scores.overall)),
+        body: Set(serde_json::to_value(result).map_err(|e| DbErr::Json(e.to_string()))?),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    })
 }

@@ -210,7 +210,7 @@ impl OfflineCoach {
     }
 
     /// A quick read of one answer, by words alone, for when the embedded
-    /// model is busy: it never runs the embedded model, and its feedback says so
+    /// model is busy: it never runs the model, and its feedback says so
     /// (engine [`app::model::QUICK_ENGINE`]). Without the model it is the
     /// same as [`Self::assess`].
     pub fn assess_quick(&self, input: &AssessInput) -> Feedback {
@@ -325,10 +325,10 @@ impl OfflineCoach {
         );
 
         let words = word_count(input.answer);
-        let engine = match meaning {
-            Some(_) => self.engine(),
-            None if self.quick_reads_less() => app::model::QUICK_ENGINE,
-            None => self.engine(),
+        let engine = if depth == Depth::Quick && self.quick_reads_less() {
+            app::model::QUICK_ENGINE
+        } else {
+            self.engine()
         };
         let feedback = Feedback {
             engine: engine.to_string(),
