@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use app::model::{
     AreaAverage, Dashboard, Dimension, DrillLink, DrillPart, Evidence, Feedback, JdCoverage,
-    RECENT_ATTEMPTS, RecentAttempt, ScorePoint, SetProgress, Star, TIMELINE_POINTS, Verdict,
-    Weakest, mean,
+    RECENT_ATTEMPTS, RecentAttempt, ScorePoint, Scores, SetProgress, Star, TIMELINE_POINTS,
+    Verdict, Weakest, mean,
 };
 
 use crate::db::practice::StoredAnswer;
@@ -34,23 +34,47 @@ pub fn coverage(required: &[String], found: &HashSet<String>) -> JdCoverage {
 /// Evidence comments shown for the weakest dimension.
 const EVIDENCE: usize = 3;
 
-/// The dashboard from `answers` (newest first, each with its feedback) and
-/// the sets to list (owned ones first, newest first).
-pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -> Dashboard {
-    // The latest assessed attempt per question, and every question tried.
-    let mut latest: HashMap<(&str, i32), (&StoredAnswer, &Feedback)> = HashMap::new();
+/// The latest assessed attempt at each question, newest first, and every
+/// question tried, from `answers` (newest first).
+#[allow(clippy::type_complexity)]
+fn latest(
+    answers: &[(StoredAnswer, Option<Scores>)],
+) -> (Vec<(&StoredAnswer, Scores)>, HashSet<(&str, i32)>) {
+    let mut latest: HashMap<(&str, i32), (&StoredAnswer, Scores)> = HashMap::new();
     let mut tried: HashSet<(&str, i32)> = HashSet::new();
-    for (answer, feedback) in answers {
+    for (answer, scores) in answers {
         let key = (answer.set_slug.as_str(), answer.position);
         tried.insert(key);
-        if let Some(feedback) = feedback {
-            latest.entry(key).or_insert((answer, feedback));
+        if let Some(scores) = scores {
+            latest.entry(key).or_insert((answer, *scores));
         }
     }
     // In a stable order (newest latest first), so ties and evidence do not
     // depend on hashing.
-    let mut latest: Vec<(&StoredAnswer, &Feedback)> = latest.into_values().collect();
+    let mut latest: Vec<(&StoredAnswer, Scores)> = latest.into_values().collect();
     latest.sort_by_key(|(a, _)| std::cmp::Reverse((a.created_at, a.id)));
+    (latest, tried)
+}
+
+/// The attempts whose whole feedback [`build`] reads: the latest assessed
+/// attempt at each question. Older attempts count by their scores alone.
+pub fn latest_assessed(answers: &[(StoredAnswer, Option<Scores>)]) -> Vec<i64> {
+    latest(answers).0.iter().map(|(a, _)| a.id).collect()
+}
+
+/// The dashboard from `answers` (newest first, each with the scores of its
+/// feedback), the whole `feedback` on the attempts [`latest_assessed`]
+/// names, and the sets to list (owned ones first, newest first).
+pub fn build(
+    answers: &[(StoredAnswer, Option<Scores>)],
+    feedback: &HashMap<i64, Feedback>,
+    sets: Vec<SetInfo>,
+) -> Dashboard {
+    let (latest, tried) = latest(answers);
+    let read: Vec<(&StoredAnswer, &Feedback)> = latest
+        .iter()
+        .filter_map(|(a, _)| feedback.get(&a.id).map(|f| (*a, f)))
+        .collect();
 
     let sets = sets
         .into_iter()
@@ -59,7 +83,7 @@ pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -
             let scores: Vec<u8> = latest
                 .iter()
                 .filter(|(a, _)| a.set_slug == set.slug)
-                .map(|(_, f)| f.scores.overall)
+                .map(|(_, s)| s.overall)
                 .collect();
             SetProgress {
                 average: mean(&scores),
@@ -82,45 +106,45 @@ pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -
             question_index: u32::try_from(a.position).unwrap_or(0),
             question: a.question_text.clone(),
             created_at: a.created_at.to_rfc3339(),
-            overall: f.as_ref().map(|f| f.scores.overall),
+            overall: f.map(|s| s.overall),
         })
         .collect();
 
     let mut timeline: Vec<ScorePoint> = answers
         .iter()
         .filter_map(|(a, f)| {
-            f.as_ref().map(|f| ScorePoint {
+            f.map(|scores| ScorePoint {
                 attempt: a.id,
                 created_at: a.created_at.to_rfc3339(),
-                scores: f.scores,
+                scores,
             })
         })
         .take(TIMELINE_POINTS)
         .collect();
     timeline.reverse();
 
-    let mut by_area: BTreeMap<&str, Vec<&Feedback>> = BTreeMap::new();
-    for (answer, feedback) in &latest {
+    let mut by_area: BTreeMap<&str, Vec<Scores>> = BTreeMap::new();
+    for (answer, scores) in &latest {
         let area = if answer.focus_area.is_empty() {
             "Other"
         } else {
             answer.focus_area.as_str()
         };
-        by_area.entry(area).or_default().push(feedback);
+        by_area.entry(area).or_default().push(*scores);
     }
     let areas = by_area
         .into_iter()
         .map(|(area, list)| {
-            let of = |pick: fn(&Feedback) -> u8| {
-                mean(&list.iter().map(|f| pick(f)).collect::<Vec<_>>()).unwrap_or(0.0)
+            let of = |pick: fn(&Scores) -> u8| {
+                mean(&list.iter().map(pick).collect::<Vec<_>>()).unwrap_or(0.0)
             };
             AreaAverage {
                 focus_area: area.to_string(),
                 questions: list.len() as u32,
-                structure: of(|f| f.scores.structure),
-                specificity: of(|f| f.scores.specificity),
-                relevance: of(|f| f.scores.relevance),
-                overall: of(|f| f.scores.overall),
+                structure: of(|s| s.structure),
+                specificity: of(|s| s.specificity),
+                relevance: of(|s| s.relevance),
+                overall: of(|s| s.overall),
             }
         })
         .collect();
@@ -130,7 +154,7 @@ pub fn build(answers: &[(StoredAnswer, Option<Feedback>)], sets: Vec<SetInfo>) -
         recent,
         timeline,
         areas,
-        weakest: weakest(&latest),
+        weakest: weakest(&read),
         mock_runs: Vec::new(),
         review: None,
     }
@@ -230,7 +254,7 @@ fn drill_for(dimension: Dimension, latest: &[(&StoredAnswer, &Feedback)]) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use app::model::{Comment, QuestionKind, Reasons, Scores};
+    use app::model::{Comment, QuestionKind, Reasons};
     use chrono::{TimeZone, Utc};
 
     use super::*;
@@ -326,7 +350,22 @@ mod tests {
                 coverage: None,
             },
         ];
-        let dashboard = build(&rows, sets);
+        let feedback: HashMap<i64, Feedback> = rows
+            .iter()
+            .filter_map(|(a, f)| f.clone().map(|f| (a.id, f)))
+            .collect();
+        let scored: Vec<(StoredAnswer, Option<Scores>)> = rows
+            .into_iter()
+            .map(|(a, f)| (a, f.map(|f| f.scores)))
+            .collect();
+        let mut ids = latest_assessed(&scored);
+        ids.sort_unstable();
+        assert_eq!(
+            ids,
+            [1, 3, 5],
+            "the latest assessed attempt at each question"
+        );
+        let dashboard = build(&scored, &feedback, sets);
 
         // A: questions 1, 2 and 3 tried; latest assessed overall 8 and 6.
         assert_eq!(dashboard.sets[0].answered, 3);
@@ -395,7 +434,7 @@ mod tests {
 
     #[test]
     fn no_attempts_make_an_empty_dashboard() {
-        let dashboard = build(&[], Vec::new());
+        let dashboard = build(&[], &HashMap::new(), Vec::new());
         assert!(dashboard.sets.is_empty() && dashboard.timeline.is_empty());
         assert_eq!(dashboard.weakest, None);
     }

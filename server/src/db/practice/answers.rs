@@ -1,6 +1,6 @@
 //! Committing an answer as an attempt, and reading and deleting attempts.
 
-use app::model::Feedback;
+use app::model::{Feedback, Scores};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection, DbErr,
@@ -9,7 +9,8 @@ use sea_orm::{
 
 use super::StoredAnswer;
 use super::drafts::write_draft;
-use crate::db::entities::{answer, feedback};
+use super::feedback::{feedback_of, scores_of};
+use crate::db::entities::answer;
 
 /// A repeat of the latest answer to a question within this long is the same
 /// attempt, whatever its key: two tabs or a reload that submits again.
@@ -197,35 +198,47 @@ pub async fn attempts(
         .await
 }
 
+/// Every answer of `user_id`, newest first.
+async fn all_answers_of(db: &DatabaseConnection, user_id: i64) -> Result<Vec<StoredAnswer>, DbErr> {
+    answer::Entity::find()
+        .filter(answer::Column::UserId.eq(user_id))
+        .order_by_desc(answer::Column::CreatedAt)
+        .order_by_desc(answer::Column::Id)
+        .all(db)
+        .await
+}
+
 /// Every answer of `user_id`, newest first, with its feedback.
 pub async fn answers_of(
     db: &DatabaseConnection,
     user_id: i64,
 ) -> Result<Vec<(StoredAnswer, Option<Feedback>)>, DbErr> {
-    let answers = answer::Entity::find()
-        .filter(answer::Column::UserId.eq(user_id))
-        .order_by_desc(answer::Column::CreatedAt)
-        .order_by_desc(answer::Column::Id)
-        .all(db)
-        .await?;
+    let answers = all_answers_of(db, user_id).await?;
     let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
-    let mut feedback: std::collections::HashMap<i64, Feedback> = std::collections::HashMap::new();
-    for chunk in ids.chunks(500) {
-        for row in feedback::Entity::find()
-            .filter(feedback::Column::AnswerId.is_in(chunk.iter().copied()))
-            .all(db)
-            .await?
-        {
-            if let Ok(body) = serde_json::from_value(row.body) {
-                feedback.insert(row.answer_id, body);
-            }
-        }
-    }
+    let mut feedback = feedback_of(db, &ids).await?;
     Ok(answers
         .into_iter()
         .map(|a| {
             let f = feedback.remove(&a.id);
             (a, f)
+        })
+        .collect())
+}
+
+/// Every answer of `user_id`, newest first, with the scores of its
+/// feedback but not the feedback itself.
+pub async fn scored_answers_of(
+    db: &DatabaseConnection,
+    user_id: i64,
+) -> Result<Vec<(StoredAnswer, Option<Scores>)>, DbErr> {
+    let answers = all_answers_of(db, user_id).await?;
+    let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
+    let scores = scores_of(db, &ids).await?;
+    Ok(answers
+        .into_iter()
+        .map(|a| {
+            let s = scores.get(&a.id).copied();
+            (a, s)
         })
         .collect())
 }

@@ -1,25 +1,85 @@
 //! Feedback on answers: stored once per answer, read back whole or as
 //! overall scores.
 
-use app::model::Feedback;
+use std::collections::HashMap;
+
+use app::model::{Feedback, Scores};
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::db::entities::feedback;
+
+/// Answer ids per query: well under every backend's limit on bound values.
+const IDS_PER_QUERY: usize = 500;
 
 /// Overall scores of the given answers that have feedback, by answer id.
 pub async fn overall_scores(
     db: &DatabaseConnection,
     answer_ids: &[i64],
 ) -> Result<Vec<(i64, i16)>, DbErr> {
-    Ok(feedback::Entity::find()
-        .filter(feedback::Column::AnswerId.is_in(answer_ids.iter().copied()))
-        .all(db)
+    Ok(scores_of(db, answer_ids)
         .await?
         .into_iter()
-        .map(|f| (f.answer_id, f.overall))
+        .map(|(id, scores)| (id, i16::from(scores.overall)))
         .collect())
+}
+
+/// The scores of the given answers that have feedback, by answer id, from
+/// their own columns: the feedback itself (quotes, comments, the rewrite)
+/// is not read.
+pub async fn scores_of(
+    db: &DatabaseConnection,
+    answer_ids: &[i64],
+) -> Result<HashMap<i64, Scores>, DbErr> {
+    let score = |v: i16| u8::try_from(v).unwrap_or(0);
+    let mut out = HashMap::with_capacity(answer_ids.len());
+    for chunk in answer_ids.chunks(IDS_PER_QUERY) {
+        let rows: Vec<(i64, i16, i16, i16, i16)> = feedback::Entity::find()
+            .select_only()
+            .columns([
+                feedback::Column::AnswerId,
+                feedback::Column::Structure,
+                feedback::Column::Specificity,
+                feedback::Column::Relevance,
+                feedback::Column::Overall,
+            ])
+            .filter(feedback::Column::AnswerId.is_in(chunk.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        out.extend(rows.into_iter().map(|(id, st, sp, re, ov)| {
+            let scores = Scores {
+                structure: score(st),
+                specificity: score(sp),
+                relevance: score(re),
+                overall: score(ov),
+            };
+            (id, scores)
+        }));
+    }
+    Ok(out)
+}
+
+/// The stored feedback on the given answers, by answer id; rows in an older
+/// shape are left out, as [`feedback_on`] does.
+pub async fn feedback_of(
+    db: &DatabaseConnection,
+    answer_ids: &[i64],
+) -> Result<HashMap<i64, Feedback>, DbErr> {
+    let mut out = HashMap::with_capacity(answer_ids.len());
+    for chunk in answer_ids.chunks(IDS_PER_QUERY) {
+        for row in feedback::Entity::find()
+            .filter(feedback::Column::AnswerId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            if let Ok(body) = serde_json::from_value(row.body) {
+                out.insert(row.answer_id, body);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The stored feedback on an answer. A row that no longer parses (an older

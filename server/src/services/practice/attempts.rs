@@ -231,7 +231,7 @@ impl PracticeService {
         let user = viewer(requester)?;
         // Answers to a mock interview's follow-ups belong to their run, not
         // to the question's progress.
-        let answers: Vec<_> = store::answers_of(self.db.read(), user.id)
+        let answers: Vec<_> = store::scored_answers_of(self.db.read(), user.id)
             .await
             .map_err(|e| internal("loading attempts failed", e))?
             .into_iter()
@@ -309,7 +309,12 @@ impl PracticeService {
                 });
             }
         }
-        let mut dashboard = crate::services::dashboard::build(&answers, sets);
+        // Whole feedback only where the dashboard quotes it.
+        let latest = crate::services::dashboard::latest_assessed(&answers);
+        let feedback = store::feedback_of(self.db.read(), &latest)
+            .await
+            .map_err(|e| internal("loading feedback failed", e))?;
+        let mut dashboard = crate::services::dashboard::build(&answers, &feedback, sets);
         dashboard.mock_runs = self.mock_summaries(user).await?;
         dashboard.review = self.review_summary(requester).await?;
         Ok(dashboard)
