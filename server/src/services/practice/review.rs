@@ -71,7 +71,10 @@ impl PracticeService {
             return;
         };
         let result = async {
-            let previous = store::review_of(self.db.write(), answer.user_id, question_id).await?;
+            // Read on a reader, so a submit waits on the single writer once
+            // less: a schedule another attempt saves meanwhile is not lost,
+            // as `save_review` never replaces a later attempt's.
+            let previous = store::review_of(self.db.read(), answer.user_id, question_id).await?;
             if previous
                 .as_ref()
                 .is_some_and(|p| p.last_answer_id >= answer.id)
