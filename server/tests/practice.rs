@@ -1158,17 +1158,14 @@ on_every_backend!(
         .await;
         assert_eq!(asked.status(), StatusCode::SEE_OTHER);
         assert_eq!(asked.headers()[LOCATION], attempt_page.as_str());
-        let again: Value = common::api(
+        let again: Value = common::api_json(
             app,
             reqwest::Method::GET,
             &format!("/api/v1/assessments/{id}"),
             Some(&session),
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
         assert_eq!(again["feedback"], full);
         assert_eq!(
             count(
@@ -1182,17 +1179,14 @@ on_every_backend!(
         assert!(!html.contains("Get the full read"));
 
         // Full feedback is never replaced: asking again over the API returns it.
-        let kept: Value = common::api(
+        let kept: Value = common::api_json(
             app,
             reqwest::Method::POST,
             &format!("/api/v1/assessments/{id}/feedback"),
             Some(&session),
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
         assert_eq!(kept["feedback"], full);
     }
 );

@@ -12,7 +12,7 @@ use common::TestApp;
 
 const ANSWER: &str = "Our nightly billing export kept timing out and finance could not close the month. I had to get it finishing reliably before the quarter ended. I profiled it, found it loaded every invoice into memory, and rewrote it in SQL to stream rows in batches of 500. The export went from 40 minutes to 6, and it has not failed since.";
 
-use common::api;
+use common::{api, api_json};
 
 async fn page(app: &TestApp, path: &str, session: &str) -> (StatusCode, String) {
     common::html(app, path, Some(session)).await
@@ -81,11 +81,8 @@ on_every_backend!(
             api(app, Method::GET, &path, None, None).await.status(),
             StatusCode::UNAUTHORIZED
         );
-        let theirs: Value = api(app, Method::GET, "/api/v1/me/stories", Some(&other), None)
-            .await
-            .json()
-            .await
-            .unwrap();
+        let theirs: Value =
+            api_json(app, Method::GET, "/api/v1/me/stories", Some(&other), None).await;
         assert_eq!(theirs, json!([]));
         assert_eq!(
             page(app, &format!("/me/stories/{id}"), &other).await.0,
@@ -120,11 +117,7 @@ on_every_backend!(
         )
         .await;
         assert_eq!(edited.status(), StatusCode::OK);
-        let read: Value = api(app, Method::GET, &path, Some(&owner), None)
-            .await
-            .json()
-            .await
-            .unwrap();
+        let read: Value = api_json(app, Method::GET, &path, Some(&owner), None).await;
         assert_eq!(read["title"], "Black Friday, 2025");
         assert_eq!(read["skills"], json!(["load testing", "Kubernetes"]));
 
@@ -220,17 +213,14 @@ on_every_backend!(
             .trim_end_matches("?drafted=1")
             .parse()
             .unwrap();
-        let story: Value = api(
+        let story: Value = api_json(
             app,
             Method::GET,
             &format!("/api/v1/me/stories/{id}"),
             Some(&session),
             None,
         )
-        .await
-        .json()
-        .await
-        .unwrap();
+        .await;
         let parts: Vec<&str> = ["situation", "task", "action", "result"]
             .iter()
             .map(|p| story[p].as_str().unwrap())
@@ -340,11 +330,8 @@ on_every_backend!(
         );
         let (_, list) = page(app, "/me/stories", &session).await;
         assert!(list.contains("Told 4 times in"));
-        let export: Value = api(app, Method::GET, "/api/v1/me/export", Some(&session), None)
-            .await
-            .json()
-            .await
-            .unwrap();
+        let export: Value =
+            api_json(app, Method::GET, "/api/v1/me/export", Some(&session), None).await;
         assert_eq!(export["stories"][0]["uses"].as_array().unwrap().len(), 4);
     }
 );
@@ -354,17 +341,14 @@ on_every_backend!(a_story_covers_a_job_descriptions_skill, |app| {
     let session = common::signup(app, "coverage@example.org").await;
     let jd = include_str!("fixtures/jd/backend-payments.txt");
     common::make_set(app, &session, json!({"job_description": jd, "count": 5})).await;
-    let before: Value = api(
+    let before: Value = api_json(
         app,
         Method::GET,
         "/api/practice/dashboard",
         Some(&session),
         None,
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let coverage = &before["sets"][0]["coverage"];
     let missing: Vec<String> = coverage["missing"]
         .as_array()
@@ -382,17 +366,14 @@ on_every_backend!(a_story_covers_a_job_descriptions_skill, |app| {
     )
     .await;
     assert_eq!(made.status(), StatusCode::CREATED);
-    let after: Value = api(
+    let after: Value = api_json(
         app,
         Method::GET,
         "/api/practice/dashboard",
         Some(&session),
         None,
     )
-    .await
-    .json()
-    .await
-    .unwrap();
+    .await;
     let covered: Vec<&str> = after["sets"][0]["coverage"]["covered"]
         .as_array()
         .unwrap()

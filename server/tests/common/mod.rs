@@ -234,6 +234,21 @@ pub async fn api(
     request.send().await.expect("request reaches the server")
 }
 
+/// [`api`], and the JSON it answers with.
+pub async fn api_json(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    session: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> serde_json::Value {
+    api(app, method, path, session, body)
+        .await
+        .json()
+        .await
+        .expect("the answer is JSON")
+}
+
 /// The one number `sql` (a `SELECT COUNT(*) …`) returns, read straight
 /// from the server's database.
 pub async fn count(app: &TestApp, sql: &str) -> i64 {

@@ -1,5 +1,7 @@
 //! Committing an answer as an attempt, and reading and deleting attempts.
 
+use std::collections::HashMap;
+
 use app::model::{Feedback, Scores};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -198,14 +200,28 @@ pub async fn attempts(
         .await
 }
 
-/// Every answer of `user_id`, newest first.
-async fn all_answers_of(db: &DatabaseConnection, user_id: i64) -> Result<Vec<StoredAnswer>, DbErr> {
-    answer::Entity::find()
+/// Every answer of `user_id`, newest first, each with what `read` finds
+/// for it by id.
+async fn answers_with<T>(
+    db: &DatabaseConnection,
+    user_id: i64,
+    read: impl AsyncFnOnce(&[i64]) -> Result<HashMap<i64, T>, DbErr>,
+) -> Result<Vec<(StoredAnswer, Option<T>)>, DbErr> {
+    let answers = answer::Entity::find()
         .filter(answer::Column::UserId.eq(user_id))
         .order_by_desc(answer::Column::CreatedAt)
         .order_by_desc(answer::Column::Id)
         .all(db)
-        .await
+        .await?;
+    let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
+    let mut found = read(&ids).await?;
+    Ok(answers
+        .into_iter()
+        .map(|a| {
+            let f = found.remove(&a.id);
+            (a, f)
+        })
+        .collect())
 }
 
 /// Every answer of `user_id`, newest first, with its feedback.
@@ -213,16 +229,7 @@ pub async fn answers_of(
     db: &DatabaseConnection,
     user_id: i64,
 ) -> Result<Vec<(StoredAnswer, Option<Feedback>)>, DbErr> {
-    let answers = all_answers_of(db, user_id).await?;
-    let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
-    let mut feedback = feedback_of(db, &ids).await?;
-    Ok(answers
-        .into_iter()
-        .map(|a| {
-            let f = feedback.remove(&a.id);
-            (a, f)
-        })
-        .collect())
+    answers_with(db, user_id, async |ids: &[i64]| feedback_of(db, ids).await).await
 }
 
 /// Every answer of `user_id`, newest first, with the scores of its
@@ -231,14 +238,5 @@ pub async fn scored_answers_of(
     db: &DatabaseConnection,
     user_id: i64,
 ) -> Result<Vec<(StoredAnswer, Option<Scores>)>, DbErr> {
-    let answers = all_answers_of(db, user_id).await?;
-    let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
-    let scores = scores_of(db, &ids).await?;
-    Ok(answers
-        .into_iter()
-        .map(|a| {
-            let s = scores.get(&a.id).copied();
-            (a, s)
-        })
-        .collect())
+    answers_with(db, user_id, async |ids: &[i64]| scores_of(db, ids).await).await
 }

@@ -1,5 +1,5 @@
 //! Feedback on answers: stored once per answer, read back whole or as
-//! overall scores.
+//! its scores alone.
 
 use std::collections::HashMap;
 
@@ -12,18 +12,6 @@ use crate::db::entities::feedback;
 
 /// Answer ids per query: well under every backend's limit on bound values.
 const IDS_PER_QUERY: usize = 500;
-
-/// Overall scores of the given answers that have feedback, by answer id.
-pub async fn overall_scores(
-    db: &DatabaseConnection,
-    answer_ids: &[i64],
-) -> Result<Vec<(i64, i16)>, DbErr> {
-    Ok(scores_of(db, answer_ids)
-        .await?
-        .into_iter()
-        .map(|(id, scores)| (id, i16::from(scores.overall)))
-        .collect())
-}
 
 /// The scores of the given answers that have feedback, by answer id, from
 /// their own columns: the feedback itself (quotes, comments, the rewrite)

@@ -13,9 +13,7 @@ pub use self::answers::{
     scored_answers_of,
 };
 pub use self::drafts::{draft, draft_row, drafts_of, save_draft};
-pub use self::feedback::{
-    feedback_of, feedback_on, overall_scores, replace_quick_read, store_feedback,
-};
+pub use self::feedback::{feedback_of, feedback_on, replace_quick_read, scores_of, store_feedback};
 pub use self::retention::{delete_practice_of, prune_attempts, set_retention};
 pub use self::review::{
     DueRow, NewSchedule, StoredReview, due, due_count, next_due_after, postpone, review_of,

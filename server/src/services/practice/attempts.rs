@@ -31,13 +31,12 @@ impl PracticeService {
             .await
             .map_err(|e| internal("loading attempts failed", e))?;
         let ids: Vec<i64> = answers.iter().map(|a| a.id).collect();
-        let overall: std::collections::HashMap<i64, u8> =
-            store::overall_scores(self.db.read(), &ids)
-                .await
-                .map_err(|e| internal("loading scores failed", e))?
-                .into_iter()
-                .map(|(id, score)| (id, u8::try_from(score).unwrap_or(0)))
-                .collect();
+        let overall: std::collections::HashMap<i64, u8> = store::scores_of(self.db.read(), &ids)
+            .await
+            .map_err(|e| internal("loading scores failed", e))?
+            .into_iter()
+            .map(|(id, scores)| (id, scores.overall))
+            .collect();
 
         // Answers come newest first, so the first seen per question is the
         // latest.
