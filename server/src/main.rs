@@ -5,7 +5,61 @@ use std::process::ExitCode;
 /// twice its idle size after a minute of load.
 #[cfg(all(target_os = "linux", not(target_env = "musl")))]
 #[global_allocator]
-static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+static ALLOCATOR: allocator::ZeroByWriting = allocator::ZeroByWriting;
+
+/// jemalloc, except that a zeroed block of moderate size is zeroed by
+/// writing it. jemalloc zeroes a reused large block by handing its pages
+/// back to the kernel, so each page then faults on first write and the
+/// fault flushes the TLB of every core: a compressor's tables, allocated
+/// zeroed for every compressed response, cost more in those faults than in
+/// compressing. Writing zeros to memory already mapped costs microseconds.
+#[cfg(all(target_os = "linux", not(target_env = "musl")))]
+mod allocator {
+    use std::alloc::{GlobalAlloc, Layout};
+
+    use tikv_jemallocator::Jemalloc;
+
+    pub struct ZeroByWriting;
+
+    /// Zeroed blocks up to this size are zeroed by writing; larger ones
+    /// (the model's weights, big buffers) keep jemalloc's way.
+    const ZERO_BY_WRITING_UP_TO: usize = 1 << 20;
+
+    // SAFETY: every call goes to jemalloc with the caller's layout, and a
+    // block zeroed here is one jemalloc just allocated for that layout.
+    unsafe impl GlobalAlloc for ZeroByWriting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: the caller's guarantees about `layout` are passed on.
+            unsafe { Jemalloc.alloc(layout) }
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            if layout.size() > ZERO_BY_WRITING_UP_TO {
+                // SAFETY: as for `alloc`.
+                return unsafe { Jemalloc.alloc_zeroed(layout) };
+            }
+            // SAFETY: as for `alloc`; a non-null block has `layout.size()`
+            // writable bytes.
+            unsafe {
+                let block = Jemalloc.alloc(layout);
+                if !block.is_null() {
+                    std::ptr::write_bytes(block, 0, layout.size());
+                }
+                block
+            }
+        }
+
+        unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
+            // SAFETY: `block` came from this allocator, so from jemalloc.
+            unsafe { Jemalloc.dealloc(block, layout) }
+        }
+
+        unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            // SAFETY: as for `dealloc`.
+            unsafe { Jemalloc.realloc(block, layout, new_size) }
+        }
+    }
+}
 
 /// jemalloc's settings: a background thread purges pages left unused for a
 /// second, so memory returns to the system while the server is idle as
