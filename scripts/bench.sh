@@ -60,7 +60,9 @@ static="/pkg/$(cd target/site/pkg && ls rehearse*.css | head -n1)"
 declare -A rate
 for path in "$static" "/s/$slug" "/roles/backend-engineer"; do
   echo "== GET $path ($connections connections, ${duration}s, 2 threads)"
-  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port$path")
+  # As a browser asks, so pages are compressed as browsers get them.
+  out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency \
+    -H 'Accept-Encoding: gzip, deflate, br, zstd' "http://127.0.0.1:$port$path")
   grep -E 'Requests/sec|Latency|50%|99%|Non-2xx' <<<"$out"
   rate[$path]=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
 done
