@@ -59,6 +59,40 @@ mod allocator {
             unsafe { Jemalloc.realloc(block, layout, new_size) }
         }
     }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// A block written all over and freed comes back zeroed when asked
+        /// for zeroed, at sizes on both sides of the limit.
+        #[test]
+        fn a_reused_block_asked_for_zeroed_is_zero() {
+            for size in [
+                64,
+                300 << 10,
+                ZERO_BY_WRITING_UP_TO,
+                2 * ZERO_BY_WRITING_UP_TO,
+            ] {
+                let layout = Layout::from_size_align(size, 16).unwrap();
+                for _ in 0..8 {
+                    // SAFETY: a non-zero size; each block is freed with its
+                    // layout, and read only within it.
+                    unsafe {
+                        let dirty = ZeroByWriting.alloc(layout);
+                        assert!(!dirty.is_null());
+                        std::ptr::write_bytes(dirty, 0xA5, size);
+                        ZeroByWriting.dealloc(dirty, layout);
+                        let zeroed = ZeroByWriting.alloc_zeroed(layout);
+                        assert!(!zeroed.is_null());
+                        let bytes = std::slice::from_raw_parts(zeroed, size);
+                        assert!(bytes.iter().all(|&b| b == 0), "{size} bytes not zeroed");
+                        ZeroByWriting.dealloc(zeroed, layout);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// jemalloc's settings: a background thread purges pages left unused for a

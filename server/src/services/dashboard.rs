@@ -34,43 +34,54 @@ pub fn coverage(required: &[String], found: &HashSet<String>) -> JdCoverage {
 /// Evidence comments shown for the weakest dimension.
 const EVIDENCE: usize = 3;
 
-/// The latest assessed attempt at each question, newest first, and every
-/// question tried, from `answers` (newest first).
-#[allow(clippy::type_complexity)]
-fn latest(
-    answers: &[(StoredAnswer, Option<Scores>)],
-) -> (Vec<(&StoredAnswer, Scores)>, HashSet<(&str, i32)>) {
-    let mut latest: HashMap<(&str, i32), (&StoredAnswer, Scores)> = HashMap::new();
-    let mut tried: HashSet<(&str, i32)> = HashSet::new();
-    for (answer, scores) in answers {
-        let key = (answer.set_slug.as_str(), answer.position);
-        tried.insert(key);
-        if let Some(scores) = scores {
-            latest.entry(key).or_insert((answer, *scores));
-        }
-    }
-    // In a stable order (newest latest first), so ties and evidence do not
-    // depend on hashing.
-    let mut latest: Vec<(&StoredAnswer, Scores)> = latest.into_values().collect();
-    latest.sort_by_key(|(a, _)| std::cmp::Reverse((a.created_at, a.id)));
-    (latest, tried)
+/// What the dashboard counts from an account's answers: the latest
+/// assessed attempt at each question, newest first, and every question
+/// tried.
+pub struct Latest<'a> {
+    assessed: Vec<(&'a StoredAnswer, Scores)>,
+    tried: HashSet<(&'a str, i32)>,
 }
 
-/// The attempts whose whole feedback [`build`] reads: the latest assessed
-/// attempt at each question. Older attempts count by their scores alone.
-pub fn latest_assessed(answers: &[(StoredAnswer, Option<Scores>)]) -> Vec<i64> {
-    latest(answers).0.iter().map(|(a, _)| a.id).collect()
+impl<'a> Latest<'a> {
+    /// From `answers`, newest first, each with the scores of its feedback.
+    pub fn of(answers: &'a [(StoredAnswer, Option<Scores>)]) -> Self {
+        let mut latest: HashMap<(&str, i32), (&StoredAnswer, Scores)> = HashMap::new();
+        let mut tried: HashSet<(&str, i32)> = HashSet::new();
+        for (answer, scores) in answers {
+            let key = (answer.set_slug.as_str(), answer.position);
+            tried.insert(key);
+            if let Some(scores) = scores {
+                latest.entry(key).or_insert((answer, *scores));
+            }
+        }
+        // In a stable order (newest latest first), so ties and evidence do
+        // not depend on hashing.
+        let mut assessed: Vec<(&StoredAnswer, Scores)> = latest.into_values().collect();
+        assessed.sort_by_key(|(a, _)| std::cmp::Reverse((a.created_at, a.id)));
+        Self { assessed, tried }
+    }
+
+    /// The attempts whose whole feedback [`build`] reads. Older attempts
+    /// count by their scores alone.
+    pub fn ids(&self) -> Vec<i64> {
+        self.assessed.iter().map(|(a, _)| a.id).collect()
+    }
 }
 
 /// The dashboard from `answers` (newest first, each with the scores of its
-/// feedback), the whole `feedback` on the attempts [`latest_assessed`]
-/// names, and the sets to list (owned ones first, newest first).
+/// feedback), what [`Latest`] found in them, the whole `feedback` on the
+/// attempts it names, and the sets to list (owned ones first, newest
+/// first).
 pub fn build(
     answers: &[(StoredAnswer, Option<Scores>)],
+    latest: &Latest,
     feedback: &HashMap<i64, Feedback>,
     sets: Vec<SetInfo>,
 ) -> Dashboard {
-    let (latest, tried) = latest(answers);
+    let Latest {
+        assessed: latest,
+        tried,
+    } = latest;
     let read: Vec<(&StoredAnswer, &Feedback)> = latest
         .iter()
         .filter_map(|(a, _)| feedback.get(&a.id).map(|f| (*a, f)))
@@ -124,7 +135,7 @@ pub fn build(
     timeline.reverse();
 
     let mut by_area: BTreeMap<&str, Vec<Scores>> = BTreeMap::new();
-    for (answer, scores) in &latest {
+    for (answer, scores) in latest {
         let area = if answer.focus_area.is_empty() {
             "Other"
         } else {
@@ -358,14 +369,15 @@ mod tests {
             .into_iter()
             .map(|(a, f)| (a, f.map(|f| f.scores)))
             .collect();
-        let mut ids = latest_assessed(&scored);
+        let latest = Latest::of(&scored);
+        let mut ids = latest.ids();
         ids.sort_unstable();
         assert_eq!(
             ids,
             [1, 3, 5],
             "the latest assessed attempt at each question"
         );
-        let dashboard = build(&scored, &feedback, sets);
+        let dashboard = build(&scored, &latest, &feedback, sets);
 
         // A: questions 1, 2 and 3 tried; latest assessed overall 8 and 6.
         assert_eq!(dashboard.sets[0].answered, 3);
@@ -434,7 +446,7 @@ mod tests {
 
     #[test]
     fn no_attempts_make_an_empty_dashboard() {
-        let dashboard = build(&[], &HashMap::new(), Vec::new());
+        let dashboard = build(&[], &Latest::of(&[]), &HashMap::new(), Vec::new());
         assert!(dashboard.sets.is_empty() && dashboard.timeline.is_empty());
         assert_eq!(dashboard.weakest, None);
     }

@@ -13,7 +13,7 @@ use super::{PracticeService, position_of, question_id, viewer};
 use crate::auth::tokens;
 use crate::db;
 use crate::db::practice::{self as store, StoredAnswer};
-use crate::services::dashboard::SetInfo;
+use crate::services::dashboard::{self, Latest, SetInfo};
 use crate::services::internal;
 
 impl PracticeService {
@@ -309,11 +309,11 @@ impl PracticeService {
             }
         }
         // Whole feedback only where the dashboard quotes it.
-        let latest = crate::services::dashboard::latest_assessed(&answers);
-        let feedback = store::feedback_of(self.db.read(), &latest)
+        let latest = Latest::of(&answers);
+        let feedback = store::feedback_of(self.db.read(), &latest.ids())
             .await
             .map_err(|e| internal("loading feedback failed", e))?;
-        let mut dashboard = crate::services::dashboard::build(&answers, &feedback, sets);
+        let mut dashboard = dashboard::build(&answers, &latest, &feedback, sets);
         dashboard.mock_runs = self.mock_summaries(user).await?;
         dashboard.review = self.review_summary(requester).await?;
         Ok(dashboard)
