@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use app::model::{Provenance, ProvenanceSource, QuestionKind};
 
+use super::tailor::join_names;
 use super::text::similarity;
 
 /// Two questions whose content words overlap this much are the same question.
@@ -189,11 +190,24 @@ fn name_skills(chosen: &mut [Candidate], must_have: &[String]) {
         .collect();
     order.sort_by_key(|(i, r)| (r.len(), *i));
     for (i, r) in order {
-        let best = r.iter().find(|x| !named.contains(x)).unwrap_or(&r[0]);
-        chosen[i].provenance.detail = must_have[*best].clone();
-        named.insert(*best);
+        // The first not yet named leads; the others it tests follow, so
+        // a question that tests three of the job's skills says so.
+        let lead = *r.iter().find(|x| !named.contains(x)).unwrap_or(&r[0]);
+        let mut ranks = vec![lead];
+        ranks.extend(
+            r.iter()
+                .copied()
+                .filter(|&x| x != lead)
+                .take(NAMED_PER_QUESTION - 1),
+        );
+        named.extend(&ranks);
+        let names: Vec<String> = ranks.iter().map(|&x| must_have[x].clone()).collect();
+        chosen[i].provenance.detail = join_names(&names);
     }
 }
+
+/// At most this many of the job's skills named for one question.
+const NAMED_PER_QUESTION: usize = 3;
 
 /// Required skills come most central first: covering one of the first few
 /// is worth a question; the long tail counts for less.

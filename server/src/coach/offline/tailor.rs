@@ -150,7 +150,8 @@ fn from_line(line: &JdLine, kind: QuestionKind, texts: &[&str], n: usize) -> Tai
     }
 }
 
-fn join_names(names: &[String]) -> String {
+/// "A", "A and B", "A, B and C".
+pub(super) fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
