@@ -6,30 +6,17 @@ use crate::model::{ProvenanceSource, Question};
 /// answer covers (behind a disclosure).
 #[component]
 pub fn QuestionCard(question: Question, number: usize) -> impl IntoView {
+    let label = question.provenance.label();
+    let detail = question.provenance.detail.clone();
     let why = match question.provenance.source {
-        ProvenanceSource::FocusArea => view! {
-            <span class="why__label">"Focus area"</span>
-            <span>{question.provenance.detail.clone()}</span>
+        ProvenanceSource::JdLine | ProvenanceSource::ResumeLine => view! {
+            <span class="why__label">{label}</span>
+            <q class="why__quote">{detail}</q>
         }
         .into_any(),
-        ProvenanceSource::Skill => view! {
-            <span class="why__label">"Tests the skill"</span>
-            <span>{question.provenance.detail.clone()}</span>
-        }
-        .into_any(),
-        ProvenanceSource::JdLine => view! {
-            <span class="why__label">"From the job description"</span>
-            <q class="why__quote">{question.provenance.detail.clone()}</q>
-        }
-        .into_any(),
-        ProvenanceSource::ResumeLine => view! {
-            <span class="why__label">"From your résumé"</span>
-            <q class="why__quote">{question.provenance.detail.clone()}</q>
-        }
-        .into_any(),
-        ProvenanceSource::ResumeGap => view! {
-            <span class="why__label">"The job asks for it; your résumé does not show it"</span>
-            <span>{question.provenance.detail.clone()}</span>
+        _ => view! {
+            <span class="why__label">{label}</span>
+            <span>{detail}</span>
         }
         .into_any(),
     };

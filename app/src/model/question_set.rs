@@ -150,6 +150,21 @@ pub struct Provenance {
     pub detail: String,
 }
 
+impl Provenance {
+    /// What the page says before `detail`: "Tests the skill" for one
+    /// skill, "Tests the skills" for a list of them ("A, B and C").
+    pub fn label(&self) -> &'static str {
+        match self.source {
+            ProvenanceSource::FocusArea => "Focus area",
+            ProvenanceSource::JdLine => "From the job description",
+            ProvenanceSource::Skill if self.detail.contains(" and ") => "Tests the skills",
+            ProvenanceSource::Skill => "Tests the skill",
+            ProvenanceSource::ResumeLine => "From your résumé",
+            ProvenanceSource::ResumeGap => "The job asks for it; your résumé does not show it",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub text: String,

@@ -20,20 +20,12 @@ pub fn question_set(set: &QuestionSet) -> String {
     }
     for (i, q) in set.questions.iter().enumerate() {
         let _ = writeln!(out, "## {}. {}\n", i + 1, escape(&q.text));
+        let detail = escape(&q.provenance.detail);
         let why = match q.provenance.source {
-            ProvenanceSource::FocusArea => format!("Focus area: {}", escape(&q.provenance.detail)),
-            ProvenanceSource::Skill => format!("Tests the skill: {}", escape(&q.provenance.detail)),
-            ProvenanceSource::JdLine => format!(
-                "From the job description: “{}”",
-                escape(&q.provenance.detail)
-            ),
-            ProvenanceSource::ResumeLine => {
-                format!("From your résumé: “{}”", escape(&q.provenance.detail))
+            ProvenanceSource::JdLine | ProvenanceSource::ResumeLine => {
+                format!("{}: “{detail}”", q.provenance.label())
             }
-            ProvenanceSource::ResumeGap => format!(
-                "The job asks for it; your résumé does not show it: {}",
-                escape(&q.provenance.detail)
-            ),
+            _ => format!("{}: {detail}", q.provenance.label()),
         };
         let _ = writeln!(
             out,

@@ -9,7 +9,9 @@ mod seniority;
 
 use app::model::Seniority;
 
-use self::sections::{Section, classify, heading_section, inline_heading, looks_like_title};
+use self::sections::{
+    Section, classify, heading_by_cues, heading_section, inline_heading, looks_like_title,
+};
 pub(super) use self::sections::{sentences, strip_bullet};
 use self::seniority::seniority_cues;
 use super::skills::SkillMatcher;
@@ -83,7 +85,14 @@ pub fn analyse(jd: &str, matcher: &SkillMatcher) -> JdAnalysis {
         if text.is_empty() {
             continue;
         }
-        if let Some(heading) = heading_section(text) {
+        // An unfamiliar heading is read by its words only when it stands
+        // on its own line after the title: a short bullet is content, and
+        // "Product Designer role" a title, whatever they say.
+        let own_line =
+            text == raw.trim() && (analysis.title.is_some() || !analysis.lines.is_empty());
+        if let Some(heading) =
+            heading_section(text).or_else(|| own_line.then(|| heading_by_cues(text)).flatten())
+        {
             section = heading;
             continue;
         }
@@ -242,6 +251,29 @@ mod tests {
         // A requirement line weighs more than a responsibility line.
         assert_eq!(must, ["Kubernetes", "Go", "PostgreSQL"]);
         assert!(jd.mentions("Terraform") && jd.mentions("Kafka"));
+    }
+
+    #[test]
+    fn an_unfamiliar_heading_is_read_by_its_words_but_a_bullet_is_not() {
+        let jd = analyse(
+            "Platform Engineer\n\
+             What the job is\n\
+             - Run our Kubernetes clusters\n\
+             What you need\n\
+             - Years of Go\n\
+             - Must love Terraform\n\
+             How we work\n\
+             Small team, written RFCs.\n\
+             Nice to have (honestly optional)\n\
+             - Kafka\n",
+            &matcher(),
+        );
+        let must: Vec<&str> = jd.must_have_skills().map(|s| s.skill.as_str()).collect();
+        assert_eq!(must, ["Go", "Terraform", "Kubernetes"]);
+        let kafka = jd.lines.iter().find(|l| l.text == "Kafka").expect("read");
+        assert_eq!(kafka.kind, LineKind::NiceToHave);
+        let run = jd.lines.iter().find(|l| l.text.starts_with("Run")).expect("read");
+        assert_eq!(run.kind, LineKind::Responsibility);
     }
 
     #[test]

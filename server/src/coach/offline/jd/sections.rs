@@ -240,6 +240,50 @@ pub(super) fn heading_section(text: &str) -> Option<Section> {
     }
 }
 
+/// Words that give away what an unfamiliar heading opens ("What the job
+/// is", "What you need", "Nice to have (honestly optional)").
+const NICE_HEADING_WORDS: &[&str] = &["nice", "bonus", "bonuses", "plus", "optional", "preferred"];
+const REQUIREMENT_HEADING_WORDS: &[&str] = &[
+    "need",
+    "needs",
+    "require",
+    "requires",
+    "required",
+    "bring",
+    "qualifications",
+];
+const RESPONSIBILITY_HEADING_WORDS: &[&str] =
+    &["job", "role", "responsibilities", "do", "doing", "day"];
+/// A heading about the company ("How we work", "What we offer") opens no
+/// section of the job's own.
+const COMPANY_HEADING_WORDS: &[&str] = &["we", "us", "our", "we're", "you'll", "offer"];
+
+/// The section a line opens when it reads like a heading that the lists
+/// above do not know: a short line on its own (not a bullet), with no
+/// full stop, whose words say what follows.
+pub(super) fn heading_by_cues(text: &str) -> Option<Section> {
+    let heading = normalised_heading(text);
+    let words: Vec<&str> = heading
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 7 || text.trim_end().ends_with('.') || text.contains(':') {
+        return None;
+    }
+    let has = |cues: &[&str]| words.iter().any(|w| cues.contains(w));
+    if has(COMPANY_HEADING_WORDS) {
+        None
+    } else if has(NICE_HEADING_WORDS) {
+        Some(Section::NiceToHave)
+    } else if has(REQUIREMENT_HEADING_WORDS) {
+        Some(Section::Requirements)
+    } else if has(RESPONSIBILITY_HEADING_WORDS) {
+        Some(Section::Responsibilities)
+    } else {
+        None
+    }
+}
+
 /// A heading and its text on one line ("Requirements: Go and PostgreSQL",
 /// "The job: you'll own the pipelines"): the section it opens, and the rest.
 pub(super) fn inline_heading(text: &str) -> Option<(Section, &str)> {
