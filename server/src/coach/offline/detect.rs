@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::jd::JdAnalysis;
+use super::skills::SkillMatcher;
 use super::text::tokens;
 use crate::content::{Library, Role};
 
@@ -12,7 +13,11 @@ const MIN_SCORE: f32 = 2.5;
 /// of what the first is worth.
 const AGAIN: f32 = 2.0;
 
-pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
+pub fn detect<'a>(
+    library: &'a Library,
+    jd: &JdAnalysis,
+    matcher: &SkillMatcher,
+) -> Option<&'a Role> {
     let heading: Vec<String> = jd
         .title
         .iter()
@@ -33,7 +38,7 @@ pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
         // Developer (Full Stack)... this is a full-stack position".
         let (title, times) = mentions(&heading, role);
         let title = title + AGAIN * times.saturating_sub(1) as f32;
-        let profile = skill_profile(role);
+        let profile = skill_profile(role, matcher);
         let skills: f32 = jd
             .skills
             .iter()
@@ -51,11 +56,16 @@ pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis) -> Option<&'a Role> {
         .map(|(role, _)| role)
 }
 
-fn skill_profile(role: &Role) -> HashMap<&str, usize> {
+/// How many of the role's questions test each skill, by the taxonomy's
+/// name for it, as a job description's skills are named: the bank's
+/// "offline-first" is the description's "offline support".
+fn skill_profile<'a>(role: &'a Role, matcher: &'a SkillMatcher) -> HashMap<&'a str, usize> {
     let mut counts = HashMap::new();
     for q in &role.questions {
         for s in &q.skills {
-            *counts.entry(s.as_str()).or_default() += 1;
+            *counts
+                .entry(matcher.canonical(s).unwrap_or(s.as_str()))
+                .or_default() += 1;
         }
     }
     counts

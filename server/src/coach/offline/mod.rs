@@ -144,7 +144,7 @@ impl OfflineCoach {
 
     fn read_resume(&self, request: &GenerateRequest) -> resume::ResumePart {
         resume::part(request, &self.matcher, |read| {
-            detect::detect(&self.library, read).map(|r| r.slug.clone())
+            detect::detect(&self.library, read, &self.matcher).map(|r| r.slug.clone())
         })
     }
 
@@ -223,8 +223,10 @@ impl OfflineCoach {
             .role
             .as_deref()
             .and_then(|slug| self.library.role(slug));
-        let role =
-            named_role.or_else(|| jd.as_ref().and_then(|j| detect::detect(&self.library, j)));
+        let role = named_role.or_else(|| {
+            jd.as_ref()
+                .and_then(|j| detect::detect(&self.library, j, &self.matcher))
+        });
         let seniority = request
             .seniority
             .or(jd.as_ref().and_then(|j| j.seniority))

@@ -272,7 +272,11 @@ mod tests {
         assert_eq!(must, ["Go", "Terraform", "Kubernetes"]);
         let kafka = jd.lines.iter().find(|l| l.text == "Kafka").expect("read");
         assert_eq!(kafka.kind, LineKind::NiceToHave);
-        let run = jd.lines.iter().find(|l| l.text.starts_with("Run")).expect("read");
+        let run = jd
+            .lines
+            .iter()
+            .find(|l| l.text.starts_with("Run"))
+            .expect("read");
         assert_eq!(run.kind, LineKind::Responsibility);
     }
 
