@@ -259,7 +259,7 @@ mod tests {
             "Platform Engineer\n\
              What the job is\n\
              - Run our Kubernetes clusters\n\
-             What you need\n\
+             What you'll need\n\
              - Years of Go\n\
              - Must love Terraform\n\
              How we work\n\

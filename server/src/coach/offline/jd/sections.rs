@@ -256,7 +256,7 @@ const RESPONSIBILITY_HEADING_WORDS: &[&str] =
     &["job", "role", "responsibilities", "do", "doing", "day"];
 /// A heading about the company ("How we work", "What we offer") opens no
 /// section of the job's own.
-const COMPANY_HEADING_WORDS: &[&str] = &["we", "us", "our", "we're", "you'll", "offer"];
+const COMPANY_HEADING_WORDS: &[&str] = &["we", "us", "our", "we're", "offer"];
 
 /// The section a line opens when it reads like a heading that the lists
 /// above do not know: a short line on its own (not a bullet), with no
