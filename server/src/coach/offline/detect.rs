@@ -13,11 +13,25 @@ const MIN_SCORE: f32 = 2.5;
 /// of what the first is worth.
 const AGAIN: f32 = 2.0;
 
-pub fn detect<'a>(
-    library: &'a Library,
-    jd: &JdAnalysis,
-    matcher: &SkillMatcher,
-) -> Option<&'a Role> {
+/// Each role's skill profile (see [`skill_profile`]), in the library's
+/// order: worked out once, not for every description read.
+pub struct Profiles(Vec<HashMap<String, usize>>);
+
+impl Profiles {
+    pub fn new(library: &Library, matcher: &SkillMatcher) -> Self {
+        Self(
+            library
+                .roles()
+                .iter()
+                .map(|role| skill_profile(role, matcher))
+                .collect(),
+        )
+    }
+}
+
+/// The role `jd` is for, from `library`, whose roles' skills `profiles`
+/// holds.
+pub fn detect<'a>(library: &'a Library, jd: &JdAnalysis, profiles: &Profiles) -> Option<&'a Role> {
     let heading: Vec<String> = jd
         .title
         .iter()
@@ -32,13 +46,12 @@ pub fn detect<'a>(
         .collect();
 
     let mut best: Option<(&Role, f32)> = None;
-    for role in library.roles() {
+    for (role, profile) in library.roles().iter().zip(&profiles.0) {
         // The longest of the role's names in the heading, and more for
         // each further time the posting names the role there: "Web
         // Developer (Full Stack)... this is a full-stack position".
         let (title, times) = mentions(&heading, role);
         let title = title + AGAIN * times.saturating_sub(1) as f32;
-        let profile = skill_profile(role, matcher);
         let skills: f32 = jd
             .skills
             .iter()
@@ -59,12 +72,12 @@ pub fn detect<'a>(
 /// How many of the role's questions test each skill, by the taxonomy's
 /// name for it, as a job description's skills are named: the bank's
 /// "offline-first" is the description's "offline support".
-fn skill_profile<'a>(role: &'a Role, matcher: &'a SkillMatcher) -> HashMap<&'a str, usize> {
+fn skill_profile(role: &Role, matcher: &SkillMatcher) -> HashMap<String, usize> {
     let mut counts = HashMap::new();
     for q in &role.questions {
         for s in &q.skills {
             *counts
-                .entry(matcher.canonical(s).unwrap_or(s.as_str()))
+                .entry(matcher.canonical(s).unwrap_or(s).to_string())
                 .or_default() += 1;
         }
     }

@@ -31,6 +31,8 @@ pub const ENGINE_WITH_EMBEDDINGS: &str = "offline/2+embeddings";
 pub struct OfflineCoach {
     library: Arc<Library>,
     matcher: SkillMatcher,
+    /// Each role's skills, for telling which role a description is for.
+    profiles: detect::Profiles,
     /// Major technologies each bank question names, by question id.
     named_tech: HashMap<String, Vec<String>>,
     words: HashMap<String, BTreeSet<String>>,
@@ -78,6 +80,7 @@ impl OfflineCoach {
         }
         let meaning = model.map(Meaning::new);
         Self {
+            profiles: detect::Profiles::new(&library, &matcher),
             library,
             matcher,
             named_tech,
@@ -144,7 +147,7 @@ impl OfflineCoach {
 
     fn read_resume(&self, request: &GenerateRequest) -> resume::ResumePart {
         resume::part(request, &self.matcher, |read| {
-            detect::detect(&self.library, read, &self.matcher).map(|r| r.slug.clone())
+            detect::detect(&self.library, read, &self.profiles).map(|r| r.slug.clone())
         })
     }
 
@@ -225,7 +228,7 @@ impl OfflineCoach {
             .and_then(|slug| self.library.role(slug));
         let role = named_role.or_else(|| {
             jd.as_ref()
-                .and_then(|j| detect::detect(&self.library, j, &self.matcher))
+                .and_then(|j| detect::detect(&self.library, j, &self.profiles))
         });
         let seniority = request
             .seniority

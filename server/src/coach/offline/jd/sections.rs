@@ -254,8 +254,9 @@ const REQUIREMENT_HEADING_WORDS: &[&str] = &[
 ];
 const RESPONSIBILITY_HEADING_WORDS: &[&str] =
     &["job", "role", "responsibilities", "do", "doing", "day"];
-/// A heading about the company ("How we work", "What we offer") opens no
-/// section of the job's own.
+/// A heading about the company ("How we work", "Our stack") is not read as
+/// a heading at all: opening a section of its own would also take the
+/// job's technologies out of a stack line under it.
 const COMPANY_HEADING_WORDS: &[&str] = &["we", "us", "our", "we're", "offer"];
 
 /// The section a line opens when it reads like a heading that the lists
